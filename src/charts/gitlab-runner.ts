@@ -1,0 +1,4 @@
+import type { ValuesAdapter } from "./adapter.ts";
+
+/** TODO: values for gitlab-runner. */
+export const gitlabRunner: ValuesAdapter = () => ({});

@@ -1,0 +1,4 @@
+import type { ValuesAdapter } from "./adapter.ts";
+
+/** TODO: values for kube-arangodb. */
+export const kubeArangodb: ValuesAdapter = () => ({});

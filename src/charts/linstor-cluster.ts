@@ -1,0 +1,4 @@
+import type { ValuesAdapter } from "./adapter.ts";
+
+/** TODO: values for linstor-cluster. */
+export const linstorCluster: ValuesAdapter = () => ({});

@@ -1,0 +1,4 @@
+import type { ValuesAdapter } from "./adapter.ts";
+
+/** TODO: values for technitium. */
+export const technitium: ValuesAdapter = () => ({});

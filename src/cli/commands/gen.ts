@@ -1,0 +1,52 @@
+import { resolve } from "node:path";
+import type { Command } from "../io.ts";
+import { parse } from "../args.ts";
+import { loadModel } from "../load-model.ts";
+import { runGen } from "../../pipeline/gen.ts";
+
+export const gen: Command = {
+  name: "gen",
+  summary: "write helmfile, environments, values and manifests from the model (or check them)",
+  usage: `Usage: streamforge gen [--check] [--model <module>] [--out <dir>] [--env <name>]
+
+Writes every generated file under the output directory (default: the current directory).
+  --check           write nothing; print a unified diff per differing, missing or stale file
+                    and exit 1 when anything differs (0 when in sync)
+  --model <module>  generate the platform a TypeScript/JavaScript module exports
+                    (default export or \`platform\`) instead of the embedded StreamForge model
+  --out <dir>       output directory
+  --env <name>      only that environment's files (and the shared ones)`,
+  async run(args, io) {
+    const { values } = parse(args, {
+      check: { type: "boolean" },
+      model: { type: "string" },
+      out: { type: "string" },
+      env: { type: "string" },
+    });
+    if (values.help) {
+      io.out(`${this.usage}\n`);
+      return 0;
+    }
+    const platform = await loadModel(values.model, io.cwd);
+    const outDir = resolve(io.cwd, values.out ?? ".");
+    const result = runGen(platform, { outDir, env: values.env, check: values.check });
+    const { plan } = result;
+    if (result.drift) {
+      for (const d of result.drift) io.out(d.diff);
+      for (const path of plan.refused) io.err(`${path}: exists without the generated header; move it away or add the header\n`);
+      const bad = result.drift.length + plan.refused.length;
+      if (bad) {
+        io.err(`drift: ${bad} file(s) differ from the model; run \`npm run gen\` and commit the result\n`);
+        return 1;
+      }
+      io.out(`in sync: ${plan.unchanged.length} files match the model\n`);
+      return 0;
+    }
+    if (plan.refused.length) {
+      for (const path of plan.refused) io.err(`${path}: exists without the generated header; refusing to overwrite it\n`);
+      return 1;
+    }
+    io.out(`wrote ${plan.write.length}, removed ${plan.remove.length}, unchanged ${plan.unchanged.length}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,41 @@
+/** The CLI as a function of its arguments and I/O, so tests run it in-process. */
+import type { Io } from "./io.ts";
+import { commands } from "./commands/index.ts";
+import { UsageError } from "../pipeline/gen.ts";
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    "Usage: streamforge <command> [options]",
+    "",
+    "Commands:",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Run `streamforge <command> --help` for a command's options.",
+    "",
+  ].join("\n");
+}
+
+/** Runs one command line; returns the exit code: 0 ok, 1 findings, 2 usage or internal error. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.out(help());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`streamforge: unknown command "${name}"\n\n${help()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`streamforge ${name}: ${error.message}\n${command.usage}\n`);
+      return 2;
+    }
+    io.err(`streamforge ${name}: ${(error as Error).message}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,300 @@
+/**
+ * The typed model of a platform. Everything the generator writes is read from a value of
+ * `Platform`; nothing in an emitter invents a fact of its own.
+ *
+ * These types are the source of `schema/platform.schema.json` (derived, never hand-edited).
+ */
+
+/** A dotted-quad IPv4 address, e.g. `192.168.1.153`. */
+export type IPv4 = string;
+/** An IPv4 network in CIDR notation, e.g. `192.168.1.0/24`. */
+export type Cidr = string;
+/** A Kubernetes resource quantity, e.g. `20Gi`. */
+export type Quantity = string;
+/** An exact version pin as the upstream project writes it (`0.14.9`, `v1.18.2`). */
+export type VersionPin = string;
+/** A DNS label (lower case letters, digits and `-`). */
+export type DnsLabel = string;
+/** A fully qualified host name, e.g. `grafana.dmz.home`. */
+export type Fqdn = string;
+
+/** An inclusive range of IPv4 addresses. */
+export interface IpRange {
+  from: IPv4;
+  to: IPv4;
+}
+
+/** The LAN every node, VIP and LoadBalancer address lives in. */
+export interface Network {
+  /** The LAN, e.g. `192.168.1.0/24` (A2). */
+  lan: Cidr;
+  /** The LAN's default gateway (A2). */
+  gateway: IPv4;
+}
+
+/** Kubernetes cluster settings that Kubespray applies. */
+export interface ClusterSpec {
+  /** Short cluster name, used for the API host label (`k2` gives `k2-api`). */
+  name: DnsLabel;
+  /** Kubernetes version, without a leading `v` (A9). */
+  kubernetesVersion: VersionPin;
+  /** The kube-vip virtual IP of the API server (S3, A3). */
+  apiVip: IPv4;
+  /** Host label of the API server; the FQDN is `<apiHost>.<domain>` (A16). */
+  apiHost: DnsLabel;
+  /** Pod network. */
+  podCidr: Cidr;
+  /** Service network. */
+  serviceCidr: Cidr;
+  /** Prefix length of each node's pod subnet (`kube_network_node_prefix`). */
+  nodePrefix: number;
+  /** Maximum pods per node (`kubelet_max_pods`). */
+  maxPods: number;
+  /** Kubespray network plugin. */
+  networkPlugin: "calico" | "cilium" | "flannel";
+  /** kube-proxy mode. */
+  proxyMode: "ipvs" | "iptables";
+}
+
+/** The size and disks of the VM that hosts one Kubernetes node (A6). */
+export interface VmSpec {
+  /** Proxmox VMID, unique in the Proxmox cluster. */
+  vmid: number;
+  /** The Proxmox node the VM runs on (A5). */
+  host: string;
+  cores: number;
+  /** Memory in MiB. */
+  memoryMiB: number;
+  /** Size of the OS disk in GiB. */
+  osDiskGiB: number;
+  /** Size of the Linstor data disk in GiB, when the node gives storage to Piraeus. */
+  dataDiskGiB?: number;
+  /** Fixed MAC address of `net0`, when one is pinned. */
+  mac?: string;
+  /** PCI device passed through to the VM (the GPU, A5). */
+  pciPassthrough?: string;
+}
+
+export type NodeRole = "control-plane" | "worker";
+
+/** One Kubernetes node, which is one Proxmox VM (S1). */
+export interface ClusterNode {
+  name: DnsLabel;
+  role: NodeRole;
+  ip: IPv4;
+  /** The node has an NVIDIA GPU (A4). */
+  gpu?: boolean;
+  vm: VmSpec;
+}
+
+/** A physical Proxmox VE host. */
+export interface ProxmoxHost {
+  name: string;
+  cores: number;
+  memoryMiB: number;
+  /** PCI address of a GPU available for passthrough. */
+  gpuPci?: string;
+}
+
+/** The Proxmox VE cluster the VMs are cloned in (S1, A5). */
+export interface ProxmoxSpec {
+  hosts: ProxmoxHost[];
+  /** VMID of the cloud-init template VMs are cloned from. */
+  templateVmid: number;
+  bridge: string;
+  storage: string;
+  /** Login user cloud-init creates. */
+  ciUser: string;
+  /** Path (on the operator's machine) of the public key cloud-init installs; never the key itself. */
+  sshPublicKeyFile: string;
+  /**
+   * How many vCPUs may be given per physical core. CPU time is shared, memory is not, so the
+   * capacity check applies this ratio to cores only.
+   */
+  cpuOvercommit: number;
+}
+
+/** A storage class the platform offers (A8). */
+export interface StorageClass {
+  name: string;
+  /** What provisions it. `external` classes are static: volumes are created by hand. */
+  provisioner: "linstor" | "nfs-subdir" | "glusterfs-external";
+  accessModes: Array<"ReadWriteOnce" | "ReadWriteMany">;
+  default?: boolean;
+  /** Linstor replica count. */
+  replicas?: number;
+}
+
+/** A machine outside the cluster that the platform talks to (A15). */
+export interface ExternalHost {
+  fqdn: Fqdn;
+  ip: IPv4;
+}
+
+/** A secret is never a value in the model, only where to find one (A13). */
+export interface SecretRef {
+  /** Name of an existing Kubernetes Secret. */
+  secret: string;
+  /** Key inside that Secret. */
+  key: string;
+}
+
+/** A chart in a Helm repository. */
+export interface ChartRef {
+  /** Repository alias, a key of `Platform.repositories`. */
+  repo: string;
+  /** Chart name inside the repository. */
+  name: string;
+}
+
+/** One Helmfile release. */
+export interface Release {
+  name: DnsLabel;
+  namespace: DnsLabel;
+  /**
+   * Either a chart from a repository, or `local`: a directory of plain manifests
+   * (`manifests/<env>/<release>/`) that Helmfile turns into a chart.
+   */
+  chart: ChartRef | "local";
+  /** Releases that must be installed first (their CRDs, their services). */
+  needs: DnsLabel[];
+  /** Key of the values adapter (for charts) or manifest builder (for local releases). */
+  adapter: string;
+}
+
+/** The web UIs of the platform; each gets `<label>.<domain>` with TLS (A11). */
+export type WebUi =
+  | "kafka-ui"
+  | "prometheus"
+  | "grafana"
+  | "alertmanager"
+  | "argocd"
+  | "kibana"
+  | "keycloak"
+  | "vault"
+  | "minio"
+  | "traefik"
+  | "dns";
+
+/** A TCP service routed through Traefik (S11). */
+export interface TcpRoute {
+  name: DnsLabel;
+  /** Port of Traefik's entry point. */
+  port: number;
+  /** Where the traffic goes: a host outside the cluster, or the Kafka cluster's external listener. */
+  backend: { external: "gitlab" | "nfs"; port: number } | { kafka: "external" };
+}
+
+/** Ingress, TLS and LoadBalancer addresses. */
+export interface IngressSpec {
+  /** cert-manager ClusterIssuer every host's certificate comes from (S7). */
+  issuer: string;
+  /** Secret holding the internal CA that `issuer` signs with. */
+  caSecret: string;
+  /** MetalLB L2 pool (S4, A7). */
+  pool: IpRange;
+  /** Fixed LoadBalancer IPs (S8, A7). */
+  loadBalancerIps: { traefik: IPv4; ingressNginx: IPv4; dns: IPv4 };
+  /** Host label of each web UI (A11). */
+  hosts: Record<WebUi, DnsLabel>;
+  /** Traefik dashboard path (S10). */
+  dashboardPath: string;
+  /** TCP services routed by Traefik (S11). */
+  tcpRoutes: TcpRoute[];
+}
+
+/** Component settings that the platform document fixes or the defaults choose. */
+export interface Components {
+  traefik: { replicas: number; acmeStorage: { size: Quantity; storageClass: string } };
+  /** The NFS export behind `storageClass`; the server is `external.nfs` (S15). */
+  nfs: { path: string; storageClass: string };
+  minio: { replicas: number; size: Quantity; storageClass: string; rootSecret: string; buckets: string[] };
+  kafka: {
+    cluster: DnsLabel;
+    version: VersionPin;
+    /** Combined controller+broker KRaft nodes. */
+    replicas: number;
+    size: Quantity;
+    storageClass: string;
+    /** Port of the internal TLS listener. */
+    tlsPort: number;
+    topics: Array<{ name: string; partitions: number }>;
+  };
+  kafkaUi: { node: DnsLabel; replicas: number; user: DnsLabel };
+  arangodb: { name: DnsLabel; mode: "Single" | "Cluster"; size: Quantity; storageClass: string };
+  postgres: {
+    name: DnsLabel;
+    teamId: DnsLabel;
+    instances: number;
+    version: string;
+    size: Quantity;
+    storageClass: string;
+    databases: Record<string, string>;
+  };
+  monitoring: {
+    prometheus: { size: Quantity; storageClass: string; retention: string };
+    grafana: { size: Quantity; storageClass: string };
+    alertmanager: {
+      size: Quantity;
+      storageClass: string;
+      emailTo: string;
+      emailFrom: string;
+      telegramChatId: number;
+      telegramBotToken: SecretRef;
+    };
+  };
+  logging: {
+    elasticsearch: { name: DnsLabel; version: VersionPin; nodes: number; size: Quantity; storageClass: string };
+    /** Tag prefix of index names (`internal-myapp-2025.08.07`, S25). */
+    indexPrefix: string;
+  };
+  runner: {
+    node: DnsLabel;
+    serviceAccount: string;
+    privileged: boolean;
+    /** Why the runner needs privileged containers (reported by lint). */
+    privilegedReason: string;
+    concurrent: number;
+    tokenSecret: string;
+    volumes: Array<{ name: string; kind: "pvc" | "secret" | "configMap"; source: string; mountPath: string }>;
+  };
+  argocd: { repoPath: string; replicas: number };
+  keycloak: { realm: string; replicas: number; clients: Record<"grafana" | "kibana" | "argocd", SecretRef> };
+  vault: { replicas: number; size: Quantity; storageClass: string };
+  gpu: { enabled: boolean; driverVersion?: VersionPin };
+  /** The SMTP relay every component sends mail through (S38). */
+  mail: { port: number; smarthost: string; smarthostSecret: string };
+  /** Technitium DNS (S12); its zone is the environment's domain. */
+  dns: { size: Quantity; storageClass: string };
+}
+
+/** One environment: a whole cluster and what runs on it. */
+export interface Environment {
+  name: DnsLabel;
+  /** The DNS domain every host lives under (A1). */
+  domain: Fqdn;
+  network: Network;
+  cluster: ClusterSpec;
+  nodes: ClusterNode[];
+  proxmox: ProxmoxSpec;
+  storageClasses: StorageClass[];
+  ingress: IngressSpec;
+  /** Hosts outside the cluster (A15). */
+  external: { gitlab: ExternalHost; nfs: ExternalHost };
+  components: Components;
+  /** Chart version per release (`catalogue` plus this environment's overrides). */
+  versions: Record<string, VersionPin>;
+  /** Releases this environment leaves out (e.g. `gpu-operator` in `lab`). */
+  disabled: DnsLabel[];
+}
+
+/** A whole platform: its repositories, its releases and its environments. */
+export interface Platform {
+  name: string;
+  /** The environment commands use when `--env` is not given. */
+  defaultEnvironment: string;
+  /** Helm repositories by alias. */
+  repositories: Record<string, string>;
+  releases: Release[];
+  environments: Environment[];
+}

@@ -1,0 +1,38 @@
+/**
+ * `gen` as a library call: generate everything in memory, then either write it or report
+ * drift. Generation errors surface before any file is touched.
+ */
+import type { Platform } from "../model/types.ts";
+import { generate } from "../emit/index.ts";
+import { apply, drift, plan, type Drift, type Plan } from "../write/writer.ts";
+
+export interface GenOptions {
+  outDir: string;
+  /** Only this environment's files (plus shared ones). */
+  env?: string;
+  /** Report drift instead of writing. */
+  check?: boolean;
+}
+
+export interface GenResult {
+  plan: Plan;
+  /** Present with `check`: every difference, with diffs. */
+  drift?: Drift[];
+}
+
+export function runGen(platform: Platform, options: GenOptions): GenResult {
+  if (options.env !== undefined && !platform.environments.some((e) => e.name === options.env)) {
+    const known = platform.environments.map((e) => e.name).join(", ");
+    throw new UsageError(`unknown environment "${options.env}"; the model has: ${known}`);
+  }
+  const records = generate(platform);
+  const p = plan(options.outDir, records, options.env);
+  if (options.check) return { plan: p, drift: drift(options.outDir, p) };
+  apply(options.outDir, p);
+  return { plan: p };
+}
+
+/** A mistake in how a command was called (exit code 2). */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
