@@ -28,7 +28,8 @@ export function runGen(platform: Platform, options: GenOptions): GenResult {
   const records = generate(platform);
   const p = plan(options.outDir, records, options.env);
   if (options.check) return { plan: p, drift: drift(options.outDir, p) };
-  apply(options.outDir, p);
+  // A file we would overwrite is not ours: write nothing at all rather than half the tree.
+  if (p.refused.length === 0) apply(options.outDir, p);
   return { plan: p };
 }
 

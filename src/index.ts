@@ -1,0 +1,55 @@
+/**
+ * The public surface of @streamforge/platform: the model types, the embedded StreamForge model,
+ * the derived-fact helpers other repositories reuse, and the generator.
+ */
+export type {
+  Platform,
+  Environment,
+  Network,
+  ClusterSpec,
+  ClusterNode,
+  NodeRole,
+  VmSpec,
+  ProxmoxSpec,
+  ProxmoxHost,
+  StorageClass,
+  ExternalHost,
+  SecretRef,
+  ChartRef,
+  Release,
+  WebUi,
+  TcpRoute,
+  IngressSpec,
+  Components,
+  IpRange,
+  IPv4,
+  Cidr,
+  Quantity,
+  VersionPin,
+  DnsLabel,
+  Fqdn,
+} from "./model/types.ts";
+export { applyOverride, type Override } from "./model/override.ts";
+export {
+  hostOf,
+  webHosts,
+  apiFqdn,
+  nameservers,
+  namespaceOf,
+  releaseOf,
+  isEnabled,
+  serviceHost,
+  kafkaBootstrap,
+  mailRelay,
+  oidcIssuer,
+  nodeOf,
+  onNode,
+  defaultStorageClass,
+  type Context,
+} from "./model/derive.ts";
+export { streamforge, prod, lab } from "./platform/streamforge.ts";
+export { chartVersions, images, softwareVersions } from "./platform/versions.ts";
+export { generate } from "./emit/index.ts";
+export type { FileRecord } from "./emit/files.ts";
+export { runGen, UsageError, type GenOptions, type GenResult } from "./pipeline/gen.ts";
+export type { Diagnostic, Severity, Position } from "./diagnostics/types.ts";
