@@ -7,6 +7,7 @@ import { type FileRecord, sortRecords } from "./files.ts";
 import { emitHelmfile } from "./helmfile.ts";
 import { emitEnvironment } from "./environments.ts";
 import { emitReleases } from "./releases.ts";
+import { emitDns } from "./dns.ts";
 
 /** A per-environment emitter; later layers (Kubespray, Proxmox, DNS) plug in here. */
 export type EnvironmentEmitter = (platform: Platform, env: Platform["environments"][number]) => FileRecord[];
@@ -14,6 +15,7 @@ export type EnvironmentEmitter = (platform: Platform, env: Platform["environment
 const environmentEmitters: EnvironmentEmitter[] = [
   (platform, env) => [emitEnvironment(platform, env)],
   emitReleases,
+  emitDns,
 ];
 
 /** Every file the platform generates, sorted by path. */

@@ -201,6 +201,24 @@ export interface IngressSpec {
   dashboardPath: string;
   /** TCP services routed by Traefik (S11). */
   tcpRoutes: TcpRoute[];
+  /** How `streamforge cert` issues a certificate from `issuer` (S13). */
+  certificates: CertificatePolicy;
+}
+
+/** Parameters of the certificate cycle of S13: key, lifetime and where the PEM files go. */
+export interface CertificatePolicy {
+  /** Private key algorithm of new keys. */
+  keyAlgorithm: "RSA" | "ECDSA";
+  /** Key size in bits: 2048, 3072 or 4096 for RSA; 256 or 384 (the P-curve) for ECDSA. */
+  keySize: number;
+  /** Requested lifetime in hours (cert-manager `spec.duration`). */
+  durationHours: number;
+  /** A certificate that expires within this many hours fails validation (the renewal window). */
+  renewBeforeHours: number;
+  /** Folder the PEM files are saved under, relative to the working directory: `<outDir>/<env>/<name>/`. */
+  outDir: string;
+  /** Namespace the `CertificateRequest` is created in. */
+  namespace: DnsLabel;
 }
 
 /** Component settings that the platform document fixes or the defaults choose. */
@@ -265,7 +283,14 @@ export interface Components {
   /** The SMTP relay every component sends mail through (S38). */
   mail: { port: number; smarthost: string; smarthostSecret: string };
   /** Technitium DNS (S12); its zone is the environment's domain. */
-  dns: { size: Quantity; storageClass: string };
+  dns: {
+    size: Quantity;
+    storageClass: string;
+    /** Host label of the name server record (`ns.<domain>` -> Technitium's LoadBalancer IP). */
+    nsHost: DnsLabel;
+    /** SOA and record timings of every zone, in seconds (RFC 1035). */
+    zone: { ttl: number; refresh: number; retry: number; expire: number; negativeTtl: number; hostmaster: DnsLabel };
+  };
 }
 
 /** One environment: a whole cluster and what runs on it. */

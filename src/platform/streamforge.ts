@@ -173,6 +173,14 @@ export const prod: Environment = {
       { name: "ssh", port: 2222, backend: { external: "gitlab", port: 22 } },
       { name: "kafka", port: 9094, backend: { kafka: "external" } },
     ],
+    certificates: {
+      keyAlgorithm: "RSA",
+      keySize: 2048,
+      durationHours: 2160,
+      renewBeforeHours: 360,
+      outDir: "certs",
+      namespace: "cert-manager",
+    },
   },
   external: {
     gitlab: { fqdn: "gitlab.dmz.home", ip: "192.168.1.10" },
@@ -247,7 +255,12 @@ export const prod: Environment = {
     vault: { replicas: 3, size: "10Gi", storageClass: "linstor-r2" },
     gpu: { enabled: true },
     mail: { port: 25, smarthost: "[smtp.dmz.home]:587", smarthostSecret: "mailrelay-smarthost" },
-    dns: { size: "1Gi", storageClass: "linstor-r2" },
+    dns: {
+      size: "1Gi",
+      storageClass: "linstor-r2",
+      nsHost: "ns",
+      zone: { ttl: 3600, refresh: 3600, retry: 600, expire: 604800, negativeTtl: 300, hostmaster: "hostmaster" },
+    },
   },
   versions,
   disabled: [],

@@ -1,0 +1,130 @@
+/**
+ * The DNS records of an environment, derived once from the model (S12): the zone file emitter,
+ * `dns sync` and the DNS lint rules all read them from here.
+ *
+ * Zones: the environment's domain is its zone (`dmz.home` for prod, `lab.dmz.home` for lab).
+ * A record whose name is not under that domain (the external hosts `gitlab.dmz.home` and
+ * `nfs.dmz.home`, seen from lab) gets a zone of its own that holds just that name. Lab's resolver
+ * then answers for the hosts lab uses without claiming the whole of `dmz.home`, which would shadow
+ * every prod host for lab's clients.
+ */
+import { createHash } from "node:crypto";
+import type { Environment, Fqdn, IPv4 } from "./types.ts";
+import { apiFqdn, webHosts } from "./derive.ts";
+
+/**
+ * The `comments` text `dns sync` puts on every record it creates in Technitium; it deletes only
+ * records that carry it, so records made by hand are never touched.
+ */
+export const MANAGED_COMMENT = "managed by @streamforge/platform (dns sync)";
+
+/** Why a record exists; lint messages and the JSON file name it. */
+export type RecordSource =
+  | { kind: "web"; ui: string }
+  | { kind: "nameserver" }
+  | { kind: "api" }
+  | { kind: "node"; node: string }
+  | { kind: "external"; host: string };
+
+/** One address record. Only A records: every fact of the model is an IPv4 address. */
+export interface DnsRecord {
+  name: Fqdn;
+  type: "A";
+  address: IPv4;
+  ttl: number;
+  source: RecordSource;
+}
+
+/** A zone as served by Technitium and written as an RFC 1035 file. */
+export interface DnsZone {
+  /** The zone apex, without trailing dot. */
+  name: Fqdn;
+  /** The name server (SOA MNAME and the NS record). */
+  nameServer: Fqdn;
+  /** The SOA RNAME as a domain name (`hostmaster.dmz.home`). */
+  hostmaster: Fqdn;
+  ttl: number;
+  refresh: number;
+  retry: number;
+  expire: number;
+  negativeTtl: number;
+  /** Deterministic: derived from the zone's content, never from the clock. */
+  serial: number;
+  records: DnsRecord[];
+}
+
+/** The name server host of an environment (`ns.<domain>`), served on Technitium's LB IP. */
+export function nameServerFqdn(env: Environment): Fqdn {
+  return `${env.components.dns.nsHost}.${env.domain}`;
+}
+
+/** Whether `name` is `zone` itself or a name below it. */
+export function isUnder(name: Fqdn, zone: Fqdn): boolean {
+  return name === zone || name.endsWith(`.${zone}`);
+}
+
+/** Every record of an environment, in a fixed order: web UIs, name server, API, nodes, external hosts. */
+export function dnsRecords(env: Environment): DnsRecord[] {
+  const ttl = env.components.dns.zone.ttl;
+  const a = (name: Fqdn, address: IPv4, source: RecordSource): DnsRecord => ({ name, type: "A", address, ttl, source });
+  return [
+    // A11: every web UI, Technitium's own included, is served by the ingress (Traefik) with TLS.
+    ...webHosts(env).map(({ ui, fqdn }) => a(fqdn, env.ingress.loadBalancerIps.traefik, { kind: "web", ui })),
+    a(nameServerFqdn(env), env.ingress.loadBalancerIps.dns, { kind: "nameserver" }),
+    a(apiFqdn(env), env.cluster.apiVip, { kind: "api" }),
+    ...env.nodes.map((node) => a(`${node.name}.${env.domain}`, node.ip, { kind: "node", node: node.name })),
+    ...Object.entries(env.external).map(([host, ext]) => a(ext.fqdn, ext.ip, { kind: "external", host })),
+  ];
+}
+
+/** A short text naming a record's source, e.g. `web UI grafana`, `node k2m-1`. */
+export function describeSource(source: RecordSource): string {
+  switch (source.kind) {
+    case "web":
+      return `web UI ${source.ui}`;
+    case "nameserver":
+      return "name server (Technitium)";
+    case "api":
+      return "Kubernetes API (kube-vip)";
+    case "node":
+      return `node ${source.node}`;
+    case "external":
+      return `external host ${source.host}`;
+  }
+}
+
+/** The zone a record belongs to: the environment's domain, or a zone of its own. */
+export function zoneNameOf(env: Environment, name: Fqdn): Fqdn {
+  return isUnder(name, env.domain) ? env.domain : name;
+}
+
+/** A serial from the zone's content: equal content, equal serial; 1..2^31-1 as RFC 1982 allows. */
+function contentSerial(zone: Omit<DnsZone, "serial">): number {
+  const hash = createHash("sha256").update(JSON.stringify(zone)).digest();
+  return (hash.readUInt32BE(0) % 0x7fffffff) + 1;
+}
+
+/** The zones of an environment, the environment's own first, then the single-host zones by name. */
+export function dnsZones(env: Environment): DnsZone[] {
+  const settings = env.components.dns.zone;
+  const byZone = new Map<Fqdn, DnsRecord[]>([[env.domain, []]]);
+  for (const record of dnsRecords(env)) {
+    const zone = zoneNameOf(env, record.name);
+    byZone.set(zone, [...(byZone.get(zone) ?? []), record]);
+  }
+  const names = [env.domain, ...[...byZone.keys()].filter((z) => z !== env.domain).sort()];
+  return names.map((name) => {
+    const zone = {
+      name,
+      nameServer: nameServerFqdn(env),
+      hostmaster: `${settings.hostmaster}.${env.domain}`,
+      ttl: settings.ttl,
+      refresh: settings.refresh,
+      retry: settings.retry,
+      expire: settings.expire,
+      negativeTtl: settings.negativeTtl,
+      records: byZone.get(name) ?? [],
+    };
+    return { ...zone, serial: contentSerial(zone) };
+  });
+}
