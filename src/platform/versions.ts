@@ -12,6 +12,8 @@ export interface ChartPin {
   version: string;
   /** The chart's `kubeVersion` constraint (`Chart.yaml`), when it declares one. */
   kubeVersion?: string;
+  /** Custom resource API versions (`group/version`) whose CRDs this chart version installs and serves. */
+  crdApiVersions?: readonly string[];
 }
 
 /** Chart versions by release name. */
@@ -20,16 +22,19 @@ export const chartVersions = {
     // renovate: datasource=helm depName=cert-manager registryUrl=https://charts.jetstack.io
     version: "v1.18.2",
     kubeVersion: ">= 1.22.0-0",
+    crdApiVersions: ["acme.cert-manager.io/v1", "cert-manager.io/v1"],
   },
   metallb: {
     // renovate: datasource=helm depName=metallb registryUrl=https://metallb.github.io/metallb
     version: "0.14.9",
     kubeVersion: ">= 1.19.0-0",
+    crdApiVersions: ["metallb.io/v1beta1", "metallb.io/v1beta2"],
   },
   traefik: {
     // renovate: datasource=helm depName=traefik registryUrl=https://traefik.github.io/charts
     version: "36.1.0",
     kubeVersion: ">=1.22.0-0",
+    crdApiVersions: ["gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1beta1", "hub.traefik.io/v1alpha1", "traefik.io/v1alpha1"],
   },
   "ingress-nginx": {
     // renovate: datasource=helm depName=ingress-nginx registryUrl=https://kubernetes.github.io/ingress-nginx
@@ -44,6 +49,7 @@ export const chartVersions = {
   "piraeus-operator": {
     // renovate: datasource=helm depName=piraeus registryUrl=https://piraeus.io/helm-charts/
     version: "2.7.1",
+    crdApiVersions: ["piraeus.io/v1"],
   },
   "linstor-cluster": {
     // renovate: datasource=helm depName=linstor-cluster registryUrl=https://piraeus.io/helm-charts/
@@ -57,19 +63,23 @@ export const chartVersions = {
   "strimzi-kafka-operator": {
     // renovate: datasource=helm depName=strimzi-kafka-operator registryUrl=https://strimzi.io/charts/
     version: "0.47.0",
+    crdApiVersions: ["core.strimzi.io/v1beta2", "kafka.strimzi.io/v1alpha1", "kafka.strimzi.io/v1beta1", "kafka.strimzi.io/v1beta2"],
   },
   "kube-arangodb": {
     // renovate: datasource=helm depName=kube-arangodb registryUrl=https://arangodb.github.io/kube-arangodb
     version: "1.3.0",
+    crdApiVersions: ["database.arangodb.com/v1", "database.arangodb.com/v2alpha1"],
   },
   "postgres-operator": {
     // renovate: datasource=helm depName=postgres-operator registryUrl=https://opensource.zalando.com/postgres-operator/charts/postgres-operator
     version: "1.14.0",
+    crdApiVersions: ["acid.zalan.do/v1"],
   },
   keda: {
     // renovate: datasource=helm depName=keda registryUrl=https://kedacore.github.io/charts
     version: "2.17.2",
     kubeVersion: ">=v1.23.0-0",
+    crdApiVersions: ["eventing.keda.sh/v1alpha1", "keda.sh/v1alpha1"],
   },
   "kafka-ui": {
     // renovate: datasource=helm depName=kafka-ui registryUrl=https://provectus.github.io/kafka-ui-charts
@@ -79,11 +89,13 @@ export const chartVersions = {
     // renovate: datasource=helm depName=kube-prometheus-stack registryUrl=https://prometheus-community.github.io/helm-charts
     version: "71.1.0",
     kubeVersion: ">=1.19.0-0",
+    crdApiVersions: ["monitoring.coreos.com/v1", "monitoring.coreos.com/v1alpha1"],
   },
   "eck-operator": {
     // renovate: datasource=helm depName=eck-operator registryUrl=https://helm.elastic.co
     version: "3.1.0",
     kubeVersion: ">=1.21.0-0",
+    crdApiVersions: ["elasticsearch.k8s.elastic.co/v1", "elasticsearch.k8s.elastic.co/v1beta1", "kibana.k8s.elastic.co/v1", "kibana.k8s.elastic.co/v1beta1"],
   },
   "eck-elasticsearch": {
     // renovate: datasource=helm depName=eck-elasticsearch registryUrl=https://helm.elastic.co
@@ -107,6 +119,7 @@ export const chartVersions = {
     // renovate: datasource=helm depName=argo-cd registryUrl=https://argoproj.github.io/argo-helm
     version: "8.3.0",
     kubeVersion: ">=1.25.0-0",
+    crdApiVersions: ["argoproj.io/v1alpha1"],
   },
   reloader: {
     // renovate: datasource=helm depName=reloader registryUrl=https://stakater.github.io/stakater-charts
@@ -121,6 +134,7 @@ export const chartVersions = {
     // renovate: datasource=helm depName=secrets-store-csi-driver registryUrl=https://kubernetes-sigs.github.io/secrets-store-csi-driver/charts
     version: "1.5.3",
     kubeVersion: ">=1.16.0-0",
+    crdApiVersions: ["secrets-store.csi.x-k8s.io/v1", "secrets-store.csi.x-k8s.io/v1alpha1"],
   },
   keycloakx: {
     // renovate: datasource=helm depName=keycloakx registryUrl=https://codecentric.github.io/helm-charts
@@ -150,16 +164,24 @@ export const chartVersions = {
 /** Releases that have a chart pin. */
 export type PinnedRelease = keyof typeof chartVersions;
 
+/**
+ * Per-environment chart versions that differ from `chartVersions`: try a bump in `lab` first
+ * (`streamforge bump <release> <version> --env lab`), then `streamforge promote lab prod`.
+ */
+export const environmentVersions: Record<string, Partial<Record<PinnedRelease, string>>> = {
+  lab: {},
+};
+
 /** Container images the model sets itself (charts pin the rest). */
 export const images = {
   technitium: {
-    // renovate: datasource=docker depName=technitium/dns-server
     repository: "technitium/dns-server",
+    // renovate: datasource=docker depName=technitium/dns-server
     version: "13.6.0",
   },
   mailrelay: {
-    // renovate: datasource=docker depName=boky/postfix
     repository: "boky/postfix",
+    // renovate: datasource=docker depName=boky/postfix
     version: "v4.4.0",
   },
 } as const;
@@ -174,5 +196,8 @@ export const softwareVersions = {
   kafka: "4.0.0",
   // renovate: datasource=docker depName=docker.elastic.co/elasticsearch/elasticsearch
   elasticStack: "9.1.0",
+  // Not a pin Renovate may move: the PostgreSQL major the operator runs; a new major is a data migration.
   postgres: "17",
+  // renovate: datasource=docker depName=arangodb/arangodb
+  arangodb: "3.12.5",
 } as const;
