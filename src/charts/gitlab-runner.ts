@@ -1,4 +1,104 @@
+/**
+ * GitLab Runner (S28-S30): the `gitlab/gitlab-runner` chart, Kubernetes executor.
+ *
+ * The chart's `values.yaml` is not in the shared reference data, so the keys this adapter may
+ * write are described here, each with where the chart's documentation gives it for the pinned
+ * version (`test/charts/gitlab-runner.test.ts` fails on any other key).
+ */
 import type { ValuesAdapter } from "./adapter.ts";
+import type { Environment } from "../model/types.ts";
+import { gitlabUrl, namespaceOf, onNode } from "../model/derive.ts";
+import { type TomlTable, toToml } from "./toml.ts";
 
-/** TODO: values for gitlab-runner. */
-export const gitlabRunner: ValuesAdapter = () => ({});
+/** One chart key this adapter writes, and the documentation that gives it. */
+export interface DocumentedKey {
+  /** Dotted path in the values. */
+  path: string;
+  /** A map whose own keys are free (labels, selectors): anything below it is accepted. */
+  freeForm?: boolean;
+  /** Where the chart's documentation (pinned version) describes the key. */
+  source: string;
+}
+
+const CHART_DOCS = "docs.gitlab.com/runner/install/kubernetes (GitLab Runner Helm chart, 18.3 / chart 0.80)";
+
+/**
+ * The keys of chart 0.80.0 (GitLab Runner 18.3.0) this adapter uses. Only these: the values of
+ * an undocumented key would be silently ignored by the chart's templates.
+ */
+export const gitlabRunnerKeys: readonly DocumentedKey[] = [
+  { path: "gitlabUrl", source: `${CHART_DOCS}: required configuration` },
+  { path: "concurrent", source: `${CHART_DOCS}: controlling maximum runner concurrency` },
+  { path: "rbac.create", source: `${CHART_DOCS}: enabling RBAC support` },
+  { path: "certsSecretName", source: `${CHART_DOCS}: providing a custom certificate for accessing GitLab` },
+  { path: "nodeSelector", freeForm: true, source: `${CHART_DOCS}: values.yaml, scheduling of the runner manager pod` },
+  { path: "runners.secret", source: `${CHART_DOCS}: store registration tokens or runner tokens in secrets` },
+  { path: "runners.config", source: `${CHART_DOCS}: configuring GitLab Runner with the configuration template` },
+];
+
+/** The values this adapter writes, typed after `gitlabRunnerKeys`. */
+export interface GitlabRunnerValues {
+  gitlabUrl: string;
+  concurrent: number;
+  rbac: { create: boolean };
+  /** Secret with `<gitlab fqdn>.crt`; the chart mounts it where the runner looks for CA files. */
+  certsSecretName: string;
+  nodeSelector: Record<string, string>;
+  runners: {
+    /** Existing Secret with `runner-token` and `runner-registration-token` (A13). */
+    secret: string;
+    /** `config.toml` template merged into the registered runner's configuration. */
+    config: string;
+  };
+}
+
+/** TOML table name of each volume kind in `[runners.kubernetes.volumes]`. */
+const VOLUME_TABLE = { pvc: "pvc", secret: "secret", configMap: "config_map" } as const;
+
+/**
+ * The runner's `config.toml` template as data: Kubernetes executor, job pods on the runner's
+ * node, privileged (kaniko, S28-S30) under the model's ServiceAccount, with its volumes.
+ */
+export function runnerConfig(env: Environment, namespace: string): TomlTable {
+  const runner = env.components.runner;
+  const volumes: Record<string, TomlTable[]> = {};
+  for (const v of runner.volumes) {
+    const table = VOLUME_TABLE[v.kind];
+    (volumes[table] ??= []).push({
+      name: v.source,
+      mount_path: v.mountPath,
+      // Claims hold the runner's home (build state); secrets and config maps are read-only inputs.
+      read_only: v.kind !== "pvc",
+    });
+  }
+  return {
+    runners: [
+      {
+        executor: "kubernetes",
+        kubernetes: {
+          namespace,
+          privileged: runner.privileged,
+          service_account: runner.serviceAccount,
+          node_selector: onNode(runner.node),
+          volumes,
+        },
+      },
+    ],
+  };
+}
+
+export const gitlabRunner: ValuesAdapter = ({ platform, env }) => {
+  const runner = env.components.runner;
+  const config = toToml(runnerConfig(env, namespaceOf(platform, "gitlab-runner")));
+  // The chart passes `runners.config` through Helm's `tpl`: template braces would be evaluated.
+  if (config.includes("{{")) throw new Error("gitlab-runner config.toml must not contain Helm template braces");
+  const values: GitlabRunnerValues = {
+    gitlabUrl: gitlabUrl(env),
+    concurrent: runner.concurrent,
+    rbac: { create: true },
+    certsSecretName: runner.gitlabCaSecret,
+    nodeSelector: onNode(runner.node),
+    runners: { secret: runner.tokenSecret, config },
+  };
+  return values as unknown as Record<string, unknown>;
+};

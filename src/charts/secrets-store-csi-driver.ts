@@ -1,4 +1,12 @@
+/**
+ * Secrets Store CSI driver (S34): mounts Vault secrets into pods through the Vault CSI provider
+ * and re-reads them so short-lived secrets are rotated in place.
+ */
 import type { ValuesAdapter } from "./adapter.ts";
 
-/** TODO: values for secrets-store-csi-driver. */
-export const secretsStoreCsiDriver: ValuesAdapter = () => ({});
+export const secretsStoreCsiDriver: ValuesAdapter = ({ env }) => ({
+  enableSecretRotation: true,
+  rotationPollInterval: env.components.vault.rotationPollInterval,
+  // Syncing to Kubernetes Secrets would store Vault's secrets in the cluster, which S34 rules out.
+  syncSecret: { enabled: false },
+});

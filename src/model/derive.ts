@@ -91,3 +91,29 @@ export function defaultStorageClass(env: Environment): string {
   if (!cls) throw new Error(`environment ${env.name} has no default storage class`);
   return cls.name;
 }
+
+/**
+ * The Secret the Zalando operator generates for a database role (S19), by reference only (A13).
+ * With the operator's `enable_cross_namespace_secret`, a role declared as `<namespace>.<user>`
+ * gets its Secret in `<namespace>`; the operator's default `secret_name_template`
+ * (`{username}.{cluster}.credentials.{tprkind}.{tprgroup}`) then names it with that prefix.
+ * Keys are `username` and `password`.
+ */
+export function postgresUserSecret(env: Environment, user: string, namespace: string): { secret: string; namespace: string; manifestUser: string } {
+  const manifestUser = `${namespace}.${user}`;
+  return {
+    secret: `${manifestUser}.${env.components.postgres.name}.credentials.postgresql.acid.zalan.do`,
+    namespace,
+    manifestUser,
+  };
+}
+
+/** The nodes with an NVIDIA GPU (A4), where the GPU operator's operands belong (S36). */
+export function gpuNodes(env: Environment): ClusterNode[] {
+  return env.nodes.filter((n) => n.gpu === true);
+}
+
+/** GitLab's base URL, with the trailing slash the runner registers against (S29, A15). */
+export function gitlabUrl(env: Environment): string {
+  return `https://${env.external.gitlab.fqdn}/`;
+}

@@ -273,12 +273,21 @@ export interface Components {
     /** Why the runner needs privileged containers (reported by lint). */
     privilegedReason: string;
     concurrent: number;
+    /** Existing Secret with the runner authentication token (keys `runner-token`, `runner-registration-token`). */
     tokenSecret: string;
+    /** Existing Secret holding `<gitlab fqdn>.crt`, the CA that signs GitLab's certificate (A13). */
+    gitlabCaSecret: string;
     volumes: Array<{ name: string; kind: "pvc" | "secret" | "configMap"; source: string; mountPath: string }>;
   };
   argocd: { repoPath: string; replicas: number };
   keycloak: { realm: string; replicas: number; clients: Record<"grafana" | "kibana" | "argocd", SecretRef> };
-  vault: { replicas: number; size: Quantity; storageClass: string };
+  vault: {
+    replicas: number;
+    size: Quantity;
+    storageClass: string;
+    /** How often the Secrets Store CSI driver re-reads mounted secrets from Vault (S34: short-lived secrets). */
+    rotationPollInterval: string;
+  };
   gpu: { enabled: boolean; driverVersion?: VersionPin };
   /** The SMTP relay every component sends mail through (S38). */
   mail: { port: number; smarthost: string; smarthostSecret: string };

@@ -236,6 +236,7 @@ export const prod: Environment = {
       privilegedReason: "kaniko builds in CI jobs need privileged build pods (S29)",
       concurrent: 4,
       tokenSecret: "gitlab-runner-token",
+      gitlabCaSecret: "home-certificates",
       volumes: [
         { name: "runner-home", kind: "pvc", source: "runner-home", mountPath: "/home/runner" },
         { name: "docker-config", kind: "secret", source: "docker-config", mountPath: "/kaniko/.docker" },
@@ -252,7 +253,7 @@ export const prod: Environment = {
         argocd: { secret: "argocd-oidc", key: "client-secret" },
       },
     },
-    vault: { replicas: 3, size: "10Gi", storageClass: "linstor-r2" },
+    vault: { replicas: 3, size: "10Gi", storageClass: "linstor-r2", rotationPollInterval: "2m" },
     gpu: { enabled: true },
     mail: { port: 25, smarthost: "[smtp.dmz.home]:587", smarthostSecret: "mailrelay-smarthost" },
     dns: {

@@ -1,0 +1,123 @@
+/**
+ * `outdated`: for each chart release and environment, the pinned version against what its
+ * Helm repository publishes, and the newest version whose `kubeVersion` accepts the cluster.
+ */
+import semver from "semver";
+import type { Platform } from "../model/types.ts";
+import { isEnabled } from "../model/derive.ts";
+import { chartEntries, fetchIndex, indexUrl, RepositoryError, type FetchOptions, type IndexEntry } from "./helm-index.ts";
+
+export type UpdateKind = "patch" | "minor" | "major";
+
+export interface OutdatedRow {
+  release: string;
+  env: string;
+  chart: string;
+  repository: string;
+  current: string;
+  latestPatch?: string;
+  latestMinor?: string;
+  latestMajor?: string;
+  /** The newest published version whose `kubeVersion` accepts the environment's Kubernetes. */
+  newestCompatible?: string;
+  /** The largest kind of update available, if any. */
+  update?: UpdateKind;
+}
+
+export interface OutdatedReport {
+  rows: OutdatedRow[];
+  errors: Array<{ repository: string; url: string; message: string }>;
+}
+
+export interface OutdatedOptions extends FetchOptions {
+  /** How many repositories are fetched at once. */
+  concurrency: number;
+  /** Repository URL overrides by alias (mirrors, tests). */
+  repoUrls?: Record<string, string>;
+  env?: string;
+  /** Called as each repository finishes: for a progress display. */
+  onProgress?: (done: number, total: number, repository: string) => void;
+}
+
+/** Versions as semver, keeping the chart's own spelling (`v1.18.2`) for display. */
+function parsed(entries: IndexEntry[]): Array<IndexEntry & { sv: semver.SemVer }> {
+  return entries.flatMap((e) => {
+    const sv = semver.parse(e.version.replace(/^v/, ""));
+    return sv && sv.prerelease.length === 0 ? [{ ...e, sv }] : [];
+  });
+}
+
+function newest<T extends { sv: semver.SemVer }>(list: T[]): T | undefined {
+  return list.reduce<T | undefined>((best, e) => (best === undefined || semver.gt(e.sv, best.sv) ? e : best), undefined);
+}
+
+/** The row for one pinned version against a chart's published versions. */
+export function compareVersions(current: string, entries: IndexEntry[], kubernetesVersion: string): Omit<OutdatedRow, "release" | "env" | "chart" | "repository"> {
+  const cur = semver.parse(current.replace(/^v/, ""));
+  const all = parsed(entries);
+  const row: Omit<OutdatedRow, "release" | "env" | "chart" | "repository"> = { current };
+  if (!cur) return row;
+  const newer = all.filter((e) => semver.gt(e.sv, cur));
+  row.latestPatch = newest(newer.filter((e) => e.sv.major === cur.major && e.sv.minor === cur.minor))?.version;
+  row.latestMinor = newest(newer.filter((e) => e.sv.major === cur.major && e.sv.minor > cur.minor))?.version;
+  row.latestMajor = newest(newer.filter((e) => e.sv.major > cur.major))?.version;
+  row.newestCompatible = newest(
+    all.filter((e) => e.kubeVersion === undefined || semver.satisfies(kubernetesVersion, e.kubeVersion, { includePrerelease: true })),
+  )?.version;
+  row.update = row.latestMajor ? "major" : row.latestMinor ? "minor" : row.latestPatch ? "patch" : undefined;
+  return row;
+}
+
+/** Runs `worker` over `items` with at most `limit` in flight. */
+async function pool<T>(items: T[], limit: number, worker: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) await worker(items[next++]!);
+  });
+  await Promise.all(lanes);
+}
+
+export async function outdated(platform: Platform, options: OutdatedOptions): Promise<OutdatedReport> {
+  const envs = platform.environments.filter((e) => options.env === undefined || e.name === options.env);
+  const repos = [...new Set(platform.releases.flatMap((r) => (r.chart === "local" ? [] : [r.chart.repo])))].sort();
+  const indexes = new Map<string, unknown>();
+  const errors: OutdatedReport["errors"] = [];
+  let done = 0;
+  await pool(repos, options.concurrency, async (repo) => {
+    const url = options.repoUrls?.[repo] ?? platform.repositories[repo];
+    try {
+      if (url === undefined) throw new RepositoryError(repo, "", `no URL for repository "${repo}"`);
+      indexes.set(repo, await fetchIndex(repo, url, options));
+    } catch (error) {
+      const e = error as RepositoryError;
+      errors.push({ repository: repo, url: e.url ?? url ?? "", message: e.message });
+    }
+    options.onProgress?.(++done, repos.length, repo);
+  });
+  const rows: OutdatedRow[] = [];
+  for (const env of envs) {
+    for (const release of platform.releases) {
+      if (release.chart === "local" || !isEnabled(env, release)) continue;
+      const index = indexes.get(release.chart.repo);
+      const current = env.versions[release.name];
+      if (index === undefined || current === undefined) continue;
+      const base = { release: release.name, env: env.name, chart: release.chart.name, repository: release.chart.repo };
+      try {
+        rows.push({ ...base, ...compareVersions(current, chartEntries(index, release.chart.name), env.cluster.kubernetesVersion) });
+      } catch (error) {
+        const { repo, name } = release.chart;
+        const message = `${name}: ${(error as Error).message}`;
+        if (!errors.some((e) => e.repository === repo && e.message === message)) {
+          errors.push({ repository: repo, url: indexUrl(options.repoUrls?.[repo] ?? platform.repositories[repo] ?? ""), message });
+        }
+      }
+    }
+  }
+  errors.sort((a, b) => a.repository.localeCompare(b.repository));
+  return { rows, errors };
+}
+
+/** Whether a report has an update at least as large as `level`. */
+export function exceeds(report: OutdatedReport, level: "minor" | "major"): boolean {
+  return report.rows.some((r) => r.update === "major" || (level === "minor" && r.update === "minor"));
+}
