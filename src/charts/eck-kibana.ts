@@ -1,4 +1,26 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import { hostOf } from "../model/derive.ts";
+import { OIDC_REALM } from "./eck-elasticsearch.ts";
 
-/** TODO: values for eck-kibana. */
-export const eckKibana: ValuesAdapter = () => ({});
+/** Kibana's object name; ECK's Service is `<name>-kb-http`. */
+export const KIBANA_NAME = "kibana";
+
+/**
+ * Kibana (S25) at `kibana.<domain>` (A11), logging in through Keycloak via Elasticsearch's OIDC
+ * realm (S35, A12), with the basic login kept as a fallback: the OIDC realm needs an Elastic
+ * licence above basic. TLS ends at the Gateway (A11), so Kibana serves plain HTTP in the cluster.
+ */
+export const eckKibana: ValuesAdapter = ({ env }) => ({
+  fullnameOverride: KIBANA_NAME,
+  version: env.components.logging.elasticsearch.version,
+  count: 1,
+  elasticsearchRef: { name: env.components.logging.elasticsearch.name },
+  config: {
+    "server.publicBaseUrl": `https://${hostOf(env, "kibana")}`,
+    "xpack.security.authc.providers": {
+      oidc: { [OIDC_REALM]: { order: 0, realm: OIDC_REALM, description: "Keycloak" } },
+      basic: { basic1: { order: 1 } },
+    },
+  },
+  http: { tls: { selfSignedCertificate: { disabled: true } } },
+});

@@ -1,4 +1,11 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import { namespaceOf } from "../model/derive.ts";
 
-/** TODO: values for eck-operator. */
-export const eckOperator: ValuesAdapter = () => ({});
+/**
+ * The Elastic operator (S25). It manages only the logging namespace, where the Elasticsearch
+ * and Kibana releases put their resources; its CRDs come with the chart.
+ */
+export const eckOperator: ValuesAdapter = ({ platform }) => ({
+  installCRDs: true,
+  managedNamespaces: [...new Set([namespaceOf(platform, "eck-elasticsearch"), namespaceOf(platform, "eck-kibana")])],
+});

@@ -1,4 +1,13 @@
 import type { ValuesAdapter } from "./adapter.ts";
 
-/** TODO: values for keda. */
-export const keda: ValuesAdapter = () => ({});
+/**
+ * KEDA (S20): the operator and its metrics server, both scraped by Prometheus. ScaledObjects
+ * belong to the consumer Deployments they scale (on consumer-group lag against `k3`); the model
+ * declares no consumer yet, so none is generated here.
+ */
+export const keda: ValuesAdapter = () => ({
+  prometheus: {
+    metricServer: { enabled: true, serviceMonitor: { enabled: true } },
+    operator: { enabled: true, serviceMonitor: { enabled: true } },
+  },
+});

@@ -1,4 +1,17 @@
 import type { ValuesAdapter } from "./adapter.ts";
 
-/** TODO: values for kube-arangodb. */
-export const kubeArangodb: ValuesAdapter = () => ({});
+/**
+ * The ArangoDB operator (S18). Only the deployment controller is needed: volumes come from the
+ * Linstor storage class (S14), so the operator's local-storage provisioner stays off, and
+ * neither replication between data centres nor backups to cloud storage are used.
+ */
+export const kubeArangodb: ValuesAdapter = () => ({
+  operator: {
+    features: {
+      deployment: true,
+      deploymentReplications: false,
+      storage: false,
+      backup: false,
+    },
+  },
+});

@@ -1,4 +1,17 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import { namespaceOf } from "../model/derive.ts";
 
-/** TODO: values for strimzi-kafka-operator. */
-export const strimziKafkaOperator: ValuesAdapter = () => ({});
+/**
+ * The Strimzi cluster operator (S17). It runs in the Kafka cluster's own namespace and watches
+ * only that one: the chart's default, since listing the release namespace in `watchNamespaces`
+ * would create its RoleBindings twice. The check below keeps the two releases together.
+ */
+export const strimziKafkaOperator: ValuesAdapter = ({ platform }) => {
+  const operatorNs = namespaceOf(platform, "strimzi-kafka-operator");
+  const clusterNs = namespaceOf(platform, "kafka-cluster");
+  return {
+    watchNamespaces: operatorNs === clusterNs ? [] : [clusterNs],
+    watchAnyNamespace: false,
+    leaderElection: { enable: true },
+  };
+};

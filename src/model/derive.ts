@@ -111,6 +111,90 @@ export function postgresUserSecret(env: Environment, user: string, namespace: st
 /** The nodes with an NVIDIA GPU (A4), where the GPU operator's operands belong (S36). */
 export function gpuNodes(env: Environment): ClusterNode[] {
   return env.nodes.filter((n) => n.gpu === true);
+/**
+ * Name of the Kafka cluster's only node pool: every node is both KRaft controller and broker
+ * (A10). Strimzi names its pods and per-broker Services `<cluster>-<pool>-<nodeId>`.
+ */
+export function kafkaPoolName(_env: Environment): string {
+  return "dual-role";
+}
+
+/** One broker as the external listener advertises it. */
+export interface KafkaExternalBroker {
+  nodeId: number;
+  /** Strimzi's per-broker Service of the external listener (port `port`). */
+  service: string;
+  /** Host name the broker advertises; Traefik routes it by TLS SNI to `service`. */
+  host: Fqdn;
+}
+
+/**
+ * The Kafka cluster's external listener behind Traefik's `kafka` TCP entry point (S11, A10).
+ * Traefik passes TLS through and picks the backend by SNI, so the bootstrap address and every
+ * broker have a host of their own under the domain, all on the entry point's port. Strimzi
+ * names the Services `<cluster>-kafka-external-bootstrap` and `<cluster>-<pool>-<nodeId>` for a listener
+ * named `external` on port 9094; node ids are pinned to `0..replicas-1` on the node pool.
+ */
+export function kafkaExternal({ platform, env }: Context): {
+  listener: string;
+  namespace: string;
+  /** Port of the listener inside the cluster (the Services' port). */
+  port: number;
+  /** Port clients use: Traefik's entry point. */
+  advertisedPort: number;
+  bootstrapService: string;
+  bootstrapHost: Fqdn;
+  brokers: KafkaExternalBroker[];
+} {
+  const kafka = env.components.kafka;
+  const route = env.ingress.tcpRoutes.find((r) => "kafka" in r.backend);
+  if (!route) throw new Error(`environment ${env.name} has no TCP route to the Kafka external listener`);
+  const pool = kafkaPoolName(env);
+  return {
+    listener: "external",
+    namespace: namespaceOf(platform, "kafka-cluster"),
+    port: kafka.externalPort,
+    advertisedPort: route.port,
+    bootstrapService: `${kafka.cluster}-kafka-external-bootstrap`,
+    bootstrapHost: `${route.name}.${env.domain}`,
+    brokers: Array.from({ length: kafka.replicas }, (_, nodeId) => ({
+      nodeId,
+      service: `${kafka.cluster}-${pool}-${nodeId}`,
+      host: `${route.name}-${nodeId}.${env.domain}`,
+    })),
+  };
+}
+
+/** Strimzi's Secret holding the cluster CA certificate clients trust (`ca.crt`, `ca.p12`). */
+export function kafkaClusterCaSecret(env: Environment): string {
+  return `${env.components.kafka.cluster}-cluster-ca-cert`;
+}
+
+/** The PostgreSQL cluster's read-write Service address, `host:port` (S19). */
+export function postgresAddress({ platform, env }: Context): string {
+  return `${serviceHost(env.components.postgres.name, namespaceOf(platform, "postgres-cluster"))}:5432`;
+}
+
+/** The Elasticsearch HTTPS endpoint ECK creates for the cluster (`<name>-es-http`, S25). */
+export function elasticsearchUrl({ platform, env }: Context): string {
+  const es = env.components.logging.elasticsearch;
+  return `https://${serviceHost(`${es.name}-es-http`, namespaceOf(platform, "eck-elasticsearch"))}:9200`;
+}
+
+/** ECK's Secrets of an Elasticsearch cluster: the `elastic` user and the public HTTP CA. */
+export function elasticsearchSecrets(env: Environment): { elasticUser: { secret: string; key: string }; httpCa: { secret: string; key: string } } {
+  const name = env.components.logging.elasticsearch.name;
+  return {
+    elasticUser: { secret: `${name}-es-elastic-user`, key: "elastic" },
+    httpCa: { secret: `${name}-es-http-certs-public`, key: "ca.crt" },
+  };
+}
+
+/** MinIO's in-cluster S3 endpoint (the chart's Service `minio`, port 9000; S16). */
+export function s3Endpoint({ platform }: Context): string {
+  return `http://${serviceHost("minio", namespaceOf(platform, "minio"))}:9000`;
+}
+
 }
 
 /** GitLab's base URL, with the trailing slash the runner registers against (S29, A15). */

@@ -236,10 +236,23 @@ export interface Components {
     storageClass: string;
     /** Port of the internal TLS listener. */
     tlsPort: number;
+    /**
+     * Port of the external listener that Traefik's `kafka` TCP route reaches (S11). Strimzi
+     * names the listener's services `<cluster>-kafka-external-bootstrap` and `<pool>-<id>` only
+     * for the listener `external` on 9094, which keeps them stable.
+     */
+    externalPort: number;
     topics: Array<{ name: string; partitions: number }>;
   };
   kafkaUi: { node: DnsLabel; replicas: number; user: DnsLabel };
-  arangodb: { name: DnsLabel; mode: "Single" | "Cluster"; size: Quantity; storageClass: string };
+  arangodb: {
+    name: DnsLabel;
+    /** ArangoDB server version the operator deploys (image `arangodb/arangodb:<version>`). */
+    version: VersionPin;
+    mode: "Single" | "Cluster";
+    size: Quantity;
+    storageClass: string;
+  };
   postgres: {
     name: DnsLabel;
     teamId: DnsLabel;
@@ -247,11 +260,31 @@ export interface Components {
     version: string;
     size: Quantity;
     storageClass: string;
+    /** Database name -> owner role. */
     databases: Record<string, string>;
+    /**
+     * Logical backups (S19) into the MinIO bucket `bucket` (S16). The operator's CronJob gets its
+     * S3 credentials from the existing Secret `credentialsSecret` (A13).
+     */
+    backup: { schedule: string; bucket: string; retention: string; credentialsSecret: string };
   };
   monitoring: {
     prometheus: { size: Quantity; storageClass: string; retention: string };
-    grafana: { size: Quantity; storageClass: string };
+    grafana: {
+      size: Quantity;
+      storageClass: string;
+      /** Existing Secret with the local admin's `admin-user` and `admin-password` (A13). */
+      adminSecret: string;
+      /**
+       * Logins of Grafana's Elasticsearch and PostgreSQL data sources (S26). The Elasticsearch
+       * password is an existing Secret in Grafana's namespace; the PostgreSQL role's password is
+       * the Secret the Zalando operator writes into that namespace (A13).
+       */
+      datasources: {
+        elasticsearch: { user: string; password: SecretRef };
+        postgres: { database: string; user: string };
+      };
+    };
     alertmanager: {
       size: Quantity;
       storageClass: string;

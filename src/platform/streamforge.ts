@@ -197,13 +197,14 @@ export const prod: Environment = {
       size: "50Gi",
       storageClass: "linstor-r2",
       tlsPort: 9093,
+      externalPort: 9094,
       topics: [
         { name: "market-candles", partitions: 6 },
         { name: "trade-events", partitions: 6 },
       ],
     },
     kafkaUi: { node: "k2w-7", replicas: 1, user: "kafka-ui" },
-    arangodb: { name: "arangodb", mode: "Cluster", size: "50Gi", storageClass: "linstor-r2" },
+    arangodb: { name: "arangodb", version: softwareVersions.arangodb, mode: "Cluster", size: "50Gi", storageClass: "linstor-r2" },
     postgres: {
       name: "streamforge-pg",
       teamId: "streamforge",
@@ -212,10 +213,19 @@ export const prod: Environment = {
       size: "20Gi",
       storageClass: "linstor-r2",
       databases: { streamforge: "streamforge", keycloak: "keycloak" },
+      backup: { schedule: "30 2 * * *", bucket: "backups", retention: "2 weeks", credentialsSecret: "postgres-backup-s3" },
     },
     monitoring: {
       prometheus: { size: "20Gi", storageClass: "linstor-r2", retention: "15d" },
-      grafana: { size: "1Gi", storageClass: "linstor-r2" },
+      grafana: {
+        size: "1Gi",
+        storageClass: "linstor-r2",
+        adminSecret: "grafana-admin",
+        datasources: {
+          elasticsearch: { user: "elastic", password: { secret: "grafana-datasource-elasticsearch", key: "password" } },
+          postgres: { database: "streamforge", user: "grafana" },
+        },
+      },
       alertmanager: {
         size: "1Gi",
         storageClass: "linstor-r2",
