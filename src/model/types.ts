@@ -54,6 +54,12 @@ export interface ClusterSpec {
   networkPlugin: "calico" | "cilium" | "flannel";
   /** kube-proxy mode. */
   proxyMode: "ipvs" | "iptables";
+  /** The Kubespray release that deploys the cluster (S2); its known variables are checked. */
+  kubesprayVersion: VersionPin;
+  /** Port the API server listens on, behind the kube-vip VIP too. */
+  apiPort: number;
+  /** Labels Kubespray puts on GPU nodes (`node_labels`), which GPU workloads select. */
+  gpuNodeLabels: Record<string, string>;
 }
 
 /** The size and disks of the VM that hosts one Kubernetes node (A6). */
@@ -99,6 +105,12 @@ export interface ProxmoxHost {
 /** The Proxmox VE cluster the VMs are cloned in (S1, A5). */
 export interface ProxmoxSpec {
   hosts: ProxmoxHost[];
+  /** The Proxmox node that holds the template; clones start there and migrate to their node. */
+  templateHost: string;
+  /** Directory storage with `snippets` content, where each VM's cloud-init user-data is placed. */
+  snippetStorage: string;
+  /** QEMU CPU type of every VM (`host` passes the physical CPU's flags through). */
+  cpuType: string;
   /** VMID of the cloud-init template VMs are cloned from. */
   templateVmid: number;
   bridge: string;
