@@ -8,6 +8,8 @@ import { emitHelmfile } from "./helmfile.ts";
 import { emitEnvironment } from "./environments.ts";
 import { emitReleases } from "./releases.ts";
 import { emitDns } from "./dns.ts";
+import { emitKubespray } from "./kubespray.ts";
+import { emitProxmox } from "./proxmox.ts";
 
 /** A per-environment emitter; later layers (Kubespray, Proxmox, DNS) plug in here. */
 export type EnvironmentEmitter = (platform: Platform, env: Platform["environments"][number]) => FileRecord[];
@@ -16,6 +18,8 @@ const environmentEmitters: EnvironmentEmitter[] = [
   (platform, env) => [emitEnvironment(platform, env)],
   emitReleases,
   emitDns,
+  emitKubespray,
+  emitProxmox,
 ];
 
 /** Every file the platform generates, sorted by path. */
