@@ -1,4 +1,58 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import { appTemplateImage } from "./app-template.ts";
+import { RELOADER_AUTO_ANNOTATION } from "./reloader.ts";
+import { mailRelayService } from "../model/derive.ts";
 
-/** TODO: values for mailrelay. */
-export const mailrelay: ValuesAdapter = () => ({});
+/** Port the relay's Postfix listens on in its container. */
+const SMTP_CONTAINER_PORT = 587;
+
+/**
+ * The mail relay (S38) on app-template (A14): one in-cluster SMTP Service that Alertmanager,
+ * CronJobs and CI jobs send through (`mailRelay()`), forwarding to the smarthost. Its Service name
+ * and port are `mailRelayService()`, the address every sender is given. It accepts mail from pods
+ * and the LAN for the platform's domain only. The smarthost login comes from the existing Secret in
+ * the model (keys `username`, `password`, A13); the queue is scratch space.
+ */
+export const mailrelay: ValuesAdapter = (ctx) => {
+  const { env } = ctx;
+  const { service, port } = mailRelayService(ctx);
+  const { mail } = env.components;
+  const fromSecret = (key: string) => ({ secretKeyRef: { name: mail.smarthostSecret, key } });
+  return {
+    global: { fullnameOverride: service },
+    controllers: {
+      main: {
+        type: "deployment",
+        replicas: 1,
+        annotations: { [RELOADER_AUTO_ANNOTATION]: "true" },
+        containers: {
+          app: {
+            image: appTemplateImage("mailrelay"),
+            env: {
+              RELAYHOST: mail.smarthost,
+              RELAYHOST_USERNAME: { valueFrom: fromSecret("username") },
+              RELAYHOST_PASSWORD: { valueFrom: fromSecret("password") },
+              ALLOWED_SENDER_DOMAINS: env.domain,
+              POSTFIX_mynetworks: [env.cluster.podCidr, env.network.lan].join(","),
+            },
+            probes: {
+              liveness: { enabled: true, type: "TCP", port: SMTP_CONTAINER_PORT },
+              readiness: { enabled: true, type: "TCP", port: SMTP_CONTAINER_PORT },
+            },
+          },
+        },
+      },
+    },
+    service: {
+      smtp: {
+        controller: "main",
+        forceRename: service,
+        type: "ClusterIP",
+        ports: { smtp: { port, targetPort: SMTP_CONTAINER_PORT, protocol: "TCP" } },
+      },
+    },
+    persistence: {
+      spool: { type: "emptyDir", globalMounts: [{ path: "/var/spool/postfix" }] },
+    },
+  };
+};

@@ -58,9 +58,28 @@ export function kafkaBootstrap({ platform, env }: Context): string {
   return `${serviceHost(`${kafka.cluster}-kafka-bootstrap`, namespaceOf(platform, "kafka-cluster"))}:${kafka.tlsPort}`;
 }
 
+/**
+ * The mail relay's SMTP Service (S38): named after its release, in the release's namespace. The
+ * mailrelay chart adapter names its Service from this, so senders and the relay agree.
+ */
+export function mailRelayService({ platform, env }: Context): { service: string; namespace: string; port: number } {
+  const release = releaseOf(platform, "mailrelay");
+  return { service: release.name, namespace: release.namespace, port: env.components.mail.port };
+}
+
 /** The mail relay's SMTP address, `host:port` (S38). */
-export function mailRelay({ platform, env }: Context): string {
-  return `${serviceHost("mailrelay", namespaceOf(platform, "mailrelay"))}:${env.components.mail.port}`;
+export function mailRelay(ctx: Context): string {
+  const { service, namespace, port } = mailRelayService(ctx);
+  return `${serviceHost(service, namespace)}:${port}`;
+}
+
+/**
+ * The Gateway API objects every web UI attaches to (S5): Traefik's GatewayClass and one Gateway
+ * in Traefik's namespace, both named after the Traefik release.
+ */
+export function gatewayOf({ platform }: Context): { name: string; namespace: string; className: string } {
+  const release = releaseOf(platform, "traefik");
+  return { name: release.name, namespace: release.namespace, className: release.name };
 }
 
 /** The Keycloak realm's OpenID Connect issuer URL (S35, A12). */

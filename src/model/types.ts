@@ -75,6 +75,11 @@ export interface VmSpec {
   osDiskGiB: number;
   /** Size of the Linstor data disk in GiB, when the node gives storage to Piraeus. */
   dataDiskGiB?: number;
+  /**
+   * Block device the guest sees the data disk as (`/dev/sdb`: the second SCSI disk), which
+   * Piraeus turns into the node's Linstor storage pool (S14). Set together with `dataDiskGiB`.
+   */
+  dataDiskDevice?: string;
   /** Fixed MAC address of `net0`, when one is pinned. */
   mac?: string;
   /** PCI device passed through to the VM (the GPU, A5). */
@@ -207,6 +212,8 @@ export interface IngressSpec {
   pool: IpRange;
   /** Fixed LoadBalancer IPs (S8, A7). */
   loadBalancerIps: { traefik: IPv4; ingressNginx: IPv4; dns: IPv4 };
+  /** IngressClass of the fallback controller ingress-nginx (S6); never the default class. */
+  nginxClass: DnsLabel;
   /** Host label of each web UI (A11). */
   hosts: Record<WebUi, DnsLabel>;
   /** Traefik dashboard path (S10). */
@@ -238,7 +245,13 @@ export interface Components {
   traefik: { replicas: number; acmeStorage: { size: Quantity; storageClass: string } };
   /** The NFS export behind `storageClass`; the server is `external.nfs` (S15). */
   nfs: { path: string; storageClass: string };
-  minio: { replicas: number; size: Quantity; storageClass: string; rootSecret: string; buckets: string[] };
+  /**
+   * MinIO (S16): `replicas` servers of a StatefulSet, each volume `size`; root credentials from the
+   * existing Secret `rootSecret` (keys `rootUser`, `rootPassword`, A13); `memory` is each server's request.
+   */
+  minio: { replicas: number; size: Quantity; storageClass: string; rootSecret: string; buckets: string[]; memory: Quantity };
+  /** Linstor (S14): the LVM thin pool Piraeus builds on every data disk (`VmSpec.dataDiskDevice`). */
+  linstor: { storagePool: string };
   kafka: {
     cluster: DnsLabel;
     version: VersionPin;
@@ -340,6 +353,8 @@ export interface Components {
   dns: {
     size: Quantity;
     storageClass: string;
+    /** Existing Secret with Technitium's admin password (key `password`, A13). */
+    adminSecret: string;
     /** Host label of the name server record (`ns.<domain>` -> Technitium's LoadBalancer IP). */
     nsHost: DnsLabel;
     /** SOA and record timings of every zone, in seconds (RFC 1035). */

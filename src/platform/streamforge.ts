@@ -9,8 +9,8 @@ import { chartVersions, softwareVersions } from "./versions.ts";
 /** VM sizes (A6). */
 const size = {
   controlPlane: { cores: 4, memoryMiB: 8 * 1024, osDiskGiB: 64 },
-  worker: { cores: 8, memoryMiB: 32 * 1024, osDiskGiB: 128, dataDiskGiB: 200 },
-  gpuWorker: { cores: 16, memoryMiB: 64 * 1024, osDiskGiB: 128, dataDiskGiB: 200 },
+  worker: { cores: 8, memoryMiB: 32 * 1024, osDiskGiB: 128, dataDiskGiB: 200, dataDiskDevice: "/dev/sdb" },
+  gpuWorker: { cores: 16, memoryMiB: 64 * 1024, osDiskGiB: 128, dataDiskGiB: 200, dataDiskDevice: "/dev/sdb" },
 } satisfies Record<string, Omit<VmSpec, "vmid" | "host">>;
 
 const GPU_PCI = "0000:01:00";
@@ -55,7 +55,8 @@ const releases: Release[] = [
   { name: "metallb", namespace: "metallb-system", chart: chart("metallb", "metallb"), needs: [], adapter: "metallb" },
   { name: "metallb-pools", namespace: "metallb-system", chart: "local", needs: ["metallb"], adapter: "metallb-pools" },
   { name: "traefik", namespace: "traefik", chart: chart("traefik", "traefik"), needs: ["metallb-pools", "cert-manager-issuers", "nfs-subdir-external-provisioner"], adapter: "traefik" },
-  { name: "gateway-routes", namespace: "traefik", chart: "local", needs: ["traefik", "cert-manager-issuers"], adapter: "gateway-routes" },
+  // Last of the web releases: its HTTPRoutes live in the namespaces of the UIs they route to (A11).
+  { name: "gateway-routes", namespace: "traefik", chart: "local", needs: ["traefik", "cert-manager-issuers", "kafka-cluster", "kafka-ui", "kube-prometheus-stack", "argo-cd", "eck-kibana", "keycloakx", "vault", "minio", "technitium"], adapter: "gateway-routes" },
   { name: "ingress-nginx", namespace: "ingress-nginx", chart: chart("ingress-nginx", "ingress-nginx"), needs: ["metallb-pools"], adapter: "ingress-nginx" },
   { name: "nfs-subdir-external-provisioner", namespace: "nfs-provisioner", chart: chart("nfs-subdir-external-provisioner", "nfs-subdir-external-provisioner"), needs: [], adapter: "nfs-subdir-external-provisioner" },
   { name: "piraeus-operator", namespace: "piraeus-datastore", chart: chart("piraeus-charts", "piraeus"), needs: ["cert-manager"], adapter: "piraeus-operator" },
@@ -161,6 +162,7 @@ export const prod: Environment = {
     caSecret: "homelab-ca",
     pool: { from: "192.168.1.150", to: "192.168.1.169" },
     loadBalancerIps: { traefik: "192.168.1.153", ingressNginx: "192.168.1.154", dns: "192.168.1.155" },
+    nginxClass: "nginx",
     hosts: {
       "kafka-ui": "kafka-ui",
       prometheus: "prometheus",
@@ -195,7 +197,8 @@ export const prod: Environment = {
   components: {
     traefik: { replicas: 2, acmeStorage: { size: "1Gi", storageClass: "nfs-client" } },
     nfs: { path: "/data0/k2", storageClass: "nfs-client" },
-    minio: { replicas: 4, size: "100Gi", storageClass: "linstor-r2", rootSecret: "minio-root", buckets: ["models", "backups"] },
+    minio: { replicas: 4, size: "100Gi", storageClass: "linstor-r2", rootSecret: "minio-root", buckets: ["models", "backups"], memory: "2Gi" },
+    linstor: { storagePool: "data" },
     kafka: {
       cluster: "k3",
       version: softwareVersions.kafka,
@@ -275,6 +278,7 @@ export const prod: Environment = {
     dns: {
       size: "1Gi",
       storageClass: "linstor-r2",
+      adminSecret: "technitium-admin",
       nsHost: "ns",
       zone: { ttl: 3600, refresh: 3600, retry: 600, expire: 604800, negativeTtl: 300, hostmaster: "hostmaster" },
     },
