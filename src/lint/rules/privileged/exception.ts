@@ -1,0 +1,39 @@
+import type { Diagnostic } from "../../../diagnostics/types.ts";
+import type { Environment } from "../../../model/types.ts";
+import type { Rule } from "../../context.ts";
+
+/** TOML in chart config text (gitlab-runner's `runners.config`). */
+const TOML_PRIVILEGED = /^\s*privileged\s*=\s*true\b/m;
+
+/**
+ * Releases the model allows to run privileged containers, with the reason. Today only the CI
+ * runner (S29) declares one.
+ */
+export function privilegedExceptions(env: Environment): Map<string, string> {
+  const out = new Map<string, string>();
+  const runner = env.components.runner;
+  if (runner.privileged && runner.privilegedReason.trim() !== "") out.set("gitlab-runner", runner.privilegedReason);
+  return out;
+}
+
+/** Privileged containers own the node; each one is a decision the model must state. */
+export const privilegedException: Rule = {
+  id: "privileged/exception",
+  description: "privileged containers only where the model declares an exception with a reason (reported as a warning)",
+  check(ctx) {
+    const allowed = privilegedExceptions(ctx.env);
+    const out: Diagnostic[] = [];
+    for (const { value, key, site } of ctx.values()) {
+      const privileged = (key === "privileged" && value === true) || (typeof value === "string" && TOML_PRIVILEGED.test(value));
+      if (!privileged) continue;
+      const release = site.file.release?.name;
+      const reason = release ? allowed.get(release) : undefined;
+      if (reason) out.push(ctx.at(this.id, site, `${release} runs privileged containers: ${reason}`, { severity: "warning" }));
+      else out.push(ctx.at(this.id, site, `privileged container in ${release ?? site.file.path} without an exception in the model`, { hint: "drop privileged, or declare the exception and its reason in the model" }));
+    }
+    if (ctx.env.components.runner.privileged && ctx.env.components.runner.privilegedReason.trim() === "") {
+      out.push(ctx.model(this.id, ["components", "runner", "privilegedReason"], "the runner is privileged but the model gives no reason", { hint: "state why in components.runner.privilegedReason" }));
+    }
+    return out;
+  },
+};
