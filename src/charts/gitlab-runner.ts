@@ -4,6 +4,11 @@
  * The chart's `values.yaml` is not in the shared reference data, so the keys this adapter may
  * write are described here, each with where the chart's documentation gives it for the pinned
  * version (`test/charts/gitlab-runner.test.ts` fails on any other key).
+ *
+ * Version: chart 0.80.0 is the newest release on or before 2025-08-24. Each chart minor ships
+ * the GitLab Runner minor of the same day (0.81.0 = 18.4.0 on 2025-09-19, 0.82.0 = 18.5.0 on
+ * 2025-10-17); runner v18.3.0 was tagged on 2025-08-21 and v18.3.1, which 0.80.1 follows, on
+ * 2025-09-04, so 0.80.1 is after the cut-off.
  */
 import type { ValuesAdapter } from "./adapter.ts";
 import type { Environment } from "../model/types.ts";
