@@ -112,25 +112,6 @@ export function defaultStorageClass(env: Environment): string {
 }
 
 /**
- * The Secret the Zalando operator generates for a database role (S19), by reference only (A13).
- * With the operator's `enable_cross_namespace_secret`, a role declared as `<namespace>.<user>`
- * gets its Secret in `<namespace>`; the operator's default `secret_name_template`
- * (`{username}.{cluster}.credentials.{tprkind}.{tprgroup}`) then names it with that prefix.
- * Keys are `username` and `password`.
- */
-export function postgresUserSecret(env: Environment, user: string, namespace: string): { secret: string; namespace: string; manifestUser: string } {
-  const manifestUser = `${namespace}.${user}`;
-  return {
-    secret: `${manifestUser}.${env.components.postgres.name}.credentials.postgresql.acid.zalan.do`,
-    namespace,
-    manifestUser,
-  };
-}
-
-/** The nodes with an NVIDIA GPU (A4), where the GPU operator's operands belong (S36). */
-export function gpuNodes(env: Environment): ClusterNode[] {
-  return env.nodes.filter((n) => n.gpu === true);
-/**
  * Name of the Kafka cluster's only node pool: every node is both KRaft controller and broker
  * (A10). Strimzi names its pods and per-broker Services `<cluster>-<pool>-<nodeId>`.
  */
@@ -214,6 +195,25 @@ export function s3Endpoint({ platform }: Context): string {
   return `http://${serviceHost("minio", namespaceOf(platform, "minio"))}:9000`;
 }
 
+/**
+ * The Secret the Zalando operator generates for a database role (S19), by reference only (A13).
+ * With the operator's `enable_cross_namespace_secret`, a role declared as `<namespace>.<user>`
+ * gets its Secret in `<namespace>`; the operator's default `secret_name_template`
+ * (`{username}.{cluster}.credentials.{tprkind}.{tprgroup}`) then names it with that prefix.
+ * Keys are `username` and `password`.
+ */
+export function postgresUserSecret(env: Environment, user: string, namespace: string): { secret: string; namespace: string; manifestUser: string } {
+  const manifestUser = `${namespace}.${user}`;
+  return {
+    secret: `${manifestUser}.${env.components.postgres.name}.credentials.postgresql.acid.zalan.do`,
+    namespace,
+    manifestUser,
+  };
+}
+
+/** The nodes with an NVIDIA GPU (A4), where the GPU operator's operands belong (S36). */
+export function gpuNodes(env: Environment): ClusterNode[] {
+  return env.nodes.filter((n) => n.gpu === true);
 }
 
 /** GitLab's base URL, with the trailing slash the runner registers against (S29, A15). */
