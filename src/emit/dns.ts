@@ -70,8 +70,8 @@ export function recordsJson(env: Environment, zones: DnsZone[]): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-export function emitDns(_platform: Platform, env: Environment): FileRecord[] {
-  const zones = dnsZones(env);
+export function emitDns(platform: Platform, env: Environment): FileRecord[] {
+  const zones = dnsZones(platform, env);
   return [
     ...zones.map((zone) => ({ path: zoneFilePath(env.name, zone.name), content: zoneFileText(env, zone), env: env.name })),
     { path: recordsJsonPath(env.name), content: recordsJson(env, zones), env: env.name },

@@ -9,8 +9,8 @@
  * every prod host for lab's clients.
  */
 import { createHash } from "node:crypto";
-import type { Environment, Fqdn, IPv4 } from "./types.ts";
-import { apiFqdn, webHosts } from "./derive.ts";
+import type { Environment, Fqdn, IPv4, Platform } from "./types.ts";
+import { apiFqdn, kafkaExternal, webHosts } from "./derive.ts";
 
 /**
  * The `comments` text `dns sync` puts on every record it creates in Technitium; it deletes only
@@ -24,6 +24,7 @@ export type RecordSource =
   | { kind: "nameserver" }
   | { kind: "api" }
   | { kind: "node"; node: string }
+  | { kind: "tcp"; route: string }
   | { kind: "external"; host: string };
 
 /** One address record. Only A records: every fact of the model is an IPv4 address. */
@@ -63,8 +64,11 @@ export function isUnder(name: Fqdn, zone: Fqdn): boolean {
   return name === zone || name.endsWith(`.${zone}`);
 }
 
-/** Every record of an environment, in a fixed order: web UIs, name server, API, nodes, external hosts. */
-export function dnsRecords(env: Environment): DnsRecord[] {
+/**
+ * Every record of an environment, in a fixed order: web UIs, name server, API, nodes, external
+ * hosts, then the hosts of Traefik's TCP routes (the Kafka bootstrap and brokers, S11).
+ */
+export function dnsRecords(platform: Platform, env: Environment): DnsRecord[] {
   const ttl = env.components.dns.zone.ttl;
   const a = (name: Fqdn, address: IPv4, source: RecordSource): DnsRecord => ({ name, type: "A", address, ttl, source });
   return [
@@ -74,7 +78,16 @@ export function dnsRecords(env: Environment): DnsRecord[] {
     a(apiFqdn(env), env.cluster.apiVip, { kind: "api" }),
     ...env.nodes.map((node) => a(`${node.name}.${env.domain}`, node.ip, { kind: "node", node: node.name })),
     ...Object.entries(env.external).map(([host, ext]) => a(ext.fqdn, ext.ip, { kind: "external", host })),
+    ...tcpHosts(platform, env).map(({ route, fqdn }) => a(fqdn, env.ingress.loadBalancerIps.traefik, { kind: "tcp", route })),
   ];
+}
+
+/** Hosts clients reach through Traefik's TCP entry points; Traefik picks the backend by SNI. */
+function tcpHosts(platform: Platform, env: Environment): Array<{ route: string; fqdn: Fqdn }> {
+  const route = env.ingress.tcpRoutes.find((r) => "kafka" in r.backend);
+  if (!route) return [];
+  const kafka = kafkaExternal({ platform, env });
+  return [kafka.bootstrapHost, ...kafka.brokers.map((b) => b.host)].map((fqdn) => ({ route: route.name, fqdn }));
 }
 
 /** A short text naming a record's source, e.g. `web UI grafana`, `node k2m-1`. */
@@ -90,6 +103,8 @@ export function describeSource(source: RecordSource): string {
       return `node ${source.node}`;
     case "external":
       return `external host ${source.host}`;
+    case "tcp":
+      return `TCP route ${source.route} (Traefik)`;
   }
 }
 
@@ -105,10 +120,10 @@ function contentSerial(zone: Omit<DnsZone, "serial">): number {
 }
 
 /** The zones of an environment, the environment's own first, then the single-host zones by name. */
-export function dnsZones(env: Environment): DnsZone[] {
+export function dnsZones(platform: Platform, env: Environment): DnsZone[] {
   const settings = env.components.dns.zone;
   const byZone = new Map<Fqdn, DnsRecord[]>([[env.domain, []]]);
-  for (const record of dnsRecords(env)) {
+  for (const record of dnsRecords(platform, env)) {
     const zone = zoneNameOf(env, record.name);
     byZone.set(zone, [...(byZone.get(zone) ?? []), record]);
   }

@@ -7,7 +7,7 @@ import { fileText, pathsUnder } from "../support/generated.ts";
 import { hasGeneratedHeader } from "../../src/emit/files.ts";
 import { dnsZones } from "../../src/model/dns.ts";
 import { applyOverride } from "../../src/model/override.ts";
-import { lab, prod } from "../../src/platform/streamforge.ts";
+import { lab, prod, streamforge } from "../../src/platform/streamforge.ts";
 
 const work = mkdtempSync(join(tmpdir(), "dns-zones-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -64,6 +64,11 @@ describe("DNS zone files (S12)", () => {
     expect(labRecords.get("grafana.lab.dmz.home")).toEqual(["192.168.1.180"]);
   });
 
+  it("S11 the Kafka bootstrap and broker hosts of Traefik's TCP route point at the ingress IP", () => {
+    const records = aRecords(fileText("dns/prod/dmz.home.zone"), "dmz.home");
+    for (const host of ["kafka", "kafka-0", "kafka-1", "kafka-2"]) expect(records.get(`${host}.dmz.home`), host).toEqual(["192.168.1.153"]);
+  });
+
   it("A15 external hosts are in prod's zone, and get a single-host zone each in lab", () => {
     const records = aRecords(fileText("dns/prod/dmz.home.zone"), "dmz.home");
     expect(records.get("gitlab.dmz.home")).toEqual(["192.168.1.10"]);
@@ -74,9 +79,9 @@ describe("DNS zone files (S12)", () => {
   });
 
   it("the serial comes from the content: the same model gives the same serial, a change a new one", () => {
-    const [before] = dnsZones(prod);
-    const [again] = dnsZones(structuredClone(prod));
-    const [moved] = dnsZones(applyOverride(prod, { cluster: { apiVip: "192.168.1.99" } }));
+    const [before] = dnsZones(streamforge, prod);
+    const [again] = dnsZones(streamforge, structuredClone(prod));
+    const [moved] = dnsZones(streamforge, applyOverride(prod, { cluster: { apiVip: "192.168.1.99" } }));
     expect(again!.serial).toBe(before!.serial);
     expect(moved!.serial).not.toBe(before!.serial);
     expect(fileText("dns/prod/dmz.home.zone")).toContain(` ${before!.serial} `);
@@ -92,7 +97,7 @@ describe("DNS records JSON for Technitium's API", () => {
 
   it("holds the same A records as the zone files, with add-call parameter names", () => {
     const json = JSON.parse(fileText("dns/lab/records.json"));
-    const zones = dnsZones(lab);
+    const zones = dnsZones(streamforge, lab);
     expect(json.zones.map((z: { zone: string }) => z.zone)).toEqual(zones.map((z) => z.name));
     const own = json.zones[0];
     expect(own.records).toContainEqual(expect.objectContaining({ domain: "k2lab-m1.lab.dmz.home", type: "A", ipAddress: "192.168.1.171" }));
