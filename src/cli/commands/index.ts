@@ -1,7 +1,6 @@
 import type { Command } from "../io.ts";
 import { gen } from "./gen.ts";
 import { cert } from "./cert.ts";
-import { dns } from "./dns.ts";
 
 /** Every command, in the order `--help` lists them. */
-export const commands: Command[] = [gen, cert, dns];
+export const commands: Command[] = [gen, cert];
