@@ -32,12 +32,8 @@ export const exactPin: Rule = {
         out.push(atVersion(ctx, this.id, release.name, `${release.name} version "${version}" is not an exact pin`, { hint: "pin one published version, e.g. 1.2.3; ranges and latest are not allowed" }));
         continue;
       }
-      const others = Object.keys(ctx.platform.chartFacts?.[release.name] ?? {}).filter((v) => v !== version);
-      for (const env of ctx.platform.environments) {
-        const v = env.versions[release.name];
-        if (v !== undefined && v !== version) others.push(v);
-      }
-      const v = usesV(others);
+      // The catalogue's recorded versions show the chart's spelling; environments may be wrong.
+      const v = usesV(Object.keys(ctx.platform.chartFacts?.[release.name] ?? {}).filter((known) => known !== version));
       if (v !== undefined && v !== version.startsWith("v")) {
         const fixed = v ? `v${version}` : version.slice(1);
         out.push(atVersion(ctx, this.id, release.name, `${release.name} version "${version}" is not in the chart's format`, { hint: `did you mean "${fixed}"?` }));
