@@ -1,6 +1,9 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import { kafkaBootstrap, kafkaClusterCaSecret, namespaceOf, onNode } from "../model/derive.ts";
 
+/** The chart's fullname, fixed so that its Service name does not depend on the release name. */
+export const KAFKA_UI_FULLNAME = "kafka-ui";
+
 /** Where the cluster CA Secret is mounted in the Kafka UI pod. */
 const CA_DIR = "/etc/kafka-ca";
 
@@ -22,7 +25,7 @@ export const kafkaUi: ValuesAdapter = (ctx) => {
   }
   return {
     replicaCount: ui.replicas,
-    fullnameOverride: "kafka-ui",
+    fullnameOverride: KAFKA_UI_FULLNAME,
     nodeSelector: onNode(ui.node),
     env: [
       { name: "KAFKA_CLUSTERS_0_NAME", value: env.components.kafka.cluster },

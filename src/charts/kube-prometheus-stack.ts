@@ -3,9 +3,11 @@ import type { Context } from "../model/derive.ts";
 import { elasticsearchUrl, hostOf, mailRelay, namespaceOf, oidcIssuer, postgresAddress, postgresUserSecret } from "../model/derive.ts";
 import type { Quantity } from "../model/types.ts";
 
-/** Stable object names, whatever the release is called (the Gateway routes name the Services). */
+/**
+ * The chart's fullname, fixed so Prometheus' and Alertmanager's Services do not depend on the
+ * release name. Grafana's values have no such key: its Service is `<release>-grafana`.
+ */
 export const KPS_FULLNAME = "kube-prometheus-stack";
-export const GRAFANA_FULLNAME = "grafana";
 
 /** Where the Prometheus operator mounts `alertmanagerSpec.secrets` in Alertmanager pods. */
 const ALERTMANAGER_SECRETS_DIR = "/etc/alertmanager/secrets";
@@ -177,7 +179,6 @@ export const kubePrometheusStack: ValuesAdapter = (ctx) => {
       },
     },
     grafana: {
-      fullnameOverride: GRAFANA_FULLNAME,
       admin: { existingSecret: mon.grafana.adminSecret },
       persistence: { enabled: true, type: "pvc", size: mon.grafana.size, storageClassName: mon.grafana.storageClass },
       // One RWO volume: the old pod must let go of it before the new one starts.
