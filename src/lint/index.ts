@@ -14,6 +14,11 @@ import { LintFile, RuleContext, type FileKind, type Rule } from "./context.ts";
 import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "./schema-checks.ts";
 import { validatorFor } from "./schemas.ts";
 import { rules as allRules } from "./rules/index.ts";
+import { kubesprayRules } from "./rules/kubespray/index.ts";
+import { proxmoxRules } from "./rules/proxmox/index.ts";
+
+/** Checks of the infrastructure layers: they see every environment at once (lab and prod share Proxmox). */
+const infraRules = [...kubesprayRules, ...proxmoxRules];
 
 export type { Rule } from "./context.ts";
 export { rules } from "./rules/index.ts";
@@ -37,7 +42,7 @@ export const DRIFT_RULE = { id: "drift/out-of-date", description: "files on disk
 
 /** Ids and descriptions of every check `lint` runs. */
 export function ruleCatalogue(): Array<{ id: string; description: string }> {
-  return [...SCHEMA_RULES, DRIFT_RULE, ...allRules.map(({ id, description }) => ({ id, description }))];
+  return [...SCHEMA_RULES, DRIFT_RULE, ...[...allRules, ...infraRules].map(({ id, description }) => ({ id, description }))];
 }
 
 function diskReader(outDir: string): (path: string) => string | undefined {
@@ -154,6 +159,19 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
     out.push(...(await checkValues(ctx)));
     out.push(...(await checkManifests(ctx)));
     for (const rule of allRules) out.push(...runRule(rule, ctx));
+  }
+  // Infra rules compare environments (shared Proxmox hosts): they get every environment's files,
+  // and with --env only findings in that environment's (or shared) files are kept.
+  const linted = new Map(files.map(({ file }) => [file.path, file.text]));
+  const onDisk: FileRecord[] = records.map((r) => ({ ...r, content: linted.get(r.path) ?? (checkDisk ? read(r.path) : undefined) ?? r.content }));
+  const others = platform.environments.map((e) => e.name).filter((n) => options.env !== undefined && n !== options.env);
+  const ofOtherEnv = (d: Diagnostic) => d.file.split("/").some((seg) => others.includes(seg) || others.some((o) => seg === `${o}.yaml`));
+  for (const rule of infraRules) {
+    try {
+      out.push(...rule.check(platform, onDisk).filter((d) => !ofOtherEnv(d)));
+    } catch (error) {
+      throw new Error(`rule ${rule.id} failed: ${(error as Error).message}`, { cause: error });
+    }
   }
   return dedupe(out);
 }

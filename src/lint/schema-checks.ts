@@ -10,7 +10,7 @@ import { pointerSegments, toPointer } from "../diagnostics/locate.ts";
 import { isEnabled } from "../model/derive.ts";
 import { isObject, type KubeDoc, type LintFile, type RuleContext } from "./context.ts";
 import { builtinKind, validateBuiltin } from "./builtin.ts";
-import { crdSchemaPath, validatorFor, valuesSchemaPath, type SchemaError } from "./schemas.ts";
+import { crdSchemaPath, parentSchemaOf, validatorFor, valuesSchemaPath, type SchemaError } from "./schemas.ts";
 
 export const SCHEMA_RULES = [
   { id: "schema/model", description: "the model matches schema/platform.schema.json" },
@@ -32,8 +32,14 @@ function knownKeys(schema: unknown): string[] {
   return props;
 }
 
+function valueAt(data: unknown, pointer: string): unknown {
+  let node = data;
+  for (const s of pointerSegments(pointer)) node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[s] : undefined;
+  return node;
+}
+
 /** Schema errors as diagnostics, unknown keys first-class (pointer at the key, with a suggestion). */
-export function schemaDiagnostics(ctx: RuleContext, rule: string, site: { file: LintFile; doc: number; pointer: string }, errors: readonly SchemaError[], what: string): Diagnostic[] {
+export function schemaDiagnostics(ctx: RuleContext, rule: string, site: { file: LintFile; doc: number; pointer: string }, errors: readonly SchemaError[], what: string, schema: Record<string, unknown>, data: unknown): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
@@ -43,11 +49,11 @@ export function schemaDiagnostics(ctx: RuleContext, rule: string, site: { file: 
     if (e.keyword === "additionalProperties" || e.keyword === "unevaluatedProperties") {
       const key = String(e.params.additionalProperty ?? e.params.unevaluatedProperty);
       const pointer = toPointer([...base, ...pointerSegments(e.instancePath), key]);
-      const hint = didYouMean(key, knownKeys(e.parentSchema)) ?? undefined;
+      const hint = didYouMean(key, knownKeys(parentSchemaOf(schema, e.schemaPath))) ?? undefined;
       diag = ctx.at(rule, { ...site, pointer }, `unknown key "${key}" at ${e.instancePath || "/"} (${what})`, { key: true, ...(hint ? { hint } : {}) });
     } else {
       const pointer = toPointer([...base, ...pointerSegments(e.instancePath)]);
-      const value = e.keyword === "required" ? "" : ` (got ${JSON.stringify(e.data)?.slice(0, 60)})`;
+      const value = e.keyword === "required" ? "" : ` (got ${JSON.stringify(valueAt(data, e.instancePath))?.slice(0, 60)})`;
       const message = e.keyword === "required" ? `missing required key "${String(e.params.missingProperty)}"` : `${e.message ?? e.keyword}${value}`;
       diag = ctx.at(rule, { ...site, pointer }, `${e.instancePath || "/"} ${message} (${what})`);
     }
@@ -74,7 +80,7 @@ export async function checkValues(ctx: RuleContext): Promise<Diagnostic[]> {
       continue;
     }
     const data = file.docs[0] ?? {};
-    if (!validate(data)) out.push(...schemaDiagnostics(ctx, "schema/values", site, validate.errors ?? [], `chart ${release.chart.name} ${version}`));
+    if (!validate(data)) out.push(...schemaDiagnostics(ctx, "schema/values", site, validate.errors ?? [], `chart ${release.chart.name} ${version}`, validate.schema, data));
   }
   return out;
 }
@@ -105,7 +111,7 @@ async function checkObject(ctx: RuleContext, doc: KubeDoc): Promise<Diagnostic[]
     return [ctx.at("schema/unknown-kind", { ...doc, pointer: toPointer([...pointerSegments(doc.pointer), "kind"]) }, `no schema for ${apiVersion} ${kind}: not a built-in kind and no ${path}`, { hint: "check apiVersion and kind, or add the CRD schema with `streamforge schema crds`" })];
   }
   if (validate(doc.object)) return [];
-  return schemaDiagnostics(ctx, "schema/crd", doc, validate.errors ?? [], `${kind} ${apiVersion}`);
+  return schemaDiagnostics(ctx, "schema/crd", doc, validate.errors ?? [], `${kind} ${apiVersion}`, validate.schema, doc.object);
 }
 
 /** Every Kubernetes object of the environment. */
