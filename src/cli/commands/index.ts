@@ -1,6 +1,9 @@
 import type { Command } from "../io.ts";
 import { gen } from "./gen.ts";
+import { lint } from "./lint.ts";
 import { cert } from "./cert.ts";
+import { dns } from "./dns.ts";
+import { outdated } from "./outdated.ts";
 
 /** Every command, in the order `--help` lists them. */
-export const commands: Command[] = [gen, cert];
+export const commands: Command[] = [gen, lint, outdated, cert, dns];
