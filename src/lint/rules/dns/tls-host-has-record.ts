@@ -17,8 +17,8 @@ export const tlsHostHasRecord: Rule = {
     const out: Diagnostic[] = [];
     for (const { ui, fqdn } of webHosts(ctx.env)) {
       const addresses = (byName.get(fqdn) ?? []).map((r) => r.address);
-      if (addresses.some((a) => ingress.has(a))) continue;
-      const found = addresses.length ? `resolves to ${addresses.join(", ")}, not to an ingress IP (${[...ingress].join(", ")})` : "has no DNS record";
+      if (addresses.length && addresses.every((a) => ingress.has(a))) continue;
+      const found = addresses.length ? `resolves to ${addresses.join(", ")}, not only to an ingress IP (${[...ingress].join(", ")})` : "has no DNS record";
       out.push(ctx.model(this.id, ["ingress", "hosts", ui], `web UI host ${hostOf(ctx.env, ui)} ${found}`, { hint: "web UIs are served with TLS by the ingress (A11)" }));
     }
     const tlsSites = [
