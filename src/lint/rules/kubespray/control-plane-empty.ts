@@ -14,7 +14,7 @@ export const rule: InfraRule = {
       if (!files.has(path)) continue;
       const group = groupHosts(files, env.name, KUBESPRAY_GROUPS.controlPlane);
       if (group.hosts.length === 0) {
-        out.push(files.at(this.id, path, group.pointer, `${env.name}: group ${KUBESPRAY_GROUPS.controlPlane} has no host`, { hint: 'give at least one node of the model role "control-plane"' }));
+        out.push(files.at(this.id, path, group.pointer, `${env.name}: group ${KUBESPRAY_GROUPS.controlPlane} has no host`, { hint: 'give at least one node of the model role "control-plane"', key: true }));
       }
     }
     return out;

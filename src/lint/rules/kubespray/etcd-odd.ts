@@ -18,6 +18,7 @@ export const rule: InfraRule = {
         out.push(
           files.at(this.id, path, group.pointer, `${env.name}: etcd has ${n} members (${group.hosts.join(", ") || "none"}); Kubespray requires an odd number`, {
             hint: `use ${n === 0 ? 1 : `${n - 1} or ${n + 1}`} control-plane nodes (etcd is stacked on the control plane)`,
+            key: true,
           }),
         );
       }

@@ -32,12 +32,12 @@ export const rule: InfraRule = {
         const device = (node.vm as { dataDiskDevice?: string }).dataDiskDevice ?? "/dev/sdb";
         const param = scsiParamOf(device);
         if (!param) {
-          out.push(files.at(this.id, spec.path, ["params"], `${node.name}: Linstor device ${device} is not a SCSI disk of the VM (/dev/sdX)`));
+          out.push(files.at(this.id, spec.path, ["params"], `${node.name}: Linstor device ${device} is not a SCSI disk of the VM (/dev/sdX)`, { key: true }));
           continue;
         }
         const value = spec.params[param];
         if (value === undefined) {
-          out.push(files.at(this.id, spec.path, ["params"], `${node.name}: the Linstor data disk (${device}, ${node.vm.dataDiskGiB} GiB) is missing: no ${param}`, { hint: `${param}: ${env.proxmox.storage}:${node.vm.dataDiskGiB}` }));
+          out.push(files.at(this.id, spec.path, ["params"], `${node.name}: the Linstor data disk (${device}, ${node.vm.dataDiskGiB} GiB) is missing: no ${param}`, { hint: `${param}: ${env.proxmox.storage}:${node.vm.dataDiskGiB}`, key: true }));
         } else if (sizeOf(value) !== node.vm.dataDiskGiB) {
           out.push(files.at(this.id, spec.path, ["params", param], `${node.name}: ${param} is ${JSON.stringify(value)}, the model's data disk is ${node.vm.dataDiskGiB} GiB`));
         }

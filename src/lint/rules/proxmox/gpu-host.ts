@@ -32,7 +32,7 @@ export const rule: InfraRule = {
           out.push(files.at(this.id, spec.path, ["params", pci === undefined ? "" : "hostpci0"].filter(Boolean), `${env.name}: GPU node ${node.name} passes through ${JSON.stringify(pci)}, ${host.name}'s GPU is ${host.gpuPci}`, { hint: `hostpci0: host=${host.gpuPci},pcie=1` }));
         }
         if (spec.params.machine !== "q35" && !String(spec.params.machine ?? "").includes("q35")) {
-          out.push(files.at(this.id, spec.path, ["params"], `${env.name}: GPU node ${node.name} has machine ${JSON.stringify(spec.params.machine ?? "i440fx (default)")}; PCIe passthrough needs q35`, { hint: "machine: q35" }));
+          out.push(files.at(this.id, spec.path, ["params"], `${env.name}: GPU node ${node.name} has machine ${JSON.stringify(spec.params.machine ?? "i440fx (default)")}; PCIe passthrough needs q35`, { hint: "machine: q35", key: true }));
         }
       }
     }
