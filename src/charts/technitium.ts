@@ -2,11 +2,11 @@ import type { ValuesAdapter } from "./adapter.ts";
 import { appTemplateImage } from "./app-template.ts";
 import { RELOADER_AUTO_ANNOTATION } from "./reloader.ts";
 import { METALLB_IPS_ANNOTATION } from "./traefik.ts";
-import { webBackends } from "./web-backends.ts";
 import { hostOf, releaseOf } from "../model/derive.ts";
 
 /** Ports Technitium listens on in its container. */
 const DNS_PORT = 53;
+const WEB_PORT = 5380;
 const CONFIG_PATH = "/etc/dns";
 const ADMIN_PASSWORD_PATH = "/run/secrets/technitium";
 
@@ -14,15 +14,13 @@ const ADMIN_PASSWORD_PATH = "/run/secrets/technitium";
  * Technitium DNS Server (S12) on app-template (A14). DNS (53, TCP and UDP) is a LoadBalancer
  * Service on Technitium's fixed address (A7), which it must request: the MetalLB pool assigns none
  * on its own. The web console is a ClusterIP Service reached through `gateway-routes` on its own
- * host (A11); its name is the one `web-backends` routes to. The configuration and zones live on a
+ * host (A11); `web-backends` reads its name and port from `service.web`. The configuration and zones live on a
  * volume of the model's size and class. The admin password is read from an existing Secret (A13);
  * names it cannot answer are forwarded to the LAN gateway (A2).
  */
 export const technitium: ValuesAdapter = ({ platform, env }) => {
   const release = releaseOf(platform, "technitium");
   const { dns } = env.components;
-  const web = webBackends.dns;
-  if (web.kind !== "service") throw new Error("web-backends: the dns console must be a Service");
   return {
     global: { fullnameOverride: release.name },
     controllers: {
@@ -37,14 +35,14 @@ export const technitium: ValuesAdapter = ({ platform, env }) => {
             image: appTemplateImage("technitium"),
             env: {
               DNS_SERVER_DOMAIN: hostOf(env, "dns"),
-              DNS_SERVER_WEB_SERVICE_HTTP_PORT: web.port,
+              DNS_SERVER_WEB_SERVICE_HTTP_PORT: WEB_PORT,
               DNS_SERVER_ADMIN_PASSWORD_FILE: `${ADMIN_PASSWORD_PATH}/password`,
               DNS_SERVER_RECURSION: "AllowOnlyForPrivateNetworks",
               DNS_SERVER_FORWARDERS: env.network.gateway,
             },
             probes: {
-              liveness: { enabled: true, type: "TCP", port: web.port },
-              readiness: { enabled: true, type: "TCP", port: web.port },
+              liveness: { enabled: true, type: "TCP", port: WEB_PORT },
+              readiness: { enabled: true, type: "TCP", port: WEB_PORT },
             },
           },
         },
@@ -53,9 +51,9 @@ export const technitium: ValuesAdapter = ({ platform, env }) => {
     service: {
       web: {
         controller: "main",
-        forceRename: web.service(release.name),
+        forceRename: `${release.name}-web`,
         type: "ClusterIP",
-        ports: { http: { port: web.port, protocol: "HTTP" } },
+        ports: { http: { port: WEB_PORT, protocol: "HTTP" } },
       },
       dns: {
         controller: "main",

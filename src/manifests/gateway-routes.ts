@@ -43,7 +43,7 @@ const listenerName = (ui: WebUi) => `https-${ui}`;
 /** The web UIs whose serving release is installed in this environment. */
 function servedUis({ platform, env }: Context): ResolvedWebBackend[] {
   return (Object.keys(env.ingress.hosts) as WebUi[])
-    .map((ui) => resolveWebBackend(platform, ui))
+    .map((ui) => resolveWebBackend(platform, ui, env))
     .filter((b) => isEnabled(env, releaseOf(platform, b.release)));
 }
 
@@ -108,7 +108,7 @@ function httpRoute(ctx: Context, b: ResolvedWebBackend, labels: Record<string, s
     spec: {
       parentRefs,
       hostnames,
-      rules: [{ backendRefs: [{ name: b.name, port: b.backend.port }] }],
+      rules: [{ backendRefs: [{ name: b.name, port: b.port }] }],
     },
   };
 }
