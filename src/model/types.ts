@@ -5,18 +5,51 @@
  * These types are the source of `schema/platform.schema.json` (derived, never hand-edited).
  */
 
-/** A dotted-quad IPv4 address, e.g. `192.168.1.153`. */
+/**
+ * A dotted-quad IPv4 address, e.g. `192.168.1.153`.
+ * @pattern ^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$
+ */
 export type IPv4 = string;
-/** An IPv4 network in CIDR notation, e.g. `192.168.1.0/24`. */
+/**
+ * An IPv4 network in CIDR notation, e.g. `192.168.1.0/24`.
+ * @pattern ^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])/(3[0-2]|[12]?[0-9])$
+ */
 export type Cidr = string;
-/** A Kubernetes resource quantity, e.g. `20Gi`. */
+/**
+ * A Kubernetes resource quantity, e.g. `20Gi`.
+ * @pattern ^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$
+ */
 export type Quantity = string;
-/** An exact version pin as the upstream project writes it (`0.14.9`, `v1.18.2`). */
+/**
+ * An exact version pin as the upstream project writes it (`0.14.9`, `v1.18.2`).
+ * @pattern ^v?[0-9]+(\.[0-9]+)*([-+][0-9A-Za-z.-]+)?$
+ */
 export type VersionPin = string;
-/** A DNS label (lower case letters, digits and `-`). */
+/**
+ * A DNS label (lower case letters, digits and `-`).
+ * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+ * @maxLength 63
+ */
 export type DnsLabel = string;
-/** A fully qualified host name, e.g. `grafana.dmz.home`. */
+/**
+ * A fully qualified host name, e.g. `grafana.dmz.home`.
+ * @pattern ^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+ * @maxLength 253
+ */
 export type Fqdn = string;
+/**
+ * A TCP or UDP port number.
+ * @asType integer
+ * @minimum 1
+ * @maximum 65535
+ */
+export type Port = number;
+/**
+ * A whole number of at least one (replicas, cores, sizes in MiB or GiB).
+ * @asType integer
+ * @minimum 1
+ */
+export type Count = number;
 
 /** An inclusive range of IPv4 addresses. */
 export interface IpRange {
@@ -49,7 +82,7 @@ export interface ClusterSpec {
   /** Prefix length of each node's pod subnet (`kube_network_node_prefix`). */
   nodePrefix: number;
   /** Maximum pods per node (`kubelet_max_pods`). */
-  maxPods: number;
+  maxPods: Count;
   /** Kubespray network plugin. */
   networkPlugin: "calico" | "cilium" | "flannel";
   /** kube-proxy mode. */
@@ -65,16 +98,16 @@ export interface ClusterSpec {
 /** The size and disks of the VM that hosts one Kubernetes node (A6). */
 export interface VmSpec {
   /** Proxmox VMID, unique in the Proxmox cluster. */
-  vmid: number;
+  vmid: Count;
   /** The Proxmox node the VM runs on (A5). */
   host: string;
-  cores: number;
+  cores: Count;
   /** Memory in MiB. */
-  memoryMiB: number;
+  memoryMiB: Count;
   /** Size of the OS disk in GiB. */
-  osDiskGiB: number;
+  osDiskGiB: Count;
   /** Size of the Linstor data disk in GiB, when the node gives storage to Piraeus. */
-  dataDiskGiB?: number;
+  dataDiskGiB?: Count;
   /**
    * Block device the guest sees the data disk as (`/dev/sdb`: the second SCSI disk), which
    * Piraeus turns into the node's Linstor storage pool (S14). Set together with `dataDiskGiB`.
@@ -101,8 +134,8 @@ export interface ClusterNode {
 /** A physical Proxmox VE host. */
 export interface ProxmoxHost {
   name: string;
-  cores: number;
-  memoryMiB: number;
+  cores: Count;
+  memoryMiB: Count;
   /** PCI address of a GPU available for passthrough. */
   gpuPci?: string;
 }
@@ -117,7 +150,7 @@ export interface ProxmoxSpec {
   /** QEMU CPU type of every VM (`host` passes the physical CPU's flags through). */
   cpuType: string;
   /** VMID of the cloud-init template VMs are cloned from. */
-  templateVmid: number;
+  templateVmid: Count;
   bridge: string;
   storage: string;
   /** Login user cloud-init creates. */
@@ -139,7 +172,7 @@ export interface StorageClass {
   accessModes: Array<"ReadWriteOnce" | "ReadWriteMany">;
   default?: boolean;
   /** Linstor replica count. */
-  replicas?: number;
+  replicas?: Count;
 }
 
 /** A machine outside the cluster that the platform talks to (A15). */
@@ -197,9 +230,9 @@ export type WebUi =
 export interface TcpRoute {
   name: DnsLabel;
   /** Port of Traefik's entry point. */
-  port: number;
+  port: Port;
   /** Where the traffic goes: a host outside the cluster, or the Kafka cluster's external listener. */
-  backend: { external: "gitlab" | "nfs"; port: number } | { kafka: "external" };
+  backend: { external: "gitlab" | "nfs"; port: Port } | { kafka: "external" };
 }
 
 /** Ingress, TLS and LoadBalancer addresses. */
@@ -229,11 +262,11 @@ export interface CertificatePolicy {
   /** Private key algorithm of new keys. */
   keyAlgorithm: "RSA" | "ECDSA";
   /** Key size in bits: 2048, 3072 or 4096 for RSA; 256 or 384 (the P-curve) for ECDSA. */
-  keySize: number;
+  keySize: Count;
   /** Requested lifetime in hours (cert-manager `spec.duration`). */
-  durationHours: number;
+  durationHours: Count;
   /** A certificate that expires within this many hours fails validation (the renewal window). */
-  renewBeforeHours: number;
+  renewBeforeHours: Count;
   /** Folder the PEM files are saved under, relative to the working directory: `<outDir>/<env>/<name>/`. */
   outDir: string;
   /** Namespace the `CertificateRequest` is created in. */
@@ -242,34 +275,34 @@ export interface CertificatePolicy {
 
 /** Component settings that the platform document fixes or the defaults choose. */
 export interface Components {
-  traefik: { replicas: number; acmeStorage: { size: Quantity; storageClass: string } };
+  traefik: { replicas: Count; acmeStorage: { size: Quantity; storageClass: string } };
   /** The NFS export behind `storageClass`; the server is `external.nfs` (S15). */
   nfs: { path: string; storageClass: string };
   /**
    * MinIO (S16): `replicas` servers of a StatefulSet, each volume `size`; root credentials from the
    * existing Secret `rootSecret` (keys `rootUser`, `rootPassword`, A13); `memory` is each server's request.
    */
-  minio: { replicas: number; size: Quantity; storageClass: string; rootSecret: string; buckets: string[]; memory: Quantity };
+  minio: { replicas: Count; size: Quantity; storageClass: string; rootSecret: string; buckets: string[]; memory: Quantity };
   /** Linstor (S14): the LVM thin pool Piraeus builds on every data disk (`VmSpec.dataDiskDevice`). */
   linstor: { storagePool: string };
   kafka: {
     cluster: DnsLabel;
     version: VersionPin;
     /** Combined controller+broker KRaft nodes. */
-    replicas: number;
+    replicas: Count;
     size: Quantity;
     storageClass: string;
     /** Port of the internal TLS listener. */
-    tlsPort: number;
+    tlsPort: Port;
     /**
      * Port of the external listener that Traefik's `kafka` TCP route reaches (S11). Strimzi
      * names the listener's services `<cluster>-kafka-external-bootstrap` and `<pool>-<id>` only
      * for the listener `external` on 9094, which keeps them stable.
      */
-    externalPort: number;
-    topics: Array<{ name: string; partitions: number }>;
+    externalPort: Port;
+    topics: Array<{ name: string; partitions: Count }>;
   };
-  kafkaUi: { node: DnsLabel; replicas: number; user: DnsLabel };
+  kafkaUi: { node: DnsLabel; replicas: Count; user: DnsLabel };
   arangodb: {
     name: DnsLabel;
     /** ArangoDB server version the operator deploys (image `arangodb/arangodb:<version>`). */
@@ -281,7 +314,7 @@ export interface Components {
   postgres: {
     name: DnsLabel;
     teamId: DnsLabel;
-    instances: number;
+    instances: Count;
     version: string;
     size: Quantity;
     storageClass: string;
@@ -320,7 +353,7 @@ export interface Components {
     };
   };
   logging: {
-    elasticsearch: { name: DnsLabel; version: VersionPin; nodes: number; size: Quantity; storageClass: string };
+    elasticsearch: { name: DnsLabel; version: VersionPin; nodes: Count; size: Quantity; storageClass: string };
     /** Tag prefix of index names (`internal-myapp-2025.08.07`, S25). */
     indexPrefix: string;
   };
@@ -330,17 +363,17 @@ export interface Components {
     privileged: boolean;
     /** Why the runner needs privileged containers (reported by lint). */
     privilegedReason: string;
-    concurrent: number;
+    concurrent: Count;
     /** Existing Secret with the runner authentication token (keys `runner-token`, `runner-registration-token`). */
     tokenSecret: string;
     /** Existing Secret holding `<gitlab fqdn>.crt`, the CA that signs GitLab's certificate (A13). */
     gitlabCaSecret: string;
     volumes: Array<{ name: string; kind: "pvc" | "secret" | "configMap"; source: string; mountPath: string }>;
   };
-  argocd: { repoPath: string; replicas: number };
-  keycloak: { realm: string; replicas: number; clients: Record<"grafana" | "kibana" | "argocd", SecretRef> };
+  argocd: { repoPath: string; replicas: Count };
+  keycloak: { realm: string; replicas: Count; clients: Record<"grafana" | "kibana" | "argocd", SecretRef> };
   vault: {
-    replicas: number;
+    replicas: Count;
     size: Quantity;
     storageClass: string;
     /** How often the Secrets Store CSI driver re-reads mounted secrets from Vault (S34: short-lived secrets). */
@@ -348,7 +381,7 @@ export interface Components {
   };
   gpu: { enabled: boolean; driverVersion?: VersionPin };
   /** The SMTP relay every component sends mail through (S38). */
-  mail: { port: number; smarthost: string; smarthostSecret: string };
+  mail: { port: Port; smarthost: string; smarthostSecret: string };
   /** Technitium DNS (S12); its zone is the environment's domain. */
   dns: {
     size: Quantity;
@@ -358,7 +391,7 @@ export interface Components {
     /** Host label of the name server record (`ns.<domain>` -> Technitium's LoadBalancer IP). */
     nsHost: DnsLabel;
     /** SOA and record timings of every zone, in seconds (RFC 1035). */
-    zone: { ttl: number; refresh: number; retry: number; expire: number; negativeTtl: number; hostmaster: DnsLabel };
+    zone: { ttl: Count; refresh: Count; retry: Count; expire: Count; negativeTtl: Count; hostmaster: DnsLabel };
   };
 }
 
@@ -383,6 +416,14 @@ export interface Environment {
 }
 
 /** A whole platform: its repositories, its releases and its environments. */
+/** What is known of one published chart version, for the version checks. */
+export interface ChartFacts {
+  /** The chart's `kubeVersion` constraint, when it declares one. */
+  kubeVersion?: string;
+  /** Custom resource API versions (`group/version`) whose CRDs the chart installs and serves. */
+  crdApiVersions?: string[];
+}
+
 export interface Platform {
   name: string;
   /** The environment commands use when `--env` is not given. */
@@ -391,4 +432,6 @@ export interface Platform {
   repositories: Record<string, string>;
   releases: Release[];
   environments: Environment[];
+  /** Facts of the chart versions environments pin: by release name, then version. */
+  chartFacts?: Record<string, Record<VersionPin, ChartFacts>>;
 }

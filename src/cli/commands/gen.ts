@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
 import { loadModel } from "../load-model.ts";
-import { runGen } from "../../pipeline/gen.ts";
+import { InvalidModelError, runGen, type GenResult } from "../../pipeline/gen.ts";
 
 export const gen: Command = {
   name: "gen",
@@ -29,7 +29,14 @@ Writes every generated file under the output directory (default: the current dir
     }
     const platform = await loadModel(values.model, io.cwd);
     const outDir = resolve(io.cwd, values.out ?? ".");
-    const result = runGen(platform, { outDir, env: values.env, check: values.check });
+    let result: GenResult;
+    try {
+      result = runGen(platform, { outDir, env: values.env, check: values.check, modelFile: values.model ?? "src/platform/streamforge.ts" });
+    } catch (error) {
+      if (!(error instanceof InvalidModelError)) throw error;
+      io.err(`${error.message}\n`);
+      return 1;
+    }
     const { plan } = result;
     if (result.drift) {
       for (const d of result.drift) io.out(d.diff);

@@ -4,6 +4,7 @@ import { lint } from "./lint.ts";
 import { cert } from "./cert.ts";
 import { dns } from "./dns.ts";
 import { outdated } from "./outdated.ts";
+import { schema } from "./schema.ts";
 
 /** Every command, in the order `--help` lists them. */
-export const commands: Command[] = [gen, lint, outdated, cert, dns];
+export const commands: Command[] = [gen, lint, outdated, cert, dns, schema];
