@@ -673,34 +673,34 @@ export interface AppTemplateValues {
                 | boolean
                 | null
                 | {
-                    value?: string | number | boolean | null;
+                    value: string | number | boolean | null;
                     dependsOn?: string | string[];
                   }
                 | {
-                    valueFrom?:
+                    valueFrom:
                       | {
-                          fieldRef?: {
+                          fieldRef: {
                             apiVersion?: string;
-                            fieldPath?: string;
+                            fieldPath: string;
                           };
                         }
                       | {
-                          resourceFieldRef?: {
+                          resourceFieldRef: {
                             containerName?: string;
                             divisor?: string | number;
-                            resource?: string;
+                            resource: string;
                           };
                         }
                       | {
-                          secretKeyRef?: {
-                            name?: string;
-                            key?: string;
+                          secretKeyRef: {
+                            name: string;
+                            key: string;
                           };
                         }
                       | {
-                          configMapKeyRef?: {
-                            name?: string;
-                            key?: string;
+                          configMapKeyRef: {
+                            name: string;
+                            key: string;
                           };
                         };
                     dependsOn?: string | string[];
@@ -708,20 +708,20 @@ export interface AppTemplateValues {
                 | {
                     fieldRef?: {
                       apiVersion?: string;
-                      fieldPath?: string;
+                      fieldPath: string;
                     };
                     resourceFieldRef?: {
                       containerName?: string;
                       divisor?: string | number;
-                      resource?: string;
+                      resource: string;
                     };
                     secretKeyRef?: {
-                      name?: string;
-                      key?: string;
+                      name: string;
+                      key: string;
                     };
                     configMapKeyRef?: {
-                      name?: string;
-                      key?: string;
+                      name: string;
+                      key: string;
                     };
                     dependsOn?: string | string[];
                   };
@@ -836,34 +836,34 @@ export interface AppTemplateValues {
                   | boolean
                   | null
                   | {
-                      value?: string | number | boolean | null;
+                      value: string | number | boolean | null;
                       dependsOn?: string | string[];
                     }
                   | {
-                      valueFrom?:
+                      valueFrom:
                         | {
-                            fieldRef?: {
+                            fieldRef: {
                               apiVersion?: string;
-                              fieldPath?: string;
+                              fieldPath: string;
                             };
                           }
                         | {
-                            resourceFieldRef?: {
+                            resourceFieldRef: {
                               containerName?: string;
                               divisor?: string | number;
-                              resource?: string;
+                              resource: string;
                             };
                           }
                         | {
-                            secretKeyRef?: {
-                              name?: string;
-                              key?: string;
+                            secretKeyRef: {
+                              name: string;
+                              key: string;
                             };
                           }
                         | {
-                            configMapKeyRef?: {
-                              name?: string;
-                              key?: string;
+                            configMapKeyRef: {
+                              name: string;
+                              key: string;
                             };
                           };
                       dependsOn?: string | string[];
@@ -871,20 +871,20 @@ export interface AppTemplateValues {
                   | {
                       fieldRef?: {
                         apiVersion?: string;
-                        fieldPath?: string;
+                        fieldPath: string;
                       };
                       resourceFieldRef?: {
                         containerName?: string;
                         divisor?: string | number;
-                        resource?: string;
+                        resource: string;
                       };
                       secretKeyRef?: {
-                        name?: string;
-                        key?: string;
+                        name: string;
+                        key: string;
                       };
                       configMapKeyRef?: {
-                        name?: string;
-                        key?: string;
+                        name: string;
+                        key: string;
                       };
                       dependsOn?: string | string[];
                     };
@@ -1183,34 +1183,34 @@ export interface AppTemplateValues {
                   | boolean
                   | null
                   | {
-                      value?: string | number | boolean | null;
+                      value: string | number | boolean | null;
                       dependsOn?: string | string[];
                     }
                   | {
-                      valueFrom?:
+                      valueFrom:
                         | {
-                            fieldRef?: {
+                            fieldRef: {
                               apiVersion?: string;
-                              fieldPath?: string;
+                              fieldPath: string;
                             };
                           }
                         | {
-                            resourceFieldRef?: {
+                            resourceFieldRef: {
                               containerName?: string;
                               divisor?: string | number;
-                              resource?: string;
+                              resource: string;
                             };
                           }
                         | {
-                            secretKeyRef?: {
-                              name?: string;
-                              key?: string;
+                            secretKeyRef: {
+                              name: string;
+                              key: string;
                             };
                           }
                         | {
-                            configMapKeyRef?: {
-                              name?: string;
-                              key?: string;
+                            configMapKeyRef: {
+                              name: string;
+                              key: string;
                             };
                           };
                       dependsOn?: string | string[];
@@ -1218,20 +1218,20 @@ export interface AppTemplateValues {
                   | {
                       fieldRef?: {
                         apiVersion?: string;
-                        fieldPath?: string;
+                        fieldPath: string;
                       };
                       resourceFieldRef?: {
                         containerName?: string;
                         divisor?: string | number;
-                        resource?: string;
+                        resource: string;
                       };
                       secretKeyRef?: {
-                        name?: string;
-                        key?: string;
+                        name: string;
+                        key: string;
                       };
                       configMapKeyRef?: {
-                        name?: string;
-                        key?: string;
+                        name: string;
+                        key: string;
                       };
                       dependsOn?: string | string[];
                     };
@@ -1504,6 +1504,8 @@ export interface AppTemplateValues {
       forceRename?: string;
       prefix?: string;
       suffix?: string;
+    } & ({
+      [k: string]: unknown;
     } & {
       forceRename?: unknown;
       prefix?: unknown;
@@ -1522,7 +1524,7 @@ export interface AppTemplateValues {
       binaryData?: {
         [k: string]: string;
       };
-    };
+    });
   };
   configMapsFromFolder?: {
     enabled?: boolean;
@@ -1644,10 +1646,10 @@ export interface AppTemplateValues {
       };
       service?:
         | {
-            name?: string;
+            name: string;
           }
         | {
-            identifier?: string;
+            identifier: string;
           };
       serviceName?: string;
       targetLabels?: unknown[];
@@ -1705,25 +1707,25 @@ export interface AppTemplateValues {
           suffix?: string;
           type?: "persistentVolumeClaim";
           enabled?: boolean;
-          accessMode?: string;
+          accessMode: string;
           annotations?: {
             [k: string]: string | null;
           } | null;
           dataSource?: {
             apiGroup?: string;
-            kind?: string;
-            name?: string;
+            kind: string;
+            name: string;
           };
           dataSourceRef?: {
             apiGroup?: string;
-            kind?: string;
-            name?: string;
+            kind: string;
+            name: string;
           };
           labels?: {
             [k: string]: string | null;
           } | null;
           retain?: boolean;
-          size?: string;
+          size: string;
           storageClass?: string;
           volumeName?: string;
           advancedMounts?: {
@@ -1748,7 +1750,7 @@ export interface AppTemplateValues {
       | {
           type?: "persistentVolumeClaim";
           enabled?: boolean;
-          existingClaim?: string;
+          existingClaim: string;
           advancedMounts?: {
             [k: string]: {
               [k: string]: {
@@ -1768,7 +1770,9 @@ export interface AppTemplateValues {
             mountPropagation?: string;
           }[];
         }
-      | {
+      | ({
+          [k: string]: unknown;
+        } & {
           type?: "configMap";
           enabled?: boolean;
           name?: string;
@@ -1797,8 +1801,10 @@ export interface AppTemplateValues {
             subPathExpr?: string;
             mountPropagation?: string;
           }[];
-        }
-      | {
+        })
+      | ({
+          [k: string]: unknown;
+        } & {
           type?: "secret";
           enabled?: boolean;
           name?: string;
@@ -1827,12 +1833,12 @@ export interface AppTemplateValues {
             subPathExpr?: string;
             mountPropagation?: string;
           }[];
-        }
+        })
       | {
           type?: "nfs";
           enabled?: boolean;
-          path?: string;
-          server?: string;
+          path: string;
+          server: string;
           advancedMounts?: {
             [k: string]: {
               [k: string]: {
@@ -1903,7 +1909,7 @@ export interface AppTemplateValues {
       | {
           type?: "custom";
           enabled?: boolean;
-          volumeSpec?: {};
+          volumeSpec: {};
           globalMounts?: {
             path?: string;
             readOnly?: boolean;
@@ -2057,6 +2063,8 @@ export interface AppTemplateValues {
           [k: string]: string | null;
         } | null;
         roleRef?: {
+          [k: string]: unknown;
+        } & {
           identifier?: string;
           name?: string;
           kind?: "Role" | "ClusterRole";

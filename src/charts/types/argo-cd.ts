@@ -82,6 +82,7 @@ export interface ArgoCdValues {
       nodeAffinity?: {
         type?: string;
         matchExpressions?: unknown[];
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -299,9 +300,11 @@ export interface ArgoCdValues {
       allowPrivilegeEscalation?: boolean;
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -513,9 +516,11 @@ export interface ArgoCdValues {
       allowPrivilegeEscalation?: boolean;
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -608,9 +613,11 @@ export interface ArgoCdValues {
         allowPrivilegeEscalation?: boolean;
         seccompProfile?: {
           type?: string;
+          [k: string]: unknown;
         };
         capabilities?: {
           drop?: string[];
+          [k: string]: unknown;
         };
         [k: string]: unknown;
       };
@@ -682,6 +689,7 @@ export interface ArgoCdValues {
       runAsUser?: number;
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -698,6 +706,7 @@ export interface ArgoCdValues {
       allowPrivilegeEscalation?: boolean;
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -774,20 +783,25 @@ export interface ArgoCdValues {
     image?: {
       repository?: string;
       tag?: string;
+      [k: string]: unknown;
     };
     exporter?: {
       enabled?: boolean;
       image?: string;
       tag?: string;
+      [k: string]: unknown;
     };
     persistentVolume?: {
       enabled?: boolean;
+      [k: string]: unknown;
     };
     redis?: {
       masterGroupName?: string;
       config?: {
         save?: string;
+        [k: string]: unknown;
       };
+      [k: string]: unknown;
     };
     haproxy?: {
       enabled?: boolean;
@@ -797,9 +811,11 @@ export interface ArgoCdValues {
       };
       image?: {
         repository?: string;
+        [k: string]: unknown;
       };
       metrics?: {
         enabled?: boolean;
+        [k: string]: unknown;
       };
       hardAntiAffinity?: boolean;
       additionalAffinities?: {
@@ -811,6 +827,7 @@ export interface ArgoCdValues {
         readOnlyRootFilesystem?: boolean;
         [k: string]: unknown;
       };
+      [k: string]: unknown;
     };
     auth?: boolean;
     existingSecret?: string;
@@ -825,6 +842,7 @@ export interface ArgoCdValues {
       maxSkew?: string;
       topologyKey?: string;
       whenUnsatisfiable?: string;
+      [k: string]: unknown;
     };
     containerSecurityContext?: {
       readOnlyRootFilesystem?: boolean;
@@ -867,11 +885,13 @@ export interface ArgoCdValues {
       allowPrivilegeEscalation?: boolean;
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       readOnlyRootFilesystem?: boolean;
       runAsNonRoot?: boolean;
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -948,9 +968,11 @@ export interface ArgoCdValues {
         runAsUser?: number;
         seccompProfile?: {
           type?: string;
+          [k: string]: unknown;
         };
         capabilities?: {
           drop?: string[];
+          [k: string]: unknown;
         };
         [k: string]: unknown;
       };
@@ -995,9 +1017,11 @@ export interface ArgoCdValues {
       allowPrivilegeEscalation?: boolean;
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -1286,9 +1310,11 @@ export interface ArgoCdValues {
       allowPrivilegeEscalation?: boolean;
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -1523,9 +1549,11 @@ export interface ArgoCdValues {
       allowPrivilegeEscalation?: boolean;
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -1714,9 +1742,11 @@ export interface ArgoCdValues {
       allowPrivilegeEscalation?: boolean;
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -1857,9 +1887,11 @@ export interface ArgoCdValues {
       allowPrivilegeEscalation?: boolean;
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };

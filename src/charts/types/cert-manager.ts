@@ -76,6 +76,7 @@ export interface CertManagerValues {
     runAsNonRoot?: boolean;
     seccompProfile?: {
       type?: string;
+      [k: string]: unknown;
     };
     [k: string]: unknown;
   };
@@ -83,6 +84,7 @@ export interface CertManagerValues {
     allowPrivilegeEscalation?: boolean;
     capabilities?: {
       drop?: string[];
+      [k: string]: unknown;
     };
     readOnlyRootFilesystem?: boolean;
     [k: string]: unknown;
@@ -170,6 +172,7 @@ export interface CertManagerValues {
       runAsNonRoot?: boolean;
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -177,6 +180,7 @@ export interface CertManagerValues {
       allowPrivilegeEscalation?: boolean;
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       readOnlyRootFilesystem?: boolean;
       [k: string]: unknown;
@@ -304,6 +308,7 @@ export interface CertManagerValues {
       runAsNonRoot?: boolean;
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -311,6 +316,7 @@ export interface CertManagerValues {
       allowPrivilegeEscalation?: boolean;
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       readOnlyRootFilesystem?: boolean;
       [k: string]: unknown;
@@ -378,6 +384,7 @@ export interface CertManagerValues {
       runAsNonRoot?: boolean;
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -385,6 +392,7 @@ export interface CertManagerValues {
       allowPrivilegeEscalation?: boolean;
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       readOnlyRootFilesystem?: boolean;
       [k: string]: unknown;
@@ -397,7 +405,7 @@ export interface CertManagerValues {
       "helm.sh/hook-delete-policy"?: string;
       [k: string]: unknown;
     };
-    extraArgs?: unknown[];
+    extraArgs?: string[];
     extraEnv?: unknown[];
     resources?: {
       [k: string]: unknown;

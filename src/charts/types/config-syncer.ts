@@ -32,6 +32,7 @@ export interface ConfigSyncerValues {
       capabilities?: {
         drop?: string[];
         add?: string[];
+        [k: string]: unknown;
       };
       readOnlyRootFilesystem?: boolean;
       runAsNonRoot?: boolean;
@@ -39,10 +40,12 @@ export interface ConfigSyncerValues {
       seccompProfile?: {
         type?: string;
         localhostProfile?: string;
+        [k: string]: unknown;
       };
       appArmorProfile?: {
         localhostProfile?: string;
         type?: string;
+        [k: string]: unknown;
       };
       privileged?: boolean;
       procMount?: string;
@@ -52,12 +55,14 @@ export interface ConfigSyncerValues {
         role?: string;
         type?: string;
         user?: string;
+        [k: string]: unknown;
       };
       windowsOptions?: {
         gmsaCredentialSpec?: string;
         gmsaCredentialSpecName?: string;
         hostProcess?: boolean;
         runAsUserName?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -235,6 +240,7 @@ export interface ConfigSyncerValues {
     appArmorProfile?: {
       localhostProfile?: string;
       type?: string;
+      [k: string]: unknown;
     };
     fsGroupChangePolicy?: string;
     runAsGroup?: number;
@@ -246,22 +252,26 @@ export interface ConfigSyncerValues {
       role?: string;
       type?: string;
       user?: string;
+      [k: string]: unknown;
     };
     seccompProfile?: {
       localhostProfile?: string;
       type?: string;
+      [k: string]: unknown;
     };
     supplementalGroups?: number[];
     supplementalGroupsPolicy?: string;
     sysctls?: {
       name: string;
       value: string;
+      [k: string]: unknown;
     }[];
     windowsOptions?: {
       gmsaCredentialSpec?: string;
       gmsaCredentialSpecName?: string;
       hostProcess?: boolean;
       runAsUserName?: string;
+      [k: string]: unknown;
     };
     [k: string]: unknown;
   };

@@ -37,7 +37,36 @@ export interface EckElasticsearchValues {
   monitoring?: {
     [k: string]: unknown;
   };
-  nodeSets?: unknown[];
+  nodeSets?: {
+    name?: string;
+    count?: number;
+    config?: {
+      "node.store.allow_mmap"?: boolean;
+      [k: string]: unknown;
+    };
+    podTemplate?: {
+      spec?: {
+        containers?: {
+          name?: string;
+          resources?: {
+            limits?: {
+              memory?: string;
+              [k: string]: unknown;
+            };
+            requests?: {
+              memory?: string;
+              [k: string]: unknown;
+            };
+            [k: string]: unknown;
+          };
+          [k: string]: unknown;
+        }[];
+        [k: string]: unknown;
+      };
+      [k: string]: unknown;
+    };
+    [k: string]: unknown;
+  }[];
   remoteClusterServer?: {
     [k: string]: unknown;
   };

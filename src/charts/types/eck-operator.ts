@@ -21,10 +21,12 @@ export interface EckOperatorValues {
     limits?: {
       cpu?: number;
       memory?: string;
+      [k: string]: unknown;
     };
     requests?: {
       cpu?: string;
       memory?: string;
+      [k: string]: unknown;
     };
     [k: string]: unknown;
   };
@@ -48,6 +50,7 @@ export interface EckOperatorValues {
     allowPrivilegeEscalation?: boolean;
     capabilities?: {
       drop?: string[];
+      [k: string]: unknown;
     };
     readOnlyRootFilesystem?: boolean;
     runAsNonRoot?: boolean;
@@ -136,7 +139,7 @@ export interface EckOperatorValues {
     certificatesValidity?: string;
     certificatesRotateBefore?: string;
     disableConfigWatch?: boolean;
-    exposedNodeLabels?: unknown[];
+    exposedNodeLabels?: string[];
     ipFamily?: string;
     setDefaultSecurityContext?: string;
     kubeClientTimeout?: string;

@@ -118,6 +118,7 @@ export interface FluentBitValues {
     httpGet?: {
       path?: string;
       port?: string;
+      [k: string]: unknown;
     };
     [k: string]: unknown;
   };
@@ -125,6 +126,7 @@ export interface FluentBitValues {
     httpGet?: {
       path?: string;
       port?: string;
+      [k: string]: unknown;
     };
     [k: string]: unknown;
   };

@@ -34,7 +34,12 @@ export interface GpuOperatorValues {
       [k: string]: unknown;
     };
     priorityClassName?: string;
-    tolerations?: unknown[];
+    tolerations?: {
+      key?: string;
+      operator?: string;
+      effect?: string;
+      [k: string]: unknown;
+    }[];
     updateStrategy?: string;
     rollingUpdate?: {
       maxUnavailable?: string;
@@ -51,7 +56,11 @@ export interface GpuOperatorValues {
       [k: string]: unknown;
     };
     plugin?: {
-      env?: unknown[];
+      env?: {
+        name?: string;
+        value?: string;
+        [k: string]: unknown;
+      }[];
     };
   };
   operator?: {
@@ -71,7 +80,13 @@ export interface GpuOperatorValues {
       version?: string;
       imagePullPolicy?: string;
     };
-    tolerations?: unknown[];
+    tolerations?: {
+      key?: string;
+      operator?: string;
+      value?: string;
+      effect?: string;
+      [k: string]: unknown;
+    }[];
     annotations?: {
       "openshift.io/scc"?: string;
       [k: string]: unknown;
@@ -85,9 +100,13 @@ export interface GpuOperatorValues {
               key?: string;
               operator?: string;
               values?: string[];
+              [k: string]: unknown;
             }[];
+            [k: string]: unknown;
           };
+          [k: string]: unknown;
         }[];
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -100,10 +119,12 @@ export interface GpuOperatorValues {
       limits?: {
         cpu?: string;
         memory?: string;
+        [k: string]: unknown;
       };
       requests?: {
         cpu?: string;
         memory?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -165,7 +186,11 @@ export interface GpuOperatorValues {
       repository?: string;
       version?: string;
       imagePullPolicy?: string;
-      env?: unknown[];
+      env?: {
+        name?: string;
+        value?: string;
+        [k: string]: unknown;
+      }[];
     };
     env?: unknown[];
     resources?: {
@@ -209,7 +234,11 @@ export interface GpuOperatorValues {
     imagePullPolicy?: string;
     imagePullSecrets?: unknown[];
     args?: unknown[];
-    env?: unknown[];
+    env?: {
+      name?: string;
+      value?: string;
+      [k: string]: unknown;
+    }[];
     resources?: {
       [k: string]: unknown;
     };
@@ -243,7 +272,11 @@ export interface GpuOperatorValues {
     image?: string;
     version?: string;
     imagePullPolicy?: string;
-    env?: unknown[];
+    env?: {
+      name?: string;
+      value?: string;
+      [k: string]: unknown;
+    }[];
     resources?: {
       [k: string]: unknown;
     };
@@ -264,7 +297,11 @@ export interface GpuOperatorValues {
     version?: string;
     imagePullPolicy?: string;
     imagePullSecrets?: unknown[];
-    env?: unknown[];
+    env?: {
+      name?: string;
+      value?: string;
+      [k: string]: unknown;
+    }[];
     resources?: {
       [k: string]: unknown;
     };
@@ -276,7 +313,11 @@ export interface GpuOperatorValues {
     version?: string;
     imagePullPolicy?: string;
     imagePullSecrets?: unknown[];
-    env?: unknown[];
+    env?: {
+      name?: string;
+      value?: string;
+      [k: string]: unknown;
+    }[];
     resources?: {
       [k: string]: unknown;
     };
@@ -338,7 +379,11 @@ export interface GpuOperatorValues {
       repository?: string;
       version?: string;
       imagePullPolicy?: string;
-      env?: unknown[];
+      env?: {
+        name?: string;
+        value?: string;
+        [k: string]: unknown;
+      }[];
     };
   };
   vgpuDeviceManager?: {
@@ -370,7 +415,11 @@ export interface GpuOperatorValues {
       repository?: string;
       version?: string;
       imagePullPolicy?: string;
-      env?: unknown[];
+      env?: {
+        name?: string;
+        value?: string;
+        [k: string]: unknown;
+      }[];
     };
   };
   kataManager?: {
@@ -419,7 +468,11 @@ export interface GpuOperatorValues {
     version?: string;
     imagePullPolicy?: string;
     imagePullSecrets?: unknown[];
-    env?: unknown[];
+    env?: {
+      name?: string;
+      value?: string;
+      [k: string]: unknown;
+    }[];
     resources?: {
       [k: string]: unknown;
     };
@@ -603,7 +656,13 @@ export interface GpuOperatorValues {
       nodeSelector?: {
         [k: string]: unknown;
       };
-      tolerations?: unknown[];
+      tolerations?: {
+        key?: string;
+        operator?: string;
+        value?: string;
+        effect?: string;
+        [k: string]: unknown;
+      }[];
       annotations?: {
         [k: string]: unknown;
       };
@@ -643,6 +702,7 @@ export interface GpuOperatorValues {
         allowPrivilegeEscalation?: boolean;
         capabilities?: {
           drop?: string[];
+          [k: string]: unknown;
         };
         readOnlyRootFilesystem?: boolean;
         runAsUser?: number;
@@ -651,6 +711,7 @@ export interface GpuOperatorValues {
       livenessProbe?: {
         grpc?: {
           port?: number;
+          [k: string]: unknown;
         };
         initialDelaySeconds?: number;
         [k: string]: unknown;
@@ -658,6 +719,7 @@ export interface GpuOperatorValues {
       readinessProbe?: {
         grpc?: {
           port?: number;
+          [k: string]: unknown;
         };
         initialDelaySeconds?: number;
         failureThreshold?: number;
@@ -666,10 +728,12 @@ export interface GpuOperatorValues {
       resources?: {
         limits?: {
           memory?: string;
+          [k: string]: unknown;
         };
         requests?: {
           cpu?: string;
           memory?: string;
+          [k: string]: unknown;
         };
         [k: string]: unknown;
       };

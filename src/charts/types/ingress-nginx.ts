@@ -156,6 +156,7 @@ export interface IngressNginxValues {
         path?: string;
         port?: number;
         scheme?: string;
+        [k: string]: unknown;
       };
       initialDelaySeconds?: number;
       periodSeconds?: number;
@@ -169,6 +170,7 @@ export interface IngressNginxValues {
         path?: string;
         port?: number;
         scheme?: string;
+        [k: string]: unknown;
       };
       initialDelaySeconds?: number;
       periodSeconds?: number;
@@ -189,6 +191,7 @@ export interface IngressNginxValues {
       requests?: {
         cpu?: string;
         memory?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -349,9 +352,11 @@ export interface IngressNginxValues {
           allowPrivilegeEscalation?: boolean;
           seccompProfile?: {
             type?: string;
+            [k: string]: unknown;
           };
           capabilities?: {
             drop?: string[];
+            [k: string]: unknown;
           };
           readOnlyRootFilesystem?: boolean;
           [k: string]: unknown;
@@ -369,9 +374,11 @@ export interface IngressNginxValues {
           allowPrivilegeEscalation?: boolean;
           seccompProfile?: {
             type?: string;
+            [k: string]: unknown;
           };
           capabilities?: {
             drop?: string[];
+            [k: string]: unknown;
           };
           readOnlyRootFilesystem?: boolean;
           [k: string]: unknown;

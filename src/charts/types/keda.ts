@@ -262,44 +262,56 @@ export interface KedaValues {
     operator?: {
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       allowPrivilegeEscalation?: boolean;
       readOnlyRootFilesystem?: boolean;
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
+      [k: string]: unknown;
     };
     metricServer?: {
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       allowPrivilegeEscalation?: boolean;
       readOnlyRootFilesystem?: boolean;
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
+      [k: string]: unknown;
     };
     webhooks?: {
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       allowPrivilegeEscalation?: boolean;
       readOnlyRootFilesystem?: boolean;
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
+      [k: string]: unknown;
     };
     [k: string]: unknown;
   };
   podSecurityContext?: {
     operator?: {
       runAsNonRoot?: boolean;
+      [k: string]: unknown;
     };
     metricServer?: {
       runAsNonRoot?: boolean;
+      [k: string]: unknown;
     };
     webhooks?: {
       runAsNonRoot?: boolean;
+      [k: string]: unknown;
     };
     [k: string]: unknown;
   };
@@ -316,31 +328,40 @@ export interface KedaValues {
       limits?: {
         cpu?: number;
         memory?: string;
+        [k: string]: unknown;
       };
       requests?: {
         cpu?: string;
         memory?: string;
+        [k: string]: unknown;
       };
+      [k: string]: unknown;
     };
     metricServer?: {
       limits?: {
         cpu?: number;
         memory?: string;
+        [k: string]: unknown;
       };
       requests?: {
         cpu?: string;
         memory?: string;
+        [k: string]: unknown;
       };
+      [k: string]: unknown;
     };
     webhooks?: {
       limits?: {
         cpu?: number;
         memory?: string;
+        [k: string]: unknown;
       };
       requests?: {
         cpu?: string;
         memory?: string;
+        [k: string]: unknown;
       };
+      [k: string]: unknown;
     };
     [k: string]: unknown;
   };

@@ -198,10 +198,12 @@ export interface KeycloakxValues {
       requests?: {
         cpu?: string;
         memory?: string;
+        [k: string]: unknown;
       };
       limits?: {
         cpu?: string;
         memory?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };

@@ -23,10 +23,12 @@ export interface KubeArangodbValues {
       limits?: {
         cpu?: number;
         memory?: string;
+        [k: string]: unknown;
       };
       requests?: {
         cpu?: string;
         memory?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -77,10 +79,12 @@ export interface KubeArangodbValues {
       limits?: {
         cpu?: number;
         memory?: string;
+        [k: string]: unknown;
       };
       requests?: {
         cpu?: string;
         memory?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };

@@ -76,6 +76,7 @@ export interface KubePrometheusStackValues {
         readOnlyRootFilesystem?: boolean;
         capabilities?: {
           drop?: string[];
+          [k: string]: unknown;
         };
         [k: string]: unknown;
       };
@@ -86,6 +87,7 @@ export interface KubePrometheusStackValues {
         runAsUser?: number;
         seccompProfile?: {
           type?: string;
+          [k: string]: unknown;
         };
         [k: string]: unknown;
       };
@@ -491,6 +493,7 @@ export interface KubePrometheusStackValues {
       type?: string;
       rollingUpdate?: {
         maxUnavailable?: number;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -510,6 +513,7 @@ export interface KubePrometheusStackValues {
       windowsOptions?: {
         hostProcess?: boolean;
         runAsUserName?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -543,7 +547,11 @@ export interface KubePrometheusStackValues {
       "kubernetes.io/os"?: string;
       [k: string]: unknown;
     };
-    tolerations?: unknown[];
+    tolerations?: {
+      effect?: string;
+      operator?: string;
+      [k: string]: unknown;
+    }[];
     extraArgs?: unknown[];
     extraHostVolumeMounts?: unknown[];
     configmaps?: unknown[];
@@ -559,6 +567,7 @@ export interface KubePrometheusStackValues {
         httpHeaders?: unknown[];
         path?: string;
         scheme?: string;
+        [k: string]: unknown;
       };
       initialDelaySeconds?: number;
       periodSeconds?: number;
@@ -572,6 +581,7 @@ export interface KubePrometheusStackValues {
         httpHeaders?: unknown[];
         path?: string;
         scheme?: string;
+        [k: string]: unknown;
       };
       initialDelaySeconds?: number;
       periodSeconds?: number;
@@ -625,11 +635,13 @@ export interface KubePrometheusStackValues {
     config?: {
       global?: {
         resolve_timeout?: string;
+        [k: string]: unknown;
       };
       inhibit_rules?: {
         source_matchers?: string[];
         target_matchers?: string[];
         equal?: string[];
+        [k: string]: unknown;
       }[];
       route?: {
         group_by?: string[];
@@ -640,10 +652,13 @@ export interface KubePrometheusStackValues {
         routes?: {
           receiver?: string;
           matchers?: string[];
+          [k: string]: unknown;
         }[];
+        [k: string]: unknown;
       };
       receivers?: {
         name?: string;
+        [k: string]: unknown;
       }[];
       templates?: string[];
       [k: string]: unknown;
@@ -842,6 +857,7 @@ export interface KubePrometheusStackValues {
         fsGroup?: number;
         seccompProfile?: {
           type?: string;
+          [k: string]: unknown;
         };
         [k: string]: unknown;
       };
@@ -921,6 +937,7 @@ export interface KubePrometheusStackValues {
       httpGet?: {
         path?: string;
         port?: number;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -928,6 +945,7 @@ export interface KubePrometheusStackValues {
       httpGet?: {
         path?: string;
         port?: number;
+        [k: string]: unknown;
       };
       initialDelaySeconds?: number;
       timeoutSeconds?: number;
@@ -975,9 +993,11 @@ export interface KubePrometheusStackValues {
       allowPrivilegeEscalation?: boolean;
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -1006,9 +1026,11 @@ export interface KubePrometheusStackValues {
         allowPrivilegeEscalation?: boolean;
         capabilities?: {
           drop?: string[];
+          [k: string]: unknown;
         };
         seccompProfile?: {
           type?: string;
+          [k: string]: unknown;
         };
         [k: string]: unknown;
       };
@@ -1144,9 +1166,11 @@ export interface KubePrometheusStackValues {
         runAsUser?: number;
         seccompProfile?: {
           type?: string;
+          [k: string]: unknown;
         };
         capabilities?: {
           add?: string[];
+          [k: string]: unknown;
         };
         [k: string]: unknown;
       };
@@ -1201,18 +1225,23 @@ export interface KubePrometheusStackValues {
         logs?: string;
         plugins?: string;
         provisioning?: string;
+        [k: string]: unknown;
       };
       analytics?: {
         check_for_updates?: boolean;
+        [k: string]: unknown;
       };
       log?: {
         mode?: string;
+        [k: string]: unknown;
       };
       grafana_net?: {
         url?: string;
+        [k: string]: unknown;
       };
       server?: {
         domain?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -1451,9 +1480,11 @@ export interface KubePrometheusStackValues {
       containerSecurityContext?: {
         seccompProfile?: {
           type?: string;
+          [k: string]: unknown;
         };
         capabilities?: {
           drop?: string[];
+          [k: string]: unknown;
         };
         allowPrivilegeEscalation?: boolean;
         readOnlyRootFilesystem?: boolean;
@@ -1936,6 +1967,7 @@ export interface KubePrometheusStackValues {
         allowPrivilegeEscalation?: boolean;
         capabilities?: {
           drop?: string[];
+          [k: string]: unknown;
         };
         [k: string]: unknown;
       };
@@ -2068,6 +2100,7 @@ export interface KubePrometheusStackValues {
       runAsNonRoot?: boolean;
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -2076,6 +2109,7 @@ export interface KubePrometheusStackValues {
       allowPrivilegeEscalation?: boolean;
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -2150,6 +2184,7 @@ export interface KubePrometheusStackValues {
       httpGet?: {
         httpHeaders?: unknown[];
         scheme?: string;
+        [k: string]: unknown;
       };
       initialDelaySeconds?: number;
       periodSeconds?: number;
@@ -2162,6 +2197,7 @@ export interface KubePrometheusStackValues {
       httpGet?: {
         httpHeaders?: unknown[];
         scheme?: string;
+        [k: string]: unknown;
       };
       initialDelaySeconds?: number;
       periodSeconds?: number;
@@ -2174,6 +2210,7 @@ export interface KubePrometheusStackValues {
       httpGet?: {
         httpHeaders?: unknown[];
         scheme?: string;
+        [k: string]: unknown;
       };
       initialDelaySeconds?: number;
       periodSeconds?: number;
@@ -2373,6 +2410,7 @@ export interface KubePrometheusStackValues {
       type?: string;
       rollingUpdate?: {
         maxUnavailable?: number;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -2447,13 +2485,17 @@ export interface KubePrometheusStackValues {
       [k: string]: unknown;
     };
     terminationGracePeriodSeconds?: unknown;
-    tolerations?: unknown[];
+    tolerations?: {
+      effect?: string;
+      operator?: string;
+      [k: string]: unknown;
+    }[];
     terminationMessageParams?: {
       enabled?: boolean;
       terminationMessagePath?: string;
       terminationMessagePolicy?: string;
     };
-    extraArgs?: unknown[];
+    extraArgs?: string[];
     extraHostVolumeMounts?: unknown[];
     configmaps?: unknown[];
     secrets?: unknown[];
@@ -2467,6 +2509,7 @@ export interface KubePrometheusStackValues {
       httpGet?: {
         httpHeaders?: unknown[];
         scheme?: string;
+        [k: string]: unknown;
       };
       initialDelaySeconds?: number;
       periodSeconds?: number;
@@ -2479,6 +2522,7 @@ export interface KubePrometheusStackValues {
       httpGet?: {
         httpHeaders?: unknown[];
         scheme?: string;
+        [k: string]: unknown;
       };
       initialDelaySeconds?: number;
       periodSeconds?: number;
@@ -2658,6 +2702,7 @@ export interface KubePrometheusStackValues {
           runAsUser?: number;
           seccompProfile?: {
             type?: string;
+            [k: string]: unknown;
           };
           [k: string]: unknown;
         };
@@ -2666,6 +2711,7 @@ export interface KubePrometheusStackValues {
           readOnlyRootFilesystem?: boolean;
           capabilities?: {
             drop?: string[];
+            [k: string]: unknown;
           };
           [k: string]: unknown;
         };
@@ -2704,6 +2750,7 @@ export interface KubePrometheusStackValues {
           runAsUser?: number;
           seccompProfile?: {
             type?: string;
+            [k: string]: unknown;
           };
           [k: string]: unknown;
         };
@@ -2721,6 +2768,7 @@ export interface KubePrometheusStackValues {
           readOnlyRootFilesystem?: boolean;
           capabilities?: {
             drop?: string[];
+            [k: string]: unknown;
           };
           [k: string]: unknown;
         };
@@ -2731,6 +2779,7 @@ export interface KubePrometheusStackValues {
           readOnlyRootFilesystem?: boolean;
           capabilities?: {
             drop?: string[];
+            [k: string]: unknown;
           };
           [k: string]: unknown;
         };
@@ -2854,6 +2903,7 @@ export interface KubePrometheusStackValues {
       runAsUser?: number;
       seccompProfile?: {
         type?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -2862,6 +2912,7 @@ export interface KubePrometheusStackValues {
       readOnlyRootFilesystem?: boolean;
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -3286,6 +3337,7 @@ export interface KubePrometheusStackValues {
         fsGroup?: number;
         seccompProfile?: {
           type?: string;
+          [k: string]: unknown;
         };
         [k: string]: unknown;
       };
@@ -3508,6 +3560,7 @@ export interface KubePrometheusStackValues {
         fsGroup?: number;
         seccompProfile?: {
           type?: string;
+          [k: string]: unknown;
         };
         [k: string]: unknown;
       };

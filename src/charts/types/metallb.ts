@@ -81,21 +81,21 @@ export interface MetallbValues {
         enabled?: boolean;
         labels?: {
           severity?: string;
-          [k: string]: unknown;
+          [k: string]: string | undefined;
         };
       };
       configNotLoaded?: {
         enabled?: boolean;
         labels?: {
           severity?: string;
-          [k: string]: unknown;
+          [k: string]: string | undefined;
         };
       };
       addressPoolExhausted?: {
         enabled?: boolean;
         labels?: {
           severity?: string;
-          [k: string]: unknown;
+          [k: string]: string | undefined;
         };
       };
       addressPoolUsage?: {
@@ -112,7 +112,7 @@ export interface MetallbValues {
         enabled?: boolean;
         labels?: {
           severity?: string;
-          [k: string]: unknown;
+          [k: string]: string | undefined;
         };
       };
       extraAlerts?: {}[];

@@ -152,6 +152,7 @@ export interface MinioValues {
   resources?: {
     requests?: {
       memory?: string;
+      [k: string]: unknown;
     };
     [k: string]: unknown;
   };
@@ -166,6 +167,7 @@ export interface MinioValues {
     resources?: {
       requests?: {
         memory?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -186,6 +188,7 @@ export interface MinioValues {
     resources?: {
       requests?: {
         memory?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -202,6 +205,7 @@ export interface MinioValues {
     resources?: {
       requests?: {
         memory?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -218,6 +222,7 @@ export interface MinioValues {
     resources?: {
       requests?: {
         memory?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -234,6 +239,7 @@ export interface MinioValues {
     resources?: {
       requests?: {
         memory?: string;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };

@@ -15,6 +15,7 @@ export interface PiraeusValues {
     securityContext?: {
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       readOnlyRootFilesystem?: boolean;
       runAsNonRoot?: boolean;
@@ -42,6 +43,7 @@ export interface PiraeusValues {
     securityContext?: {
       capabilities?: {
         drop?: string[];
+        [k: string]: unknown;
       };
       readOnlyRootFilesystem?: boolean;
       runAsNonRoot?: boolean;
@@ -86,7 +88,11 @@ export interface PiraeusValues {
   nodeSelector?: {
     [k: string]: unknown;
   };
-  tolerations?: unknown[];
+  tolerations?: {
+    key?: string;
+    effect?: string;
+    [k: string]: unknown;
+  }[];
   affinity?: {
     [k: string]: unknown;
   };

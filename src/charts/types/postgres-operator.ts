@@ -192,10 +192,12 @@ export interface PostgresOperatorValues {
     limits?: {
       cpu?: string;
       memory?: string;
+      [k: string]: unknown;
     };
     requests?: {
       cpu?: string;
       memory?: string;
+      [k: string]: unknown;
     };
     [k: string]: unknown;
   };

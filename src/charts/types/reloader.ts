@@ -60,6 +60,7 @@ export interface ReloaderValues {
         runAsUser?: number;
         seccompProfile?: {
           type?: string;
+          [k: string]: unknown;
         };
         [k: string]: unknown;
       };

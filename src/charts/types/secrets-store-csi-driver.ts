@@ -36,9 +36,13 @@ export interface SecretsStoreCsiDriverValues {
               key?: string;
               operator?: string;
               values?: string[];
+              [k: string]: unknown;
             }[];
+            [k: string]: unknown;
           }[];
+          [k: string]: unknown;
         };
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -47,10 +51,12 @@ export interface SecretsStoreCsiDriverValues {
         limits?: {
           cpu?: string;
           memory?: string;
+          [k: string]: unknown;
         };
         requests?: {
           cpu?: string;
           memory?: string;
+          [k: string]: unknown;
         };
         [k: string]: unknown;
       };
@@ -65,10 +71,12 @@ export interface SecretsStoreCsiDriverValues {
         limits?: {
           cpu?: string;
           memory?: string;
+          [k: string]: unknown;
         };
         requests?: {
           cpu?: string;
           memory?: string;
+          [k: string]: unknown;
         };
         [k: string]: unknown;
       };
@@ -84,11 +92,14 @@ export interface SecretsStoreCsiDriverValues {
         limits?: {
           cpu?: string;
           memory?: string;
+          [k: string]: unknown;
         };
         requests?: {
           cpu?: string;
           memory?: string;
+          [k: string]: unknown;
         };
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -96,6 +107,7 @@ export interface SecretsStoreCsiDriverValues {
       type?: string;
       rollingUpdate?: {
         maxUnavailable?: number;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -105,7 +117,10 @@ export interface SecretsStoreCsiDriverValues {
     nodeSelector?: {
       [k: string]: unknown;
     };
-    tolerations?: unknown[];
+    tolerations?: {
+      operator?: string;
+      [k: string]: unknown;
+    }[];
     metricsAddr?: string;
     env?: unknown[];
     priorityClassName?: string;
@@ -136,9 +151,13 @@ export interface SecretsStoreCsiDriverValues {
               key?: string;
               operator?: string;
               values?: string[];
+              [k: string]: unknown;
             }[];
+            [k: string]: unknown;
           }[];
+          [k: string]: unknown;
         };
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -147,10 +166,12 @@ export interface SecretsStoreCsiDriverValues {
         limits?: {
           cpu?: string;
           memory?: string;
+          [k: string]: unknown;
         };
         requests?: {
           cpu?: string;
           memory?: string;
+          [k: string]: unknown;
         };
         [k: string]: unknown;
       };
@@ -165,10 +186,12 @@ export interface SecretsStoreCsiDriverValues {
         limits?: {
           cpu?: string;
           memory?: string;
+          [k: string]: unknown;
         };
         requests?: {
           cpu?: string;
           memory?: string;
+          [k: string]: unknown;
         };
         [k: string]: unknown;
       };
@@ -184,11 +207,14 @@ export interface SecretsStoreCsiDriverValues {
         limits?: {
           cpu?: string;
           memory?: string;
+          [k: string]: unknown;
         };
         requests?: {
           cpu?: string;
           memory?: string;
+          [k: string]: unknown;
         };
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -196,6 +222,7 @@ export interface SecretsStoreCsiDriverValues {
       type?: string;
       rollingUpdate?: {
         maxUnavailable?: number;
+        [k: string]: unknown;
       };
       [k: string]: unknown;
     };
@@ -205,7 +232,10 @@ export interface SecretsStoreCsiDriverValues {
     nodeSelector?: {
       [k: string]: unknown;
     };
-    tolerations?: unknown[];
+    tolerations?: {
+      operator?: string;
+      [k: string]: unknown;
+    }[];
     metricsAddr?: string;
     env?: unknown[];
     priorityClassName?: string;

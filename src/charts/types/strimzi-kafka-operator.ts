@@ -167,10 +167,12 @@ export interface StrimziKafkaOperatorValues {
     limits?: {
       memory?: string;
       cpu?: string;
+      [k: string]: unknown;
     };
     requests?: {
       memory?: string;
       cpu?: string;
+      [k: string]: unknown;
     };
     [k: string]: unknown;
   };

@@ -149,6 +149,7 @@ export interface TraefikValues {
     rollingUpdate?: {
       maxUnavailable?: number | string | null;
       maxSurge?: number | string | null;
+      [k: string]: unknown;
     };
     [k: string]: unknown;
   };
@@ -732,6 +733,7 @@ export interface TraefikValues {
     allowPrivilegeEscalation?: boolean;
     capabilities?: {
       drop?: string[];
+      [k: string]: unknown;
     };
     readOnlyRootFilesystem?: boolean;
     [k: string]: unknown;
