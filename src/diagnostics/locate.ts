@@ -76,7 +76,9 @@ export class YamlSource {
         last = item;
       } else break;
     }
-    const target = key && keyNode ? keyNode : last;
+    // A whole map or list is reported where its key is, the line a reader looks for.
+    const collection = isMap(last) || isSeq(last);
+    const target = (key || collection) && keyNode && last === node ? keyNode : last;
     const offset = target?.range?.[0];
     return offset === undefined ? undefined : this.at(offset);
   }

@@ -18,7 +18,8 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The known word closest to `word`, when it is close enough to be a plausible typo: at most a
- * third of the word's length in edits (and at least one), ties broken by the known order.
+ * third of the word's length in edits (and at least one), ties broken by the known order; else a
+ * known word that starts with it (or that it starts with).
  */
 export function closest(word: string, known: Iterable<string>): string | undefined {
   const limit = Math.max(1, Math.floor(word.length / 3));
@@ -32,7 +33,14 @@ export function closest(word: string, known: Iterable<string>): string | undefin
       bestDistance = d;
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  if (bestDistance <= limit) return best;
+  // A name cut short or with a suffix dropped (`homelab-ca` for `homelab-ca-issuer`).
+  const lower = word.toLowerCase();
+  for (const candidate of known) {
+    const c = candidate.toLowerCase();
+    if (c !== lower && lower.length >= 3 && (c.startsWith(lower) || lower.startsWith(c))) return candidate;
+  }
+  return undefined;
 }
 
 /** `did you mean "x"?`, or undefined when nothing is close. */

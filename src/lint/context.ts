@@ -137,6 +137,21 @@ export class RuleContext {
     };
   }
 
+  /**
+   * A diagnostic on text inside a string value (TOML in a chart's config block): the position of
+   * the first line at or after the value that matches `line`.
+   */
+  atText(rule: string, site: Site, line: RegExp, message: string, options: { hint?: string; severity?: Severity } = {}): Diagnostic {
+    const diag = this.at(rule, site, message, options);
+    if (!diag.position) return diag;
+    const lines = site.file.text.split("\n");
+    for (let i = diag.position.line - 1; i < lines.length; i++) {
+      const match = line.exec(lines[i] ?? "");
+      if (match) return { ...diag, position: { line: i + 1, column: match.index + 1 } };
+    }
+    return diag;
+  }
+
   /** A diagnostic about a field of this environment in the model. */
   model(rule: string, path: Array<string | number>, message: string, options: { hint?: string; severity?: Severity } = {}): Diagnostic {
     return {

@@ -8,6 +8,8 @@ export interface NodePin {
   site: Site;
   /** The object that holds the selector (a pod spec, a chart values block). */
   holder: unknown;
+  /** Set when the pin is inside a config string; the line to point at. */
+  text?: RegExp;
 }
 
 /** TOML in chart config strings (gitlab-runner): `"kubernetes.io/hostname" = "k2w-9"`. */
@@ -20,7 +22,7 @@ export function nodePins(ctx: RuleContext): NodePin[] {
     else if (isObject(value) && value.key === HOSTNAME_LABEL && Array.isArray(value.values) && (value.operator === "In" || value.operator === undefined)) {
       value.values.forEach((node, i) => typeof node === "string" && out.push({ node, site: { ...site, pointer: `${site.pointer}/values/${i}` }, holder: value }));
     } else if (typeof value === "string" && value.includes(HOSTNAME_LABEL)) {
-      for (const match of value.matchAll(TOML_PIN)) out.push({ node: match[1] ?? "", site, holder: parent });
+      for (const match of value.matchAll(TOML_PIN)) out.push({ node: match[1] ?? "", site, holder: parent, text: new RegExp(`"kubernetes\\.io/hostname"\\s*=\\s*"${(match[1] ?? "").replace(/[^\w-]/g, "\\$&")}"`) });
     }
   }
   return out;

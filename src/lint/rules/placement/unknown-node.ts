@@ -19,7 +19,9 @@ export const unknownNode: Rule = {
       if (!names.includes(node)) out.push(ctx.model(this.id, path, `node "${node}" is not a node of ${ctx.env.name}`, { hint: hint(node) }));
     }
     for (const pin of nodePins(ctx)) {
-      if (!names.includes(pin.node)) out.push(ctx.at(this.id, pin.site, `node selector names "${pin.node}", which is not a node of ${ctx.env.name}`, { hint: hint(pin.node) }));
+      if (names.includes(pin.node)) continue;
+      const message = `node selector names "${pin.node}", which is not a node of ${ctx.env.name}`;
+      out.push(pin.text ? ctx.atText(this.id, pin.site, pin.text, message, { hint: hint(pin.node) }) : ctx.at(this.id, pin.site, message, { hint: hint(pin.node) }));
     }
     return out;
   },

@@ -24,12 +24,14 @@ export const privilegedException: Rule = {
     const allowed = privilegedExceptions(ctx.env);
     const out: Diagnostic[] = [];
     for (const { value, key, site } of ctx.values()) {
-      const privileged = (key === "privileged" && value === true) || (typeof value === "string" && TOML_PRIVILEGED.test(value));
-      if (!privileged) continue;
+      const inText = typeof value === "string" && TOML_PRIVILEGED.test(value);
+      if (!inText && !(key === "privileged" && value === true)) continue;
       const release = site.file.release?.name;
       const reason = release ? allowed.get(release) : undefined;
-      if (reason) out.push(ctx.at(this.id, site, `${release} runs privileged containers: ${reason}`, { severity: "warning" }));
-      else out.push(ctx.at(this.id, site, `privileged container in ${release ?? site.file.path} without an exception in the model`, { hint: "drop privileged, or declare the exception and its reason in the model" }));
+      const report = (message: string, options: { hint?: string; severity?: "warning" }) =>
+        inText ? ctx.atText(this.id, site, /privileged\s*=\s*true/, message, options) : ctx.at(this.id, site, message, options);
+      if (reason) out.push(report(`${release} runs privileged containers: ${reason}`, { severity: "warning" }));
+      else out.push(report(`privileged container in ${release ?? site.file.path} without an exception in the model`, { hint: "drop privileged, or declare the exception and its reason in the model" }));
     }
     if (ctx.env.components.runner.privileged && ctx.env.components.runner.privilegedReason.trim() === "") {
       out.push(ctx.model(this.id, ["components", "runner", "privilegedReason"], "the runner is privileged but the model gives no reason", { hint: "state why in components.runner.privilegedReason" }));
