@@ -9,6 +9,8 @@
  * naming in a way the entry does not follow corrects the entry here. `test/manifests` checks that
  * every entry names a release of the platform.
  *
+ * This module runs the adapters (through `index.ts`), so no adapter may import it.
+ *
  * Backends are plain HTTP inside the cluster: TLS ends at the Gateway (S7). Charts that serve HTTPS
  * by default (ECK's Kibana, Vault, Argo CD) are configured by their adapters to serve HTTP.
  */
