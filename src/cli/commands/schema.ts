@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { Command, Io } from "../io.ts";
 import { parse } from "../args.ts";
@@ -32,16 +32,16 @@ const usage = `Usage: streamforge schema <subcommand> [options]
   --reference <dir>  upstream reference data (default: ${DEFAULT_REFERENCE})
   --check            write nothing; list stale files and exit 1 when any`;
 
-/** Writes records under cwd, or with `check` reports those that differ. */
-function emit(records: FileRecord[], io: Io, check: boolean | undefined): number {
+/** Writes records under `root`, or with `check` reports those that differ. */
+function emit(records: FileRecord[], io: Io, check: boolean | undefined, root = io.cwd): number {
   if (check) {
-    const stale = staleRecords(io.cwd, records);
+    const stale = staleRecords(root, records);
     for (const path of stale) io.err(`${path}: stale; regenerate it\n`);
     if (stale.length) return 1;
     io.out(`in sync: ${records.length} files\n`);
     return 0;
   }
-  const written = writeRecords(io.cwd, records);
+  const written = writeRecords(root, records);
   io.out(`wrote ${written.length}, unchanged ${records.length - written.length}\n`);
   return 0;
 }
@@ -69,9 +69,10 @@ async function derive(args: string[], io: Io): Promise<number> {
     ...(upstreamSchema ? { upstreamSchema } : {}),
     ...(overrides ? { overrides } : {}),
   });
-  const path = chartSchemaPath(chart, version, values.out ?? "schema/charts");
-  writeRecords(io.cwd, [{ path, content: chartSchemaText(schema, chart, version, `streamforge schema derive ${chart} ${version}`) }]);
-  io.out(`${path} (${Date.now() - started} ms)\n`);
+  const out = resolve(io.cwd, values.out ?? "schema/charts");
+  const path = chartSchemaPath(chart, version, ".").slice(2);
+  writeRecords(out, [{ path, content: chartSchemaText(schema, chart, version, `streamforge schema derive ${chart} ${version}`) }]);
+  io.out(`${join(values.out ?? "schema/charts", path)} (${Date.now() - started} ms)\n`);
   return 0;
 }
 
@@ -83,9 +84,9 @@ async function crds(args: string[], io: Io): Promise<number> {
   }
   if (!positionals.length) throw new UsageError("crds needs at least one CRD file (or --pinned)");
   const files = positionals.map((path) => ({ path, text: readText(io, path), kinds: values.kind ?? [] }));
-  const records = crdRecords(files, values.out ?? "schema/crds", "streamforge schema crds");
+  const records = crdRecords(files, ".", "streamforge schema crds").map((r) => ({ ...r, path: r.path.slice(2) }));
   if (!records.length) throw new UsageError("no served CustomResourceDefinition version found in the given files");
-  return emit(records, io, values.check);
+  return emit(records, io, values.check, resolve(io.cwd, values.out ?? "schema/crds"));
 }
 
 async function charts(args: string[], io: Io): Promise<number> {
