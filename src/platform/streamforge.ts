@@ -4,7 +4,7 @@
  */
 import type { ClusterNode, Environment, Platform, Release, VmSpec } from "../model/types.ts";
 import { applyOverride } from "../model/override.ts";
-import { chartVersions, softwareVersions } from "./versions.ts";
+import { type ChartPin, chartVersions, environmentVersions, softwareVersions } from "./versions.ts";
 
 /** VM sizes (A6). */
 const size = {
@@ -114,7 +114,25 @@ const labNodes: ClusterNode[] = [
   { name: "k2lab-w2", role: "worker", ip: "192.168.1.173", vm: vm(3103, "pve3", size.worker) },
 ];
 
-const versions = Object.fromEntries(Object.entries(chartVersions).map(([release, pin]) => [release, pin.version]));
+const pinnedVersions = (pins: Partial<Record<string, ChartPin>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(pins).flatMap(([release, pin]) => (pin ? [[release, pin.version]] : [])));
+
+const versions = pinnedVersions({ ...chartVersions, ...environmentVersions.prod });
+
+/** Facts of every pinned chart version, whichever environment pins it. */
+function chartFacts(): NonNullable<Platform["chartFacts"]> {
+  const facts: NonNullable<Platform["chartFacts"]> = {};
+  for (const pins of [chartVersions, ...Object.values(environmentVersions)] as Array<Partial<Record<string, ChartPin>>>) {
+    for (const [release, pin] of Object.entries(pins)) {
+      if (!pin) continue;
+      (facts[release] ??= {})[pin.version] = {
+        ...(pin.kubeVersion !== undefined ? { kubeVersion: pin.kubeVersion } : {}),
+        ...(pin.crdApiVersions !== undefined ? { crdApiVersions: [...pin.crdApiVersions] } : {}),
+      };
+    }
+  }
+  return facts;
+}
 
 export const prod: Environment = {
   name: "prod",
@@ -311,6 +329,7 @@ export const lab: Environment = applyOverride(prod, {
     vault: { replicas: 1 },
     gpu: { enabled: false },
   },
+  versions: pinnedVersions({ ...chartVersions, ...environmentVersions.lab }),
   disabled: ["gpu-operator"],
 });
 
@@ -320,4 +339,5 @@ export const streamforge: Platform = {
   repositories,
   releases,
   environments: [prod, lab],
+  chartFacts: chartFacts(),
 };

@@ -167,8 +167,10 @@ export type PinnedRelease = keyof typeof chartVersions;
 /**
  * Per-environment chart versions that differ from `chartVersions`: try a bump in `lab` first
  * (`streamforge bump <release> <version> --env lab`), then `streamforge promote lab prod`.
+ * `bump` and `promote` edit these blocks in place, one entry per line.
  */
-export const environmentVersions: Record<string, Partial<Record<PinnedRelease, string>>> = {
+export const environmentVersions: Record<string, Partial<Record<PinnedRelease, ChartPin>>> = {
+  prod: {},
   lab: {},
 };
 

@@ -6,15 +6,15 @@ import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { lint } from "../../../src/lint/index.ts";
 import { generate } from "../../../src/emit/index.ts";
-import { applyOverride } from "../../../src/model/override.ts";
+import { applyOverride, type Override } from "../../../src/model/override.ts";
 import { streamforge } from "../../../src/platform/streamforge.ts";
 import type { Environment, Platform } from "../../../src/model/types.ts";
 import type { Diagnostic } from "../../../src/diagnostics/types.ts";
 
 /** A platform whose `lab` environment is changed by `patch`. */
-function withLab(patch: Parameters<typeof applyOverride<Environment>>[1], extra: Partial<Platform> = {}): Platform {
+function withLab(patch: Override<Environment>, extra: Partial<Platform> = {}): Platform {
   const [prod, lab] = streamforge.environments;
-  return { ...streamforge, ...extra, environments: [prod!, applyOverride(lab!, patch)] };
+  return { ...streamforge, ...extra, environments: [prod!, applyOverride<Environment>(lab!, patch)] };
 }
 
 /**

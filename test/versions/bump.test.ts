@@ -1,0 +1,136 @@
+/**
+ * `bump` and `promote` on a temporary copy of the repository, run the way a user runs them: the
+ * real catalogue edit, `gen` and `lint` as child processes, the tree checked byte for byte after.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parse, stringify } from "yaml";
+import { cli, listFiles, tempDir } from "../support/cli.ts";
+import { referencePath } from "../support/reference.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const COPIED = ["src", "schema", "package.json", "tsconfig.json", "helmfile.yaml.gotmpl", "environments", "values", "manifests", "kubespray", "proxmox", "dns", ".streamforge"];
+
+/** A fresh copy of the repository (sources, schemas, generated tree) sharing node_modules. */
+function copyRepository(): string {
+  const dir = tempDir("streamforge-repo-");
+  for (const entry of COPIED) if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  return dir;
+}
+
+/** Every file of the copy with its content, to prove a failed run changed nothing. */
+function contents(dir: string): Map<string, string> {
+  return new Map(listFiles(dir).filter((p) => !p.startsWith("node_modules")).map((p) => [p, readFileSync(join(dir, p), "utf8")]));
+}
+
+/** A "new chart version": upstream metallb 0.14.9 values, changed by `edit`, beside a Chart.yaml. */
+function chartVersionDir(version: string, edit: (values: Record<string, any>) => void = () => {}): string {
+  const dir = join(tempDir("streamforge-chart-"), `metallb-${version}`);
+  mkdirSync(dir, { recursive: true });
+  const values = parse(readFileSync(referencePath("charts/metallb/0.14.9/values.yaml"), "utf8"));
+  edit(values);
+  writeFileSync(join(dir, "values.yaml"), stringify(values));
+  writeFileSync(join(dir, "Chart.yaml"), `apiVersion: v2\nname: metallb\nversion: ${version}\nkubeVersion: ">= 1.19.0-0"\n`);
+  return join(dir, "values.yaml");
+}
+
+let pristine: string;
+beforeAll(() => {
+  pristine = copyRepository();
+}, 120_000);
+
+describe("streamforge bump", () => {
+  it("a clean patch bump pins the version, derives its schema, regenerates and describes the change", async () => {
+    const repo = copyRepository();
+    const result = await cli(["bump", "metallb", "0.14.10", "--values", chartVersionDir("0.14.10")], repo);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("## Bump metallb to 0.14.10");
+    expect(result.stdout).toMatch(/^\| metallb \| metallb \| prod, lab \| 0\.14\.9 \| 0\.14\.10 \| patch \| CRD API versions carried over/m);
+    for (const file of ["src/platform/versions.ts", "environments/prod.yaml", "environments/lab.yaml", "schema/charts/metallb/0.14.10.schema.json"]) {
+      expect(result.stdout).toContain(`- \`${file}\``);
+    }
+    expect(result.stdout).toContain("### Values keys the new chart versions no longer accept\n\n- none");
+    expect(result.stdout).toContain("- `npm run lint`: passes");
+    const before = readFileSync(join(pristine, "src/platform/versions.ts"), "utf8").split("\n");
+    const after = readFileSync(join(repo, "src/platform/versions.ts"), "utf8").split("\n");
+    const changed = after.filter((line, i) => line !== before[i]);
+    expect(changed).toEqual(['    version: "0.14.10",']);
+    expect(parse(readFileSync(join(repo, "environments/prod.yaml"), "utf8")).metallb.version).toBe("0.14.10");
+    expect((await cli(["gen", "--check"], repo)).code).toBe(0);
+  });
+
+  it("refuses a major bump without --allow-major and leaves the tree as it was", async () => {
+    const repo = copyRepository();
+    const before = contents(repo);
+    const result = await cli(["bump", "metallb", "1.0.0", "--values", chartVersionDir("1.0.0")], repo);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("metallb 0.14.9 -> 1.0.0 is a major change");
+    expect(result.stderr).toContain("--allow-major");
+    expect(contents(repo)).toEqual(before);
+  });
+
+  it("fails with instructions when the new version has no schema and no --values", async () => {
+    const repo = copyRepository();
+    const before = contents(repo);
+    const result = await cli(["bump", "metallb", "0.14.10"], repo);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("no values schema for metallb 0.14.10 (schema/charts/metallb/0.14.10.schema.json)");
+    expect(result.stderr).toContain("re-run with --values <values.yaml>");
+    expect(contents(repo)).toEqual(before);
+  });
+
+  it("a bump whose new schema rejects a key we set fails, names the key and leaves the tree unchanged", async () => {
+    const repo = copyRepository();
+    const before = contents(repo);
+    const values = chartVersionDir("0.14.11", (v) => {
+      delete v.speaker.frr;
+    });
+    const result = await cli(["bump", "metallb", "0.14.11", "--values", values], repo);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/- `values\/prod\/metallb\.yaml` `\/speaker(\/frr)?`/);
+    expect(result.stderr).toContain("lint fails after the change, so the tree was restored as it was");
+    expect(result.stderr).toMatch(/values\/prod\/metallb\.yaml:\d+:\d+ schema\/values/);
+    expect(contents(repo)).toEqual(before);
+  });
+
+  it("--env lab pins only lab, as an override", async () => {
+    const repo = copyRepository();
+    const result = await cli(["bump", "metallb", "0.14.10", "--env", "lab", "--values", chartVersionDir("0.14.10")], repo);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^\| metallb \| metallb \| lab \| 0\.14\.9 \| 0\.14\.10 \| patch \|/m);
+    expect(parse(readFileSync(join(repo, "environments/lab.yaml"), "utf8")).metallb.version).toBe("0.14.10");
+    expect(readFileSync(join(repo, "environments/prod.yaml"), "utf8")).toBe(readFileSync(join(pristine, "environments/prod.yaml"), "utf8"));
+    expect(readFileSync(join(repo, "src/platform/versions.ts"), "utf8")).toContain('  lab: {\n    metallb: { version: "0.14.10", kubeVersion: ">= 1.19.0-0", crdApiVersions: ["metallb.io/v1beta1", "metallb.io/v1beta2"] },\n  },');
+  });
+
+  it("usage errors exit 2", async () => {
+    expect((await cli(["bump", "metallb"], pristine)).code).toBe(2);
+  });
+});
+
+describe("streamforge promote", () => {
+  it("copies lab's versions to prod, with the same checks and description, and drops the override", async () => {
+    const repo = copyRepository();
+    expect((await cli(["bump", "metallb", "0.14.10", "--env", "lab", "--values", chartVersionDir("0.14.10")], repo)).code).toBe(0);
+    const result = await cli(["promote", "lab", "prod"], repo);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("## Promote lab versions to prod");
+    expect(result.stdout).toMatch(/^\| metallb \| metallb \| prod \| 0\.14\.9 \| 0\.14\.10 \| patch \|/m);
+    expect(result.stdout).toContain("- `environments/prod.yaml`");
+    expect(parse(readFileSync(join(repo, "environments/prod.yaml"), "utf8")).metallb.version).toBe("0.14.10");
+    const catalogue = readFileSync(join(repo, "src/platform/versions.ts"), "utf8");
+    expect(catalogue).toContain("  lab: {},");
+    expect(catalogue).toContain('    version: "0.14.10",');
+    expect((await cli(["gen", "--check"], repo)).code).toBe(0);
+  });
+
+  it("says so when there is nothing to promote (exit 1)", async () => {
+    const result = await cli(["promote", "lab", "prod"], pristine);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("prod already runs the versions lab runs: nothing to promote\n");
+  });
+});
