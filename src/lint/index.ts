@@ -12,7 +12,7 @@ import type { FileRecord } from "../emit/files.ts";
 import { UsageError } from "../pipeline/gen.ts";
 import { LintFile, RuleContext, type FileKind, type Rule } from "./context.ts";
 import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "./schema-checks.ts";
-import { validatorFor } from "./schemas.ts";
+import { validateModel } from "../check/model-schema.ts";
 import { rules as allRules } from "./rules/index.ts";
 import { kubesprayRules } from "./rules/kubespray/index.ts";
 import { proxmoxRules } from "./rules/proxmox/index.ts";
@@ -83,30 +83,13 @@ function classify(platform: Platform, path: string): { kind: FileKind; release?:
   return { kind: "other" };
 }
 
-async function checkModel(platform: Platform, modelFile: string): Promise<Diagnostic[]> {
-  const validate = await validatorFor("schema/platform.schema.json");
-  if (!validate || validate(platform)) return [];
-  return (validate.errors ?? [])
-    .filter((e) => e.keyword !== "anyOf" && e.keyword !== "oneOf")
-    .map((e) => {
-      const extra = e.keyword === "additionalProperties" ? `/${String(e.params.additionalProperty)}` : "";
-      return {
-        rule: "schema/model",
-        severity: "error" as const,
-        message: `model ${`${e.instancePath}${extra}` || "/"}: ${e.message ?? e.keyword}`,
-        file: modelFile,
-        pointer: `${e.instancePath}${extra}` || "/",
-      };
-    });
-}
-
 /** Every problem `lint` finds, all at once (not the first). */
 export async function lint(platform: Platform, options: LintOptions = {}): Promise<Diagnostic[]> {
   const modelFile = options.modelFile ?? "src/platform/streamforge.ts";
   if (options.env !== undefined && !platform.environments.some((e) => e.name === options.env)) {
     throw new UsageError(`unknown environment "${options.env}"; the model has: ${platform.environments.map((e) => e.name).join(", ")}`);
   }
-  const modelErrors = options.skipModelSchema ? [] : await checkModel(platform, modelFile);
+  const modelErrors = options.skipModelSchema ? [] : validateModel(platform, modelFile);
   // Shape before meaning: rules assume a well-formed model.
   if (modelErrors.length) return modelErrors;
 

@@ -1,10 +1,11 @@
 /**
- * Thin access to the committed JSON schemas (`schema/`): the model schema, chart values schemas
+ * Compiled access to the committed JSON schemas (`schema/`, laid out by `src/schema/`): chart values schemas
  * (`schema/charts/<chart>/<version>.schema.json`) and CRD schemas
  * (`schema/crds/<group>/<kind>_<version>.json`). Each schema is compiled at most once per process
  * and only when a run needs it. Compiling the large CRD and chart schemas with ajv takes seconds,
  * so the compiled code is kept in a cache keyed by the schema's hash (ajv standalone code): a
- * later run only loads it.
+ * later run only loads it. (`src/schema/index.ts` compiles once per process, which is what the
+ * schema tests want; lint needs once per schema version, across runs, to stay near tsx start-up.)
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -12,6 +13,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ErrorObject } from "ajv";
+import { crdSchemaFile } from "../schema/crds.ts";
 
 /** A compiled validator: ajv's interface, without ajv's types leaking further. */
 export interface Validator {
@@ -23,7 +25,8 @@ export interface Validator {
 
 export type SchemaError = ErrorObject;
 
-let schemaRoot = resolve(import.meta.dirname, "../..");
+const PACKAGE_ROOT = resolve(import.meta.dirname, "../..");
+let schemaRoot = PACKAGE_ROOT;
 const compiled = new Map<string, Validator | null>();
 const requireHere = createRequire(import.meta.url);
 
@@ -38,14 +41,15 @@ export function valuesSchemaPath(chart: string, version: string): string {
 }
 
 export function crdSchemaPath(group: string, kind: string, version: string): string {
-  return `schema/crds/${group}/${kind.toLowerCase()}_${version}.json`;
+  return `schema/crds/${crdSchemaFile(group, kind, version)}`;
 }
 
 /** Bump when the ajv options below change, so stale cached code is not reused. */
 const CACHE_VERSION = "1";
 
 function cacheDir(): string {
-  const preferred = join(schemaRoot, "node_modules", ".cache", "streamforge-ajv");
+  // Keyed by content, so one cache serves every schema root.
+  const preferred = join(PACKAGE_ROOT, "node_modules", ".cache", "streamforge-ajv");
   try {
     mkdirSync(preferred, { recursive: true });
     return preferred;

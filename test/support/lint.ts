@@ -1,10 +1,9 @@
 /**
  * Runs `lint` on a model and an output tree held in memory: the generated files, with the edits
- * a test makes to them "on disk". Schemas come from the repository's `schema/` when it has the
- * ones a case needs, else from a temporary root with schemas inferred from the generated files
- * (closed objects), so cases about unknown keys work either way.
+ * a test makes to them "on disk". Schemas are the repository's `schema/`, completed where a
+ * chart version or kind has none yet (see `testSchemaRoot`).
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseAllDocuments } from "yaml";
@@ -113,14 +112,16 @@ export function setFirst(data: unknown, key: string, value: unknown, where: (par
 let fallbackRoot: string | undefined;
 
 /**
- * Schema root for tests: the repository when it holds `schema/charts` and `schema/crds`, else a
- * temporary root with closed schemas inferred from the default model's generated files.
+ * Schema root for tests: the repository's committed schemas, with closed schemas inferred from the
+ * default model's generated files for any chart version or custom kind that has none yet, so that
+ * every case runs against a complete set.
  */
 export function testSchemaRoot(): string {
-  if (existsSync(join(REPO, "schema/charts")) && existsSync(join(REPO, "schema/crds"))) return REPO;
   if (fallbackRoot) return fallbackRoot;
   const root = mkdtempSync(join(tmpdir(), "streamforge-schemas-"));
+  if (existsSync(join(REPO, "schema"))) cpSync(join(REPO, "schema"), join(root, "schema"), { recursive: true });
   const write = (path: string, schema: unknown) => {
+    if (existsSync(join(root, path))) return;
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), JSON.stringify(schema));
   };
@@ -135,8 +136,7 @@ export function testSchemaRoot(): string {
     const object = parseAllDocuments(text)[0]?.toJS() as { apiVersion?: string; kind?: string } | null;
     if (!object?.apiVersion?.includes("/") || !object.kind) continue;
     const [group, version] = object.apiVersion.split("/");
-    const target = `schema/crds/${group}/${object.kind.toLowerCase()}_${version}.json`;
-    if (!existsSync(join(root, target))) write(target, inferSchema(object));
+    write(`schema/crds/${group}/${object.kind.toLowerCase()}_${version}.json`, inferSchema(object));
   }
   fallbackRoot = root;
   return root;
