@@ -30,7 +30,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function validRegExp(pattern: string): boolean {
   try {
-    new RegExp(pattern, "u");
+    new RegExp(pattern);
     return true;
   } catch {
     return false;

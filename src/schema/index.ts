@@ -46,8 +46,12 @@ export function loadCrdSchema(apiVersion: string, kind: string, root = PACKAGE_R
 /** Formats Kubernetes' OpenAPI uses that ajv-formats does not know; checked by their type only. */
 const OPENAPI_FORMATS = ["int32", "int64", "float", "double", "byte", "binary", "password", "int-or-string", "quantity", "cidr", "mac", "dns1123-label", "dns1123-subdomain", "uint32", "uint64"];
 
-/** Vendor keywords of CRD schemas: metadata for the API server, no constraint on a document. */
+/**
+ * Annotation and vendor keywords of OpenAPI/CRD schemas: metadata for people and the API server,
+ * no constraint ajv could check (CEL rules need an API server).
+ */
 const KUBERNETES_KEYWORDS = [
+  "example",
   "x-kubernetes-preserve-unknown-fields",
   "x-kubernetes-int-or-string",
   "x-kubernetes-embedded-resource",
@@ -64,10 +68,12 @@ let ajv: Ajv | undefined;
  * The one ajv instance for chart and CRD schemas: strict about the schemas' keywords (a typo in
  * a schema is an error), all errors at once. `strictTypes`/`strictRequired` are off because
  * upstream schemas use type unions and `required` inside branches, which are valid JSON Schema.
+ * Patterns are compiled without the `u` flag: CRD patterns are Go regular expressions, whose
+ * escapes (`\ `) the non-unicode ECMAScript syntax accepts too.
  */
 export function schemaAjv(): Ajv {
   if (ajv) return ajv;
-  ajv = new Ajv({ strict: true, strictTypes: false, strictRequired: false, strictTuples: false, allErrors: true, verbose: true });
+  ajv = new Ajv({ strict: true, strictTypes: false, strictRequired: false, strictTuples: false, allErrors: true, verbose: true, unicodeRegExp: false });
   const addFormats = addFormatsModule as unknown as (a: Ajv) => Ajv;
   addFormats(ajv);
   for (const format of OPENAPI_FORMATS) if (!ajv.formats[format]) ajv.addFormat(format, true);
