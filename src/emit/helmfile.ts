@@ -3,7 +3,7 @@
  * releases. Versions and the installed flag come from `environments/<env>.yaml`, so one
  * helmfile serves every environment and a version can differ between them.
  */
-import type { Platform, Release } from "../model/types.ts";
+import type { GitRepository, Platform, Release } from "../model/types.ts";
 import type { FileRecord } from "./files.ts";
 import { yamlFile, toYaml } from "./yaml.ts";
 import { namespaceOf } from "../model/derive.ts";
@@ -18,15 +18,22 @@ export function valuesPath(env: string, release: string): string {
   return `values/${env}/${release}.yaml`;
 }
 
+/** A chart read from a git tag by Helmfile's go-getter. */
+function gitChart(repo: GitRepository, name: string, version: string): string {
+  return `git::${repo.url}@${repo.chartsPath}/${name}?ref=${repo.tagPrefix}${version}`;
+}
+
 function releaseSpec(platform: Platform, release: Release): Record<string, unknown> {
   const envName = "{{ .Environment.Name }}";
   const { chart } = release;
   const isLocal = chart === "local";
+  const git = chart === "local" ? undefined : platform.gitRepositories?.[chart.repo];
+  const version = `{{ index .Values "${release.name}" "version" }}`;
   return {
     name: release.name,
     namespace: release.namespace,
-    chart: chart === "local" ? `./${manifestDir(envName, release.name)}` : `${chart.repo}/${chart.name}`,
-    version: isLocal ? undefined : `{{ index .Values "${release.name}" "version" }}`,
+    chart: chart === "local" ? `./${manifestDir(envName, release.name)}` : git ? gitChart(git, chart.name, version) : `${chart.repo}/${chart.name}`,
+    version: isLocal || git ? undefined : version,
     condition: `${release.name}.enabled`,
     needs: release.needs.length ? release.needs.map((n) => `${namespaceOf(platform, n)}/${n}`) : undefined,
     values: isLocal ? undefined : [valuesPath(envName, release.name)],

@@ -189,9 +189,9 @@ export interface SecretRef {
   key: string;
 }
 
-/** A chart in a Helm repository. */
+/** A chart in a Helm repository, or in a git repository that publishes no Helm repository. */
 export interface ChartRef {
-  /** Repository alias, a key of `Platform.repositories`. */
+  /** Repository alias, a key of `Platform.repositories` or `Platform.gitRepositories`. */
   repo: string;
   /** Chart name inside the repository. */
   name: string;
@@ -416,6 +416,18 @@ export interface Environment {
 }
 
 /** A whole platform: its repositories, its releases and its environments. */
+/**
+ * A chart kept in a git repository, read by Helmfile through go-getter
+ * (`git::<url>@<chartsPath>/<chart>?ref=<tagPrefix><version>`).
+ */
+export interface GitRepository {
+  url: string;
+  /** Folder of the repository that holds the charts. */
+  chartsPath: string;
+  /** What precedes the chart version in the release tag, e.g. `v`. */
+  tagPrefix: string;
+}
+
 /** What is known of one published chart version, for the version checks. */
 export interface ChartFacts {
   /** The chart's `kubeVersion` constraint, when it declares one. */
@@ -430,6 +442,8 @@ export interface Platform {
   defaultEnvironment: string;
   /** Helm repositories by alias. */
   repositories: Record<string, string>;
+  /** Git repositories charts are read from where no Helm repository publishes them, by alias. */
+  gitRepositories?: Record<string, GitRepository>;
   releases: Release[];
   environments: Environment[];
   /** Facts of the chart versions environments pin: by release name, then version. */

@@ -2,7 +2,7 @@
  * The StreamForge platform: every fact of `PLATFORM.md` (S1-S38) and its defaults (A1-A16),
  * written once. `lab` is `prod` plus a typed override.
  */
-import type { ClusterNode, Environment, Platform, Release, VmSpec } from "../model/types.ts";
+import type { ClusterNode, Environment, GitRepository, Platform, Release, VmSpec } from "../model/types.ts";
 import { applyOverride } from "../model/override.ts";
 import { type ChartPin, chartVersions, environmentVersions, softwareVersions } from "./versions.ts";
 
@@ -43,6 +43,14 @@ const repositories: Record<string, string> = {
   "bjw-s": "https://bjw-s-labs.github.io/helm-charts",
 };
 
+/**
+ * The Piraeus operator chart is not in any Helm repository at the pinned version (the piraeus.io
+ * repository has linstor-cluster only); Helmfile reads it from the operator's git tag.
+ */
+const gitRepositories: Record<string, GitRepository> = {
+  "piraeus-operator": { url: "https://github.com/piraeusdatastore/piraeus-operator.git", chartsPath: "charts", tagPrefix: "v" },
+};
+
 const chart = (repo: string, name: string) => ({ repo, name });
 
 /**
@@ -59,7 +67,7 @@ const releases: Release[] = [
   { name: "gateway-routes", namespace: "traefik", chart: "local", needs: ["traefik", "cert-manager-issuers", "kafka-cluster", "kafka-ui", "kube-prometheus-stack", "argo-cd", "eck-kibana", "keycloakx", "vault", "minio", "technitium"], adapter: "gateway-routes" },
   { name: "ingress-nginx", namespace: "ingress-nginx", chart: chart("ingress-nginx", "ingress-nginx"), needs: ["metallb-pools"], adapter: "ingress-nginx" },
   { name: "nfs-subdir-external-provisioner", namespace: "nfs-provisioner", chart: chart("nfs-subdir-external-provisioner", "nfs-subdir-external-provisioner"), needs: [], adapter: "nfs-subdir-external-provisioner" },
-  { name: "piraeus-operator", namespace: "piraeus-datastore", chart: chart("piraeus-charts", "piraeus"), needs: ["cert-manager"], adapter: "piraeus-operator" },
+  { name: "piraeus-operator", namespace: "piraeus-datastore", chart: chart("piraeus-operator", "piraeus"), needs: ["cert-manager"], adapter: "piraeus-operator" },
   { name: "linstor-cluster", namespace: "piraeus-datastore", chart: chart("piraeus-charts", "linstor-cluster"), needs: ["piraeus-operator"], adapter: "linstor-cluster" },
   { name: "storage-classes", namespace: "kube-system", chart: "local", needs: [], adapter: "storage-classes" },
   { name: "minio", namespace: "minio", chart: chart("minio", "minio"), needs: ["linstor-cluster"], adapter: "minio" },
@@ -337,6 +345,7 @@ export const streamforge: Platform = {
   name: "streamforge",
   defaultEnvironment: "prod",
   repositories,
+  gitRepositories,
   releases,
   environments: [prod, lab],
   chartFacts: chartFacts(),

@@ -47,7 +47,7 @@ export const chartVersions = {
     kubeVersion: ">=1.9.0-0",
   },
   "piraeus-operator": {
-    // renovate: datasource=helm depName=piraeus registryUrl=https://piraeus.io/helm-charts/
+    // renovate: datasource=github-tags depName=piraeusdatastore/piraeus-operator extractVersion=^v(?<version>.+)$
     version: "2.7.1",
     crdApiVersions: ["piraeus.io/v1"],
   },

@@ -26,6 +26,8 @@ export interface OutdatedRow {
 
 export interface OutdatedReport {
   rows: OutdatedRow[];
+  /** Releases whose chart comes from a git tag, not a Helm repository index: not checked. */
+  skipped: Array<{ release: string; env: string; source: string }>;
   errors: Array<{ repository: string; url: string; message: string }>;
 }
 
@@ -79,7 +81,9 @@ async function pool<T>(items: T[], limit: number, worker: (item: T) => Promise<v
 
 export async function outdated(platform: Platform, options: OutdatedOptions): Promise<OutdatedReport> {
   const envs = platform.environments.filter((e) => options.env === undefined || e.name === options.env);
-  const repos = [...new Set(platform.releases.flatMap((r) => (r.chart === "local" ? [] : [r.chart.repo])))].sort();
+  const fromGit = (repo: string) => platform.gitRepositories?.[repo] !== undefined;
+  const repos = [...new Set(platform.releases.flatMap((r) => (r.chart === "local" || fromGit(r.chart.repo) ? [] : [r.chart.repo])))].sort();
+  const skipped: OutdatedReport["skipped"] = [];
   const indexes = new Map<string, unknown>();
   const errors: OutdatedReport["errors"] = [];
   let done = 0;
@@ -98,6 +102,11 @@ export async function outdated(platform: Platform, options: OutdatedOptions): Pr
   for (const env of envs) {
     for (const release of platform.releases) {
       if (release.chart === "local" || !isEnabled(env, release)) continue;
+      const git = platform.gitRepositories?.[release.chart.repo];
+      if (git) {
+        skipped.push({ release: release.name, env: env.name, source: git.url });
+        continue;
+      }
       const index = indexes.get(release.chart.repo);
       const current = env.versions[release.name];
       if (index === undefined || current === undefined) continue;
@@ -114,7 +123,7 @@ export async function outdated(platform: Platform, options: OutdatedOptions): Pr
     }
   }
   errors.sort((a, b) => a.repository.localeCompare(b.repository));
-  return { rows, errors };
+  return { rows, skipped, errors };
 }
 
 /** Whether a report has an update at least as large as `level`. */

@@ -35,6 +35,12 @@ describe("helmfile.yaml.gotmpl", () => {
     expect(Object.keys(envPart.environments)).toEqual(streamforge.environments.map((e) => e.name));
   });
 
+  it("reads the Piraeus operator chart from its git tag: no Helm repository publishes it", () => {
+    const piraeus = releasePart.releases.find((r: { name: string }) => r.name === "piraeus-operator");
+    expect(piraeus.chart).toBe('git::https://github.com/piraeusdatastore/piraeus-operator.git@charts/piraeus?ref=v{{ index .Values "piraeus-operator" "version" }}');
+    expect(piraeus.version).toBeUndefined();
+  });
+
   it("uses only keys Helmfile v1.1.5 accepts", () => {
     const top = keysOf("ReleaseSetSpec");
     const release = keysOf("ReleaseSpec");
@@ -58,7 +64,10 @@ describe("helmfile.yaml.gotmpl", () => {
 
   it("every repository a release uses is declared", () => {
     const repos = new Set(releasePart.repositories.map((r: { name: string }) => r.name));
-    for (const r of releasePart.releases) if (!r.chart.startsWith("./")) expect(repos.has(r.chart.split("/")[0]), r.chart).toBe(true);
+    for (const r of releasePart.releases) {
+      if (r.chart.startsWith("./") || r.chart.startsWith("git::")) continue;
+      expect(repos.has(r.chart.split("/")[0]), r.chart).toBe(true);
+    }
   });
 
   describe.each(streamforge.environments.map((e) => e.name))("rendered for %s", (env) => {
@@ -78,7 +87,8 @@ describe("helmfile.yaml.gotmpl", () => {
       const model = streamforge.environments.find((e) => e.name === env)!;
       for (const r of releasePart.releases) {
         if (r.chart.startsWith("./")) continue;
-        const version = render(r.version, env);
+        // A chart from git is pinned by its tag; a Helm repository chart by `version`.
+        const version = r.chart.startsWith("git::") ? render(r.chart, env).match(/\?ref=v(.+)$/)![1]! : render(r.version, env);
         expect(version).toBe(model.versions[r.name]);
         expect(version, r.name).toMatch(/^v?\d+\.\d+\.\d+$/);
       }

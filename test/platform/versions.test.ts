@@ -37,21 +37,27 @@ describe("renovate.json", () => {
     expect(new RegExp(pattern.slice(1, -1)).test("src/platform/versions.ts")).toBe(true);
   });
 
-  it("finds every chart pin with its helm repository and current version", () => {
-    const helm = renovateMatches().filter((m) => m.datasource === "helm");
-    expect(helm).toHaveLength(Object.keys(chartVersions).length);
-    const found = new Map(helm.map((m) => [m.currentValue + "@" + m.registryUrl + "/" + m.depName, m]));
+  it("finds every chart pin with its source (Helm repository, or git tags) and current version", () => {
+    const matches = renovateMatches();
+    const found = new Set(matches.map((m) => `${m.datasource} ${m.currentValue}@${m.registryUrl ?? ""}/${m.depName}`));
+    let charts = 0;
     for (const [release, pin] of Object.entries(chartVersions)) {
       const model = streamforge.releases.find((r) => r.name === release)!;
       expect(model.chart, release).not.toBe("local");
       if (model.chart === "local") continue;
-      const url = streamforge.repositories[model.chart.repo];
-      expect(found.has(`${pin.version}@${url}/${model.chart.name}`), `${release} ${pin.version} from ${url}`).toBe(true);
+      charts++;
+      const git = streamforge.gitRepositories?.[model.chart.repo];
+      const key = git
+        ? `github-tags ${pin.version}@/${new URL(git.url).pathname.slice(1).replace(/\.git$/, "")}`
+        : `helm ${pin.version}@${streamforge.repositories[model.chart.repo]}/${model.chart.name}`;
+      expect(found.has(key), `${release}: ${key}`).toBe(true);
     }
+    expect(matches.filter((m) => m.datasource === "helm" || m.datasource === "github-tags")).toHaveLength(charts);
   });
 
   it("finds every image and software pin", () => {
-    const others = renovateMatches().filter((m) => m.datasource !== "helm");
+    const chartPins = new Set(Object.values(chartVersions).map((p) => p.version));
+    const others = renovateMatches().filter((m) => m.datasource !== "helm" && !(m.datasource === "github-tags" && chartPins.has(m.currentValue)));
     const expected = [
       ...Object.values(images).map((i) => i.version),
       ...Object.entries(softwareVersions)

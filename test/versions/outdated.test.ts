@@ -79,6 +79,7 @@ describe("streamforge outdated", () => {
     const result = await cli(["outdated", "--model", MINI, "--format", "json", ...repoArgs("metallb", "jetstack")]);
     const report = JSON.parse(result.stdout);
     expect(report.errors).toEqual([]);
+    expect(report.skipped).toEqual([]);
     expect(report.rows.find((r: { release: string }) => r.release === "metallb")).toEqual({
       release: "metallb",
       env: "home",
@@ -147,10 +148,12 @@ describe("streamforge outdated", () => {
     const result = await cli(["outdated", "--format", "json", ...aliases.flatMap((a) => ["--repo-url", `${a}=${base}/all/${a}`])]);
     const report = JSON.parse(result.stdout);
     expect(report.errors).toEqual([]);
+    const fromGit = (r: (typeof streamforge.releases)[number]) => r.chart !== "local" && streamforge.gitRepositories?.[r.chart.repo] !== undefined;
     const expected = streamforge.environments.flatMap((e) =>
-      streamforge.releases.filter((r) => r.chart !== "local" && !e.disabled.includes(r.name)).map((r) => `${r.name}@${e.name}`),
+      streamforge.releases.filter((r) => r.chart !== "local" && !e.disabled.includes(r.name) && !fromGit(r)).map((r) => `${r.name}@${e.name}`),
     );
     expect(report.rows.map((r: { release: string; env: string }) => `${r.release}@${r.env}`).sort()).toEqual(expected.sort());
+    expect(report.skipped.map((r: { release: string; env: string }) => `${r.release}@${r.env}`)).toEqual(["piraeus-operator@prod", "piraeus-operator@lab"]);
     expect(result.code).toBe(0);
   });
 

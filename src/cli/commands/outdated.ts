@@ -72,6 +72,7 @@ Exit codes: 0 done, 1 --fail-on matched or a repository could not be read, 2 usa
     if (format === "json") io.out(`${JSON.stringify(report, null, 2)}\n`);
     else {
       io.out(table(report.rows));
+      for (const s of report.skipped) io.err(`${s.release} (${s.env}): chart read from git (${s.source}); compare its tags yourself\n`);
       for (const e of report.errors) io.err(`${e.repository}: ${e.url ? `${e.url}: ` : ""}${e.message}\n`);
     }
     if (report.errors.length) return 1;
