@@ -9,7 +9,8 @@
  * schema is about shape, and upstream prose stays upstream.
  *
  * Where the upstream schema speaks, it wins: its types, enums, patterns and explicit
- * `additionalProperties`; keys it declares that `values.yaml` lacks are added. Upstream nodes built
+ * `additionalProperties` (except `true` beside a property list, which only keeps a schema lenient);
+ * keys it declares that `values.yaml` lacks are added. Upstream nodes built
  * from combinators (`anyOf`, `oneOf`, `allOf`) are taken as they are.
  *
  * Pure: parsed inputs in, schema out. `reference.ts` reads the files.
@@ -151,6 +152,9 @@ export function stripProse(schema: unknown, inMap = false): unknown {
     if (!inMap && key === "x-kubernetes-int-or-string" && child === true) out.anyOf = [{ type: "string" }, { type: "integer" }];
     if (!inMap && !KEYWORDS.has(key)) continue;
     if (!inMap && key === "type" && "type" in out) continue;
+    // "Any other key too" beside a property list is how schemas stay lenient, not a map: the
+    // defaults and the reviewed overrides decide which objects are free-form (Traefik's root).
+    if (!inMap && key === "additionalProperties" && child === true && isObject(schema.properties)) continue;
     if (!inMap && (key === "enum" || key === "const")) out[key] = child;
     else out[key] = stripProse(child, !inMap && (key === "properties" || key === "patternProperties"));
   }

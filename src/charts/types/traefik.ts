@@ -870,5 +870,4 @@ export interface TraefikValues {
       };
     };
   };
-  [k: string]: unknown;
 }
