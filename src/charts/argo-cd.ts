@@ -3,6 +3,7 @@
  * is `argocd.<domain>` behind the TLS-terminating Traefik gateway; login through Keycloak (A12).
  */
 import type { ValuesAdapter } from "./adapter.ts";
+import type { ArgoCdValues } from "./types/argo-cd.ts";
 import type { Environment } from "../model/types.ts";
 import { gitlabUrl, hostOf, oidcIssuer } from "../model/derive.ts";
 import { toYaml } from "../emit/yaml.ts";
@@ -24,7 +25,7 @@ export function argocdRepoUrl(env: Environment): string {
 /** The OIDC client id Argo CD uses in the Keycloak realm. */
 export const ARGOCD_OIDC_CLIENT = "argocd";
 
-export const argoCd: ValuesAdapter = ({ env }) => {
+export const argoCd: ValuesAdapter<ArgoCdValues> = ({ env }) => {
   const replicas = env.components.argocd.replicas;
   const ha = replicas > 1;
   const clientSecret = env.components.keycloak.clients.argocd;

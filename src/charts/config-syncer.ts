@@ -1,4 +1,5 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import type { ConfigSyncerValues } from "./types/config-syncer.ts";
 
 /**
  * config-syncer (S37), the successor of kubed: copies ConfigMaps and Secrets that carry its sync
@@ -6,7 +7,7 @@ import type { ValuesAdapter } from "./adapter.ts";
  * internal CA bundle every client of the platform's TLS endpoints needs. The open-source mode
  * needs no licence; the cluster name labels what it syncs.
  */
-export const configSyncer: ValuesAdapter = ({ env }) => ({
+export const configSyncer: ValuesAdapter<ConfigSyncerValues> = ({ env }) => ({
   mode: "oss",
   config: { clusterName: env.cluster.name },
 });

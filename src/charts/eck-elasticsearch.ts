@@ -1,4 +1,5 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import type { EckElasticsearchValues } from "./types/eck-elasticsearch.ts";
 import type { Environment } from "../model/types.ts";
 import { hostOf, oidcIssuer } from "../model/derive.ts";
 
@@ -38,7 +39,7 @@ export function oidcRealmSettings(env: Environment): Record<string, string | num
  * The Elasticsearch cluster (S25): the model's node count and volumes, named after the model so
  * that ECK's Services and Secrets (`<name>-es-http`, `<name>-es-elastic-user`) are predictable.
  */
-export const eckElasticsearch: ValuesAdapter = ({ env }) => {
+export const eckElasticsearch: ValuesAdapter<EckElasticsearchValues> = ({ env }) => {
   const es = env.components.logging.elasticsearch;
   const client = env.components.keycloak.clients.kibana;
   return {

@@ -1,4 +1,5 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import type { EckKibanaValues } from "./types/eck-kibana.ts";
 import { hostOf } from "../model/derive.ts";
 import { OIDC_REALM } from "./eck-elasticsearch.ts";
 
@@ -10,7 +11,7 @@ export const KIBANA_NAME = "kibana";
  * realm (S35, A12), with the basic login kept as a fallback: the OIDC realm needs an Elastic
  * licence above basic. TLS ends at the Gateway (A11), so Kibana serves plain HTTP in the cluster.
  */
-export const eckKibana: ValuesAdapter = ({ env }) => ({
+export const eckKibana: ValuesAdapter<EckKibanaValues> = ({ env }) => ({
   fullnameOverride: KIBANA_NAME,
   version: env.components.logging.elasticsearch.version,
   count: 1,

@@ -1,5 +1,6 @@
 import Handlebars from "handlebars";
 import type { ValuesAdapter } from "./adapter.ts";
+import type { FluentBitValues } from "./types/fluent-bit.ts";
 import { elasticsearchSecrets, elasticsearchUrl } from "../model/derive.ts";
 
 /** Where the chart mounts `luaScripts`. */
@@ -69,7 +70,7 @@ export function renderSections(sections: Section[]): string {
  * their index `<tag>-<yyyy.MM.dd>` and the es output ships them to ECK's Elasticsearch as the
  * `elastic` user, whose password comes from ECK's Secret (A13), verifying ECK's HTTP CA.
  */
-export const fluentBit: ValuesAdapter = (ctx) => {
+export const fluentBit: ValuesAdapter<FluentBitValues> = (ctx) => {
   const { env } = ctx;
   const prefix = env.components.logging.indexPrefix;
   const es = new URL(elasticsearchUrl(ctx));

@@ -7,9 +7,10 @@
  * its daemon sets only there, so the model's `gpu: true` nodes (A4, A5 passthrough) get them.
  */
 import type { ValuesAdapter } from "./adapter.ts";
+import type { GpuOperatorValues } from "./types/gpu-operator.ts";
 import { gpuNodes } from "../model/derive.ts";
 
-export const gpuOperator: ValuesAdapter = ({ env }) => {
+export const gpuOperator: ValuesAdapter<GpuOperatorValues> = ({ env }) => {
   const gpu = env.components.gpu;
   if (!gpu.enabled) throw new Error(`gpu-operator is installed in ${env.name}, whose components.gpu.enabled is false: list it in "disabled"`);
   if (gpuNodes(env).length === 0) throw new Error(`gpu-operator is installed in ${env.name}, which has no node with gpu: true`);

@@ -1,4 +1,5 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import type { IngressNginxValues } from "./types/ingress-nginx.ts";
 import { METALLB_IPS_ANNOTATION } from "./traefik.ts";
 
 /**
@@ -7,7 +8,7 @@ import { METALLB_IPS_ANNOTATION } from "./traefik.ts";
  * request because the MetalLB pool assigns none on its own. It only serves Ingresses that name its
  * class, so it never competes with Traefik for an Ingress without a class.
  */
-export const ingressNginx: ValuesAdapter = ({ env }) => ({
+export const ingressNginx: ValuesAdapter<IngressNginxValues> = ({ env }) => ({
   controller: {
     ingressClass: env.ingress.nginxClass,
     ingressClassResource: { name: env.ingress.nginxClass, enabled: true, default: false },

@@ -1,4 +1,5 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import type { KafkaUiValues } from "./types/kafka-ui.ts";
 import { kafkaBootstrap, kafkaClusterCaSecret, namespaceOf, onNode } from "../model/derive.ts";
 
 /** The chart's fullname, fixed so that its Service name does not depend on the release name. */
@@ -16,7 +17,7 @@ const prop = (name: string) => `KAFKA_CLUSTERS_0_PROPERTIES_${name.toUpperCase()
  * the `kafka-ui` KafkaUser and the CA from the cluster CA Secret: only references (A13). The
  * host and its TLS are the Gateway routes' job (A11), so the chart's Ingress stays off.
  */
-export const kafkaUi: ValuesAdapter = (ctx) => {
+export const kafkaUi: ValuesAdapter<KafkaUiValues> = (ctx) => {
   const { env, platform } = ctx;
   const ui = env.components.kafkaUi;
   if (namespaceOf(platform, "kafka-ui") !== namespaceOf(platform, "kafka-cluster")) {

@@ -3,6 +3,7 @@
  * each for Grafana, Kibana and Argo CD. Its database is the Zalando PostgreSQL cluster (S19).
  */
 import type { ValuesAdapter } from "./adapter.ts";
+import type { KeycloakxValues } from "./types/keycloakx.ts";
 import type { Environment, SecretRef } from "../model/types.ts";
 import { hostOf, namespaceOf, postgresUserSecret, serviceHost } from "../model/derive.ts";
 import { toYaml } from "../emit/yaml.ts";
@@ -64,7 +65,7 @@ function fromSecret(name: string, ref: SecretRef): Record<string, unknown> {
   return { name, valueFrom: { secretKeyRef: { name: ref.secret, key: ref.key } } };
 }
 
-export const keycloakx: ValuesAdapter = ({ platform, env }) => {
+export const keycloakx: ValuesAdapter<KeycloakxValues> = ({ platform, env }) => {
   const kc = env.components.keycloak;
   const pg = env.components.postgres;
   const namespace = namespaceOf(platform, "keycloakx");

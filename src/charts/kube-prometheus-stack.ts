@@ -1,4 +1,5 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import type { KubePrometheusStackValues } from "./types/kube-prometheus-stack.ts";
 import type { Context } from "../model/derive.ts";
 import { elasticsearchUrl, hostOf, mailRelay, namespaceOf, oidcIssuer, postgresAddress, postgresUserSecret } from "../model/derive.ts";
 import type { Quantity } from "../model/types.ts";
@@ -149,7 +150,7 @@ function grafanaIni(ctx: Context) {
  * e-mail and Telegram. Hosts and TLS are the Gateway routes' job (S23, A11), so the chart's
  * ingresses stay off; `externalUrl`s still name the public hosts for links in alerts.
  */
-export const kubePrometheusStack: ValuesAdapter = (ctx) => {
+export const kubePrometheusStack: ValuesAdapter<KubePrometheusStackValues> = (ctx) => {
   const { env } = ctx;
   const mon = env.components.monitoring;
   const ds = mon.grafana.datasources;

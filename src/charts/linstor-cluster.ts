@@ -1,4 +1,5 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import type { LinstorClusterValues } from "./types/linstor-cluster.ts";
 import type { ClusterNode, Environment, StorageClass } from "../model/types.ts";
 
 /** The Linstor CSI driver's provisioner name, which the operator registers. */
@@ -21,7 +22,7 @@ function storageNodesByDevice(env: Environment): Map<string, ClusterNode[]> {
 }
 
 /** The StorageClass of a Linstor class (A8): `replicas` copies in the model's storage pool. */
-export function linstorStorageClass(env: Environment, cls: StorageClass): Record<string, unknown> {
+export function linstorStorageClass(env: Environment, cls: StorageClass): NonNullable<LinstorClusterValues["storageClasses"]>[number] {
   return {
     name: cls.name,
     annotations: cls.default ? { [DEFAULT_CLASS_ANNOTATION]: "true" } : {},
@@ -43,7 +44,7 @@ export function linstorStorageClass(env: Environment, cls: StorageClass): Record
  * by the satellite from the raw device. The Linstor storage classes (A8) come from this chart's own
  * `storageClasses`, so the class and the pool it names live in one release.
  */
-export const linstorCluster: ValuesAdapter = ({ env }) => {
+export const linstorCluster: ValuesAdapter<LinstorClusterValues> = ({ env }) => {
   const pool = env.components.linstor.storagePool;
   const workers = env.nodes.filter((n) => n.role === "worker");
   const satelliteConfigurations = [...storageNodesByDevice(env)].map(([device, nodes]) => ({

@@ -1,4 +1,5 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import type { AppTemplateValues } from "./types/app-template.ts";
 import { appTemplateImage } from "./app-template.ts";
 import { RELOADER_AUTO_ANNOTATION } from "./reloader.ts";
 import { mailRelayService } from "../model/derive.ts";
@@ -13,7 +14,7 @@ const SMTP_CONTAINER_PORT = 587;
  * and the LAN for the platform's domain only. The smarthost login comes from the existing Secret in
  * the model (keys `username`, `password`, A13); the queue is scratch space.
  */
-export const mailrelay: ValuesAdapter = (ctx) => {
+export const mailrelay: ValuesAdapter<AppTemplateValues> = (ctx) => {
   const { env } = ctx;
   const { service, port } = mailRelayService(ctx);
   const { mail } = env.components;

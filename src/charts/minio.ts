@@ -1,4 +1,5 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import type { MinioValues } from "./types/minio.ts";
 import { releaseOf } from "../model/derive.ts";
 
 /** MinIO's erasure coding needs at least this many drives in a distributed deployment. */
@@ -21,7 +22,7 @@ export function minioLayout(replicas: number): { mode: "distributed" | "standalo
  * versioned so an overwritten artifact or backup can be recovered. The console is reached through
  * `gateway-routes` on its own host (A11); servers spread over nodes where they can.
  */
-export const minio: ValuesAdapter = ({ platform, env }) => {
+export const minio: ValuesAdapter<MinioValues> = ({ platform, env }) => {
   const spec = env.components.minio;
   const release = releaseOf(platform, "minio");
   const { mode, drivesPerNode } = minioLayout(spec.replicas);

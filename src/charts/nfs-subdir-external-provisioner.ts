@@ -1,4 +1,5 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import type { NfsSubdirExternalProvisionerValues } from "./types/nfs-subdir-external-provisioner.ts";
 import type { StorageClass } from "../model/types.ts";
 
 /**
@@ -6,7 +7,7 @@ import type { StorageClass } from "../model/types.ts";
  * `<external.nfs>:<nfs.path>`, offered as the storage class named in the model (RWX, A8).
  * Volumes are archived, not deleted, when their claim goes away.
  */
-export const nfsSubdirExternalProvisioner: ValuesAdapter = ({ env }) => {
+export const nfsSubdirExternalProvisioner: ValuesAdapter<NfsSubdirExternalProvisionerValues> = ({ env }) => {
   const { nfs } = env.components;
   const cls: StorageClass | undefined = env.storageClasses.find((c) => c.name === nfs.storageClass);
   if (!cls || cls.provisioner !== "nfs-subdir") {

@@ -1,4 +1,5 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import type { PostgresOperatorValues } from "./types/postgres-operator.ts";
 import { namespaceOf, s3Endpoint } from "../model/derive.ts";
 
 /**
@@ -8,7 +9,7 @@ import { namespaceOf, s3Endpoint } from "../model/derive.ts";
  * Secret `backup.credentialsSecret` (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`) and are never
  * written here (A13). MinIO has no KMS, so server-side encryption is not requested.
  */
-export const postgresOperator: ValuesAdapter = (ctx) => {
+export const postgresOperator: ValuesAdapter<PostgresOperatorValues> = (ctx) => {
   const { platform, env } = ctx;
   const pg = env.components.postgres;
   return {

@@ -1,4 +1,5 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import type { ReloaderValues } from "./types/reloader.ts";
 
 /**
  * The annotation a workload carries to be rolled by Reloader when a ConfigMap or Secret it uses
@@ -13,7 +14,7 @@ export const RELOADER_AUTO_ANNOTATION = "reloader.stakater.com/auto";
  * records the change in a pod-template annotation instead of an injected environment variable,
  * which Argo CD (S32) sees as a plain annotation rather than drift in the container spec.
  */
-export const reloader: ValuesAdapter = () => ({
+export const reloader: ValuesAdapter<ReloaderValues> = () => ({
   reloader: {
     watchGlobally: true,
     autoReloadAll: false,

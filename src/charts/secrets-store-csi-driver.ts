@@ -3,8 +3,9 @@
  * and re-reads them so short-lived secrets are rotated in place.
  */
 import type { ValuesAdapter } from "./adapter.ts";
+import type { SecretsStoreCsiDriverValues } from "./types/secrets-store-csi-driver.ts";
 
-export const secretsStoreCsiDriver: ValuesAdapter = ({ env }) => ({
+export const secretsStoreCsiDriver: ValuesAdapter<SecretsStoreCsiDriverValues> = ({ env }) => ({
   enableSecretRotation: true,
   rotationPollInterval: env.components.vault.rotationPollInterval,
   // Syncing to Kubernetes Secrets would store Vault's secrets in the cluster, which S34 rules out.

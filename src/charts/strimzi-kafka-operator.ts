@@ -1,4 +1,5 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import type { StrimziKafkaOperatorValues } from "./types/strimzi-kafka-operator.ts";
 import { namespaceOf } from "../model/derive.ts";
 
 /**
@@ -6,7 +7,7 @@ import { namespaceOf } from "../model/derive.ts";
  * only that one: the chart's default, since listing the release namespace in `watchNamespaces`
  * would create its RoleBindings twice. The check below keeps the two releases together.
  */
-export const strimziKafkaOperator: ValuesAdapter = ({ platform }) => {
+export const strimziKafkaOperator: ValuesAdapter<StrimziKafkaOperatorValues> = ({ platform }) => {
   const operatorNs = namespaceOf(platform, "strimzi-kafka-operator");
   const clusterNs = namespaceOf(platform, "kafka-cluster");
   return {

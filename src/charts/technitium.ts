@@ -1,4 +1,5 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import type { AppTemplateValues } from "./types/app-template.ts";
 import { appTemplateImage } from "./app-template.ts";
 import { RELOADER_AUTO_ANNOTATION } from "./reloader.ts";
 import { METALLB_IPS_ANNOTATION } from "./traefik.ts";
@@ -18,7 +19,7 @@ const ADMIN_PASSWORD_PATH = "/run/secrets/technitium";
  * volume of the model's size and class. The admin password is read from an existing Secret (A13);
  * names it cannot answer are forwarded to the LAN gateway (A2).
  */
-export const technitium: ValuesAdapter = ({ platform, env }) => {
+export const technitium: ValuesAdapter<AppTemplateValues> = ({ platform, env }) => {
   const release = releaseOf(platform, "technitium");
   const { dns } = env.components;
   return {

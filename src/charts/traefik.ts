@@ -1,4 +1,5 @@
 import type { ValuesAdapter } from "./adapter.ts";
+import type { TraefikValues } from "./types/traefik.ts";
 import type { Environment } from "../model/types.ts";
 
 /**
@@ -29,7 +30,7 @@ function accessModeOf(env: Environment, storageClass: string): "ReadWriteMany" |
  * - The `/data` volume (ACME storage, S9) lives on the NFS class (RWX, so every replica mounts it).
  * - The dashboard (S10) is Traefik's `api@internal`, routed by `gateway-routes` on its own host.
  */
-export const traefik: ValuesAdapter = ({ env }) => {
+export const traefik: ValuesAdapter<TraefikValues> = ({ env }) => {
   const { traefik: spec } = env.components;
   const tcpPorts = Object.fromEntries(
     env.ingress.tcpRoutes.map((route) => [

@@ -3,6 +3,7 @@
  * short-lived secrets as mounted files through the Secrets Store CSI driver, never as Secrets.
  */
 import type { ValuesAdapter } from "./adapter.ts";
+import type { VaultValues } from "./types/vault.ts";
 
 /** The chart's fullname for release `vault` (release name contains the chart name). */
 export const VAULT_FULLNAME = "vault";
@@ -29,7 +30,7 @@ export function vaultRaftConfig(replicas: number): string {
   ].join("\n");
 }
 
-export const vault: ValuesAdapter = ({ env }) => {
+export const vault: ValuesAdapter<VaultValues> = ({ env }) => {
   const v = env.components.vault;
   return {
     // The CSI provider is the one delivery path (S34); the agent injector would be a second.

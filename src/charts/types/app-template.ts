@@ -528,7 +528,9 @@ export interface AppTemplateValues {
       };
       replicas?: number | null;
       revisionHistoryLimit?: number;
-      rollingUpdate?: {};
+      rollingUpdate?: {
+        [k: string]: unknown;
+      };
       strategy?: string;
       cronjob?: {
         backoffLimit?: number;
@@ -1504,6 +1506,7 @@ export interface AppTemplateValues {
       forceRename?: string;
       prefix?: string;
       suffix?: string;
+      [k: string]: unknown;
     } & ({
       [k: string]: unknown;
     } & {
@@ -1551,7 +1554,9 @@ export interface AppTemplateValues {
       externalTrafficPolicy?: "Cluster" | "Local";
       allocateLoadBalancerNodePorts?: boolean;
       sessionAffinity?: "None" | "ClientIP";
-      sessionAffinityConfig?: {};
+      sessionAffinityConfig?: {
+        [k: string]: unknown;
+      };
       externalIPs?: string[];
       publishNotReadyAddresses?: boolean;
       ipFamilyPolicy?: "SingleStack" | "PreferDualStack" | "RequireDualStack";
@@ -1633,7 +1638,9 @@ export interface AppTemplateValues {
       labels?: {
         [k: string]: string | null;
       } | null;
-      endpoints?: {}[];
+      endpoints?: {
+        [k: string]: unknown;
+      }[];
       selector?: {
         matchLabels?: {
           [k: string]: string;
@@ -1694,8 +1701,12 @@ export interface AppTemplateValues {
           };
         }[];
         filters?: unknown[];
-        sessionPersistence?: {};
-        timeouts?: {};
+        sessionPersistence?: {
+          [k: string]: unknown;
+        };
+        timeouts?: {
+          [k: string]: unknown;
+        };
       }[];
     };
   };
@@ -1909,7 +1920,9 @@ export interface AppTemplateValues {
       | {
           type?: "custom";
           enabled?: boolean;
-          volumeSpec: {};
+          volumeSpec: {
+            [k: string]: unknown;
+          };
           globalMounts?: {
             path?: string;
             readOnly?: boolean;

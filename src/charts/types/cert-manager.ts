@@ -55,8 +55,12 @@ export interface CertManagerValues {
   serviceAccount?: {
     create?: boolean;
     automountServiceAccountToken?: boolean;
-    annotations?: {};
-    labels?: {};
+    annotations?: {
+      [k: string]: unknown;
+    };
+    labels?: {
+      [k: string]: unknown;
+    };
     name?: string;
   };
   enableCertificateOwnerRef?: boolean;
@@ -253,8 +257,12 @@ export interface CertManagerValues {
     serviceAccount?: {
       create?: boolean;
       automountServiceAccountToken?: boolean;
-      annotations?: {};
-      labels?: {};
+      annotations?: {
+        [k: string]: unknown;
+      };
+      labels?: {
+        [k: string]: unknown;
+      };
       name?: string;
     };
     securePort?: number;
@@ -288,12 +296,22 @@ export interface CertManagerValues {
     volumeMounts?: unknown[];
     enableServiceLinks?: boolean;
     automountServiceAccountToken?: boolean;
-    deploymentAnnotations?: {};
+    deploymentAnnotations?: {
+      [k: string]: unknown;
+    };
     loadBalancerIP?: string;
-    mutatingWebhookConfigurationAnnotations?: {};
-    podAnnotations?: {};
-    serviceAnnotations?: {};
-    validatingWebhookConfigurationAnnotations?: {};
+    mutatingWebhookConfigurationAnnotations?: {
+      [k: string]: unknown;
+    };
+    podAnnotations?: {
+      [k: string]: unknown;
+    };
+    serviceAnnotations?: {
+      [k: string]: unknown;
+    };
+    validatingWebhookConfigurationAnnotations?: {
+      [k: string]: unknown;
+    };
   };
   cainjector?: {
     enabled?: boolean;
@@ -357,17 +375,27 @@ export interface CertManagerValues {
     serviceAccount?: {
       create?: boolean;
       automountServiceAccountToken?: boolean;
-      annotations?: {};
-      labels?: {};
+      annotations?: {
+        [k: string]: unknown;
+      };
+      labels?: {
+        [k: string]: unknown;
+      };
       name?: string;
     };
     volumes?: unknown[];
     volumeMounts?: unknown[];
     enableServiceLinks?: boolean;
     automountServiceAccountToken?: boolean;
-    deploymentAnnotations?: {};
-    podAnnotations?: {};
-    serviceAnnotations?: {};
+    deploymentAnnotations?: {
+      [k: string]: unknown;
+    };
+    podAnnotations?: {
+      [k: string]: unknown;
+    };
+    serviceAnnotations?: {
+      [k: string]: unknown;
+    };
   };
   acmesolver?: {
     image?: {
@@ -445,30 +473,44 @@ export interface CertManagerValues {
         [k: string]: unknown;
       };
       automountServiceAccountToken?: boolean;
-      labels?: {};
+      labels?: {
+        [k: string]: unknown;
+      };
       name?: string;
     };
     volumes?: unknown[];
     volumeMounts?: unknown[];
     enableServiceLinks?: boolean;
     automountServiceAccountToken?: boolean;
-    podAnnotations?: {};
+    podAnnotations?: {
+      [k: string]: unknown;
+    };
   };
   extraObjects?: unknown[];
   creator?: string;
   enabled?: boolean;
   automountServiceAccountToken?: boolean;
-  deploymentAnnotations?: {};
+  deploymentAnnotations?: {
+    [k: string]: unknown;
+  };
   fullnameOverride?: string;
   http_proxy?: string;
   https_proxy?: string;
   nameOverride?: string;
   no_proxy?: string;
-  podAnnotations?: {};
-  podDnsConfig?: {};
+  podAnnotations?: {
+    [k: string]: unknown;
+  };
+  podDnsConfig?: {
+    [k: string]: unknown;
+  };
   podDnsPolicy?: string;
-  serviceAnnotations?: {};
+  serviceAnnotations?: {
+    [k: string]: unknown;
+  };
   serviceIPFamilies?: unknown[];
   serviceIPFamilyPolicy?: string;
-  serviceLabels?: {};
+  serviceLabels?: {
+    [k: string]: unknown;
+  };
 }

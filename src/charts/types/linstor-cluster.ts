@@ -26,9 +26,13 @@ export interface LinstorClusterValues {
   };
   storageClasses?: {
     allowVolumeExpansion?: boolean;
-    annotations?: {};
+    annotations?: {
+      [k: string]: unknown;
+    };
     name: string;
-    parameters?: {};
+    parameters?: {
+      [k: string]: unknown;
+    };
     provisioner?: string;
     reclaimPolicy?: string;
     volumeBindingMode?: string;

@@ -36,9 +36,15 @@ export interface MetallbValues {
       };
       jobLabel?: string;
       interval?: number | null;
-      metricRelabelings?: {}[];
-      relabelings?: {}[];
-      additionalMonitors?: {};
+      metricRelabelings?: {
+        [k: string]: unknown;
+      }[];
+      relabelings?: {
+        [k: string]: unknown;
+      }[];
+      additionalMonitors?: {
+        [k: string]: unknown;
+      };
     };
     serviceMonitor?: {
       enabled?: boolean;
@@ -66,8 +72,12 @@ export interface MetallbValues {
       };
       jobLabel?: string;
       interval?: number | null;
-      metricRelabelings?: {}[];
-      relabelings?: {}[];
+      metricRelabelings?: {
+        [k: string]: unknown;
+      }[];
+      relabelings?: {
+        [k: string]: unknown;
+      }[];
     };
     prometheusRule?: {
       enabled?: boolean;
@@ -115,8 +125,12 @@ export interface MetallbValues {
           [k: string]: string | undefined;
         };
       };
-      extraAlerts?: {}[];
-      additionalMonitors?: {};
+      extraAlerts?: {
+        [k: string]: unknown;
+      }[];
+      additionalMonitors?: {
+        [k: string]: unknown;
+      };
     };
     secureMetricsPort?: number;
   };
@@ -151,7 +165,9 @@ export interface MetallbValues {
     nodeSelector?: {
       [k: string]: unknown;
     };
-    tolerations?: {}[];
+    tolerations?: {
+      [k: string]: unknown;
+    }[];
     priorityClassName?: string;
     runtimeClassName?: string;
     affinity?: {
@@ -183,7 +199,9 @@ export interface MetallbValues {
     };
     tlsMinVersion?: string;
     tlsCipherSuites?: string;
-    extraContainers?: {}[];
+    extraContainers?: {
+      [k: string]: unknown;
+    }[];
     command?: string;
     webhookMode?: string;
   };
@@ -226,7 +244,9 @@ export interface MetallbValues {
     nodeSelector?: {
       [k: string]: unknown;
     };
-    tolerations?: {}[];
+    tolerations?: {
+      [k: string]: unknown;
+    }[];
     priorityClassName?: string;
     affinity?: {
       [k: string]: unknown;
@@ -274,7 +294,9 @@ export interface MetallbValues {
         [k: string]: unknown;
       };
       secureMetricsPort?: number;
-      "resources:"?: {};
+      "resources:"?: {
+        [k: string]: unknown;
+      };
     };
     reloader?: {
       resources?: {
@@ -286,7 +308,9 @@ export interface MetallbValues {
         [k: string]: unknown;
       };
     };
-    extraContainers?: {}[];
+    extraContainers?: {
+      [k: string]: unknown;
+    }[];
     secretName?: string;
     command?: string;
   };
@@ -332,8 +356,12 @@ export interface MetallbValues {
         };
         jobLabel?: string;
         interval?: number | null;
-        metricRelabelings?: {}[];
-        relabelings?: {}[];
+        metricRelabelings?: {
+          [k: string]: unknown;
+        }[];
+        relabelings?: {
+          [k: string]: unknown;
+        }[];
       };
     };
     frrk8s?: {
@@ -361,7 +389,9 @@ export interface MetallbValues {
       nodeSelector?: {
         [k: string]: unknown;
       };
-      tolerations?: {}[];
+      tolerations?: {
+        [k: string]: unknown;
+      }[];
       priorityClassName?: string;
       affinity?: {
         [k: string]: unknown;
@@ -442,5 +472,7 @@ export interface MetallbValues {
     fullNameOverride?: string;
   };
   fullNameOverride?: string;
-  configInLine?: {};
+  configInLine?: {
+    [k: string]: unknown;
+  };
 }

@@ -13,7 +13,11 @@ export interface VaultValues {
     openshift?: boolean;
     psp?: {
       enable?: boolean;
-      annotations?: {} | string;
+      annotations?:
+        | {
+            [k: string]: unknown;
+          }
+        | string;
     };
     serverTelemetry?: {
       prometheusOperator?: boolean;
@@ -87,7 +91,11 @@ export interface VaultValues {
       namespaceSelector?: {
         [k: string]: unknown;
       };
-      objectSelector?: {} | string;
+      objectSelector?:
+        | {
+            [k: string]: unknown;
+          }
+        | string;
       annotations?:
         | {
             [k: string]: unknown;
@@ -133,7 +141,11 @@ export interface VaultValues {
     extraEnvironmentVars?: {
       [k: string]: unknown;
     };
-    affinity?: {} | string;
+    affinity?:
+      | {
+          [k: string]: unknown;
+        }
+      | string;
     topologySpreadConstraints?: null | unknown[] | string;
     tolerations?: null | unknown[] | string;
     nodeSelector?:
@@ -270,7 +282,11 @@ export interface VaultValues {
     extraVolumes?: unknown[];
     volumes?: null | unknown[];
     volumeMounts?: null | unknown[];
-    affinity?: {} | string;
+    affinity?:
+      | {
+          [k: string]: unknown;
+        }
+      | string;
     topologySpreadConstraints?: null | unknown[] | string;
     tolerations?: null | unknown[] | string;
     nodeSelector?:
@@ -385,7 +401,11 @@ export interface VaultValues {
     };
     standalone?: {
       enabled?: string | boolean;
-      config?: string | {};
+      config?:
+        | string
+        | {
+            [k: string]: unknown;
+          };
     };
     ha?: {
       enabled?: boolean;
@@ -395,9 +415,17 @@ export interface VaultValues {
       raft?: {
         enabled?: boolean;
         setNodeId?: boolean;
-        config?: string | {};
+        config?:
+          | string
+          | {
+              [k: string]: unknown;
+            };
       };
-      config?: string | {};
+      config?:
+        | string
+        | {
+            [k: string]: unknown;
+          };
       disruptionBudget?: {
         enabled?: boolean;
         maxUnavailable?: null | number;
