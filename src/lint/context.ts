@@ -74,6 +74,7 @@ const EXTRA_OBJECT_KEYS = new Set(["extraObjects", "extraManifests", "extraDeplo
 
 export class RuleContext {
   private kubeCache: KubeDoc[] | undefined;
+  private valueCache: Array<Visit & { site: Site }> | undefined;
 
   constructor(
     readonly platform: Platform,
@@ -114,13 +115,18 @@ export class RuleContext {
     return this.kubeCache;
   }
 
-  /** Every value in every deployed file, with the site it is at. */
-  *values(): Generator<Visit & { site: Site }> {
-    for (const file of this.deployed) {
-      for (let doc = 0; doc < file.docs.length; doc++) {
-        for (const visit of walk(file.docs[doc])) yield { ...visit, site: { file, doc, pointer: toPointer(visit.path) } };
+  /** Every value in every deployed file, with the site it is at (walked once, shared by the rules). */
+  values(): ReadonlyArray<Visit & { site: Site }> {
+    if (!this.valueCache) {
+      const out: Array<Visit & { site: Site }> = [];
+      for (const file of this.deployed) {
+        for (let doc = 0; doc < file.docs.length; doc++) {
+          for (const visit of walk(file.docs[doc])) out.push({ ...visit, site: { file, doc, pointer: toPointer(visit.path) } });
+        }
       }
+      this.valueCache = out;
     }
+    return this.valueCache;
   }
 
   /** A diagnostic at a place in a file, with its line:column. */

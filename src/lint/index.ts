@@ -12,7 +12,7 @@ import type { FileRecord } from "../emit/files.ts";
 import { UsageError } from "../pipeline/gen.ts";
 import { LintFile, RuleContext, type FileKind, type Rule } from "./context.ts";
 import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "./schema-checks.ts";
-import { validateModel } from "../check/model-schema.ts";
+import { validatorFor } from "./schemas.ts";
 import { rules as allRules } from "./rules/index.ts";
 import { kubesprayRules } from "./rules/kubespray/index.ts";
 import { proxmoxRules } from "./rules/proxmox/index.ts";
@@ -83,13 +83,24 @@ function classify(platform: Platform, path: string): { kind: FileKind; release?:
   return { kind: "other" };
 }
 
+/**
+ * The model schema stage. A valid model (the usual case) is confirmed by the cached compiled
+ * schema; only an invalid one pays for `validateModel`'s compile, for its detailed messages.
+ */
+async function checkModel(platform: Platform, modelFile: string): Promise<Diagnostic[]> {
+  const fast = await validatorFor("schema/platform.schema.json");
+  if (fast && fast(platform)) return [];
+  const { validateModel } = await import("../check/model-schema.ts");
+  return validateModel(platform, modelFile);
+}
+
 /** Every problem `lint` finds, all at once (not the first). */
 export async function lint(platform: Platform, options: LintOptions = {}): Promise<Diagnostic[]> {
   const modelFile = options.modelFile ?? "src/platform/streamforge.ts";
   if (options.env !== undefined && !platform.environments.some((e) => e.name === options.env)) {
     throw new UsageError(`unknown environment "${options.env}"; the model has: ${platform.environments.map((e) => e.name).join(", ")}`);
   }
-  const modelErrors = options.skipModelSchema ? [] : validateModel(platform, modelFile);
+  const modelErrors = options.skipModelSchema ? [] : await checkModel(platform, modelFile);
   // Shape before meaning: rules assume a well-formed model.
   if (modelErrors.length) return modelErrors;
 

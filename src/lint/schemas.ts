@@ -9,6 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { Script } from "node:vm";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -60,12 +61,41 @@ function cacheDir(): string {
   }
 }
 
-/** Runs cached standalone code (CommonJS) with this package's `require`, wherever the file is. */
-function loadStandalone(code: string): (data: unknown) => boolean {
+function writeAtomic(file: string, data: string | Buffer): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, data);
+  renameSync(temp, file);
+}
+
+/**
+ * Runs cached standalone code (CommonJS) with this package's `require`, wherever the file is.
+ * V8's code cache (`<hash>.v8`) is kept beside it: parsing megabytes of validator code is most of
+ * the cost of loading it.
+ */
+function loadStandalone(file: string, code: string): { run: (data: unknown) => boolean; saveCodeCache: () => void } {
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(`${file}.v8`);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new Script(`(function (module, exports, require) {${code}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as Record<string, unknown> };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  new Function("module", "exports", "require", code)(module, module.exports, requireHere);
-  return (module.exports.default ?? module.exports) as (data: unknown) => boolean;
+  (script.runInThisContext() as (m: unknown, e: unknown, r: unknown) => void)(module, module.exports, requireHere);
+  const run = (module.exports.default ?? module.exports) as (data: unknown) => boolean;
+  const fresh = cachedData === undefined || script.cachedDataRejected === true;
+  return {
+    run,
+    // After a first validation the cache also holds the functions V8 compiled lazily.
+    saveCodeCache: () => {
+      if (!fresh) return;
+      try {
+        writeAtomic(`${file}.v8`, script.createCachedData());
+      } catch {
+        // A read-only cache only costs speed.
+      }
+    },
+  };
 }
 
 async function compileStandalone(schema: Record<string, unknown>, path: string): Promise<string> {
@@ -101,25 +131,33 @@ export async function validatorFor(path: string): Promise<Validator | null> {
     compiled.set(path, null);
     return null;
   }
-  const schema = JSON.parse(text) as Record<string, unknown>;
-  delete schema.$schema;
   const hash = createHash("sha256").update(CACHE_VERSION).update(text).digest("hex").slice(0, 32);
   const file = join(cacheDir(), `${hash}.cjs`);
   let code: string;
   try {
     code = readFileSync(file, "utf8");
   } catch {
+    const schema = JSON.parse(text) as Record<string, unknown>;
+    delete schema.$schema;
     code = await compileStandalone(schema, path);
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, code);
-    renameSync(temp, file);
+    writeAtomic(file, code);
   }
-  const run = loadStandalone(code) as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-  const validator = Object.assign((data: unknown) => {
-    const ok = run(data);
-    validator.errors = run.errors ?? null;
-    return ok;
-  }, { schema, errors: null as ErrorObject[] | null });
+  const { run, saveCodeCache } = loadStandalone(file, code);
+  const fn = run as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+  let parsed: Record<string, unknown> | undefined;
+  let first = true;
+  const validator = Object.assign(
+    (data: unknown) => {
+      const ok = fn(data);
+      validator.errors = fn.errors ?? null;
+      if (first) saveCodeCache();
+      first = false;
+      return ok;
+    },
+    { errors: null as ErrorObject[] | null },
+  ) as Validator;
+  // Parsed only when a message needs it ("did you mean" on an unknown key).
+  Object.defineProperty(validator, "schema", { get: () => (parsed ??= JSON.parse(text) as Record<string, unknown>) });
   compiled.set(path, validator);
   return validator;
 }
