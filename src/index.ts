@@ -53,3 +53,5 @@ export { generate } from "./emit/index.ts";
 export type { FileRecord } from "./emit/files.ts";
 export { runGen, UsageError, type GenOptions, type GenResult } from "./pipeline/gen.ts";
 export type { Diagnostic, Severity, Position } from "./diagnostics/types.ts";
+export { lint, ruleCatalogue, type LintOptions } from "./lint/index.ts";
+export { render as renderDiagnostics, FORMATS as DIAGNOSTIC_FORMATS, type Format as DiagnosticFormat } from "./diagnostics/render.ts";
