@@ -10,6 +10,7 @@
  * which need a Kubernetes API server to evaluate) are dropped; every other keyword is kept. Patterns only Go understands (`(?i)...`) are dropped, each listed in
  * the result, because an ECMAScript validator cannot compile them.
  */
+import { createHash } from "node:crypto";
 import { parseAllDocuments } from "yaml";
 import type { JsonSchema } from "./derive.ts";
 
@@ -64,10 +65,70 @@ function transform(node: unknown, root: boolean, dropped: string[]): unknown {
   return out;
 }
 
+/** Subschemas at least this long (as JSON) are shared when they occur more than once. */
+const SHARE_MIN_LENGTH = 1000;
+
+/** The child schemas of a schema node, as [container, key] pairs (never enum/default values). */
+function childSlots(node: Record<string, unknown>): Array<[Record<string, unknown> | unknown[], string | number]> {
+  const slots: Array<[Record<string, unknown> | unknown[], string | number]> = [];
+  for (const key of ["properties", "patternProperties", "definitions"]) {
+    const map = node[key];
+    if (isObject(map)) for (const name of Object.keys(map)) slots.push([map, name]);
+  }
+  for (const key of ["additionalProperties", "items", "additionalItems", "not", "if", "then", "else"]) if (isObject(node[key])) slots.push([node, key]);
+  for (const key of ["anyOf", "oneOf", "allOf", "items"]) {
+    const list = node[key];
+    if (Array.isArray(list)) list.forEach((_, i) => slots.push([list, i]));
+  }
+  return slots;
+}
+
+/**
+ * Moves subschemas that repeat (the same Pod template or affinity in many places, as in
+ * ArangoDeployment) into `definitions` and points at them with `$ref`. The schema accepts the same
+ * documents; it is several times smaller and a validator compiles each shared part once.
+ */
+export function shareRepeated(schema: JsonSchema): JsonSchema {
+  const counts = new Map<string, number>();
+  const count = (node: unknown) => {
+    if (!isObject(node)) return;
+    const text = JSON.stringify(node);
+    if (text.length >= SHARE_MIN_LENGTH) counts.set(text, (counts.get(text) ?? 0) + 1);
+    for (const [container, key] of childSlots(node)) count((container as Record<string | number, unknown>)[key]);
+  };
+  for (const [container, key] of childSlots(schema)) count((container as Record<string | number, unknown>)[key]);
+  const names = new Map<string, string>();
+  for (const [text, n] of counts) if (n > 1) names.set(text, `shared-${createHash("sha256").update(text).digest("hex").slice(0, 12)}`);
+  if (names.size === 0) return schema;
+  const definitions: Record<string, unknown> = {};
+  const rewrite = (node: unknown, shareSelf: boolean): unknown => {
+    if (!isObject(node)) return node;
+    const text = JSON.stringify(node);
+    const name = shareSelf ? names.get(text) : undefined;
+    if (name) {
+      if (!(name in definitions)) {
+        definitions[name] = {};
+        definitions[name] = rewrite(node, false);
+      }
+      return { $ref: `#/definitions/${name}` };
+    }
+    const out: Record<string, unknown> = { ...node };
+    for (const key of ["properties", "patternProperties"]) if (isObject(node[key])) out[key] = { ...node[key] };
+    for (const key of ["anyOf", "oneOf", "allOf", "items"]) if (Array.isArray(node[key])) out[key] = [...(node[key] as unknown[])];
+    for (const [container, key] of childSlots(out)) {
+      const holder = container as Record<string | number, unknown>;
+      holder[key] = rewrite(holder[key], true);
+    }
+    return out;
+  };
+  const shared = rewrite(schema, false) as JsonSchema;
+  return { ...shared, definitions: { ...((shared.definitions as object | undefined) ?? {}), ...definitions } };
+}
+
 /** The schema of one served CRD version. */
 export function crdVersionSchema(openApiV3Schema: unknown): { schema: JsonSchema; droppedPatterns: string[] } {
   const droppedPatterns: string[] = [];
-  const schema = transform(openApiV3Schema ?? {}, true, droppedPatterns) as JsonSchema;
+  const schema = shareRepeated(transform(openApiV3Schema ?? {}, true, droppedPatterns) as JsonSchema);
   return { schema, droppedPatterns: [...new Set(droppedPatterns)].sort() };
 }
 

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { crdSchemasOf } from "../../src/schema/crds.ts";
+import { crdSchemasOf, shareRepeated } from "../../src/schema/crds.ts";
 import { pinnedCrdRecords } from "../../src/schema/crd-catalogue.ts";
 import { compileSchema, loadCrdSchema, schemaAjv } from "../../src/schema/index.ts";
 import { hasReference, referencePath } from "../support/reference.ts";
@@ -68,6 +68,16 @@ describe("CRD conversion", () => {
     expect(validate({ ...ok, spec: { ...ok.spec, nested: { b: 1 } } })).toBe(false);
     expect(validate({ ...ok, spec: { ...ok.spec, port: true } })).toBe(false);
     expect(JSON.stringify(widget!.schema)).not.toContain("description");
+  });
+
+  it("shares repeated large subschemas through definitions, accepting the same documents", () => {
+    const big = { type: "object", properties: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`field${i}`, { type: "string", maxLength: 63 }])) };
+    const schema = shareRepeated({ type: "object", properties: { a: big, b: { type: "array", items: big }, c: { type: "integer" } } });
+    expect(Object.keys(schema.definitions as object)).toHaveLength(1);
+    expect(JSON.stringify(schema).match(/\$ref/g)).toHaveLength(2);
+    const validate = compileSchema("test:shared", schema);
+    expect(validate({ a: { field1: "x" }, b: [{ field39: "y" }], c: 1 })).toBe(true);
+    expect(validate({ b: [{ field1: 3 }] })).toBe(false);
   });
 
   it("drops patterns only Go's regexp understands, and lists them", () => {
