@@ -28,6 +28,8 @@ export type {
   VersionPin,
   DnsLabel,
   Fqdn,
+  Port,
+  Count,
 } from "./model/types.ts";
 export { applyOverride, type Override } from "./model/override.ts";
 export {
@@ -51,7 +53,11 @@ export { streamforge, prod, lab } from "./platform/streamforge.ts";
 export { chartVersions, images, softwareVersions } from "./platform/versions.ts";
 export { generate } from "./emit/index.ts";
 export type { FileRecord } from "./emit/files.ts";
-export { runGen, UsageError, type GenOptions, type GenResult } from "./pipeline/gen.ts";
+export { runGen, UsageError, InvalidModelError, type GenOptions, type GenResult } from "./pipeline/gen.ts";
+export { validateModel } from "./check/model-schema.ts";
+export { deriveValuesSchema, type ChartOverrides, type DeriveInput, type JsonSchema } from "./schema/derive.ts";
+export { crdSchemasOf, type CrdSchema } from "./schema/crds.ts";
+export { loadChartSchema, loadCrdSchema, compileSchema } from "./schema/index.ts";
 export type { Diagnostic, Severity, Position } from "./diagnostics/types.ts";
 export { lint, ruleCatalogue, type LintOptions } from "./lint/index.ts";
 export { render as renderDiagnostics, FORMATS as DIAGNOSTIC_FORMATS, type Format as DiagnosticFormat } from "./diagnostics/render.ts";
