@@ -10,6 +10,7 @@ import { emitReleases } from "./releases.ts";
 import { emitDns } from "./dns.ts";
 import { emitKubespray } from "./kubespray.ts";
 import { emitProxmox } from "./proxmox.ts";
+import { emitGitlabCi } from "./gitlab-ci.ts";
 
 /** A per-environment emitter; later layers (Kubespray, Proxmox, DNS) plug in here. */
 export type EnvironmentEmitter = (platform: Platform, env: Platform["environments"][number]) => FileRecord[];
@@ -24,7 +25,8 @@ const environmentEmitters: EnvironmentEmitter[] = [
 
 /** Every file the platform generates, sorted by path. */
 export function generate(platform: Platform): FileRecord[] {
-  const records: FileRecord[] = [emitHelmfile(platform)];
+  // Files shared by every environment (no `env`).
+  const records: FileRecord[] = [emitHelmfile(platform), ...emitGitlabCi(platform)];
   for (const env of platform.environments) {
     for (const emit of environmentEmitters) records.push(...emit(platform, env));
   }

@@ -220,3 +220,22 @@ export function gpuNodes(env: Environment): ClusterNode[] {
 export function gitlabUrl(env: Environment): string {
   return `https://${env.external.gitlab.fqdn}/`;
 }
+
+/**
+ * The environment the GitLab CI templates follow (S28-S31). There is one GitLab (A15) and the
+ * application repositories include one set of templates, so they are shared by all environments
+ * and read the default environment's model.
+ */
+export function ciEnvironment(platform: Platform): Environment {
+  const env = platform.environments.find((e) => e.name === platform.defaultEnvironment);
+  if (!env) throw new Error(`default environment ${platform.defaultEnvironment} is not an environment of ${platform.name}`);
+  return env;
+}
+
+/** Where CI jobs find `config.json` with the registry credentials: the runner volume `ci.dockerConfigVolume`. */
+export function ciDockerConfigDir(env: Environment): string {
+  const name = env.components.ci.dockerConfigVolume;
+  const volume = env.components.runner.volumes.find((v) => v.name === name && v.kind === "secret");
+  if (!volume) throw new Error(`ci.dockerConfigVolume ${name} is not a secret volume of the runner (components.runner.volumes)`);
+  return volume.mountPath;
+}

@@ -273,6 +273,57 @@ export interface CertificatePolicy {
   namespace: DnsLabel;
 }
 
+/**
+ * A predefined GitLab CI/CD variable. The templates only reference these (registry, commit);
+ * GitLab sets them per job, so no registry address or credential is written anywhere (A13).
+ */
+export type GitlabPredefinedVariable = "CI_REGISTRY_IMAGE" | "CI_COMMIT_SHA" | "CI_COMMIT_TAG" | "CI_PROJECT_DIR";
+
+/** One application service whose pipeline extends the shared template (S31). */
+export interface CiService {
+  /** Value of `SERVICE_NAME`: the image name under the project's registry. */
+  name: DnsLabel;
+  /** Value of `SERVICE_PATH`: the service's folder in the repository, holding its `Dockerfile`. */
+  path: string;
+}
+
+/**
+ * GitLab CI templates the application repositories include (S28, S30, S31). Images are built by
+ * kaniko in the in-cluster runner (`runner`), with the project root as context and layer caching.
+ */
+export interface CiSpec {
+  /** Pipeline stages in order (S31): base image, service images, tests, release. */
+  stages: [setup: DnsLabel, build: DnsLabel, test: DnsLabel, deploy: DnsLabel];
+  /** The kaniko executor image; its `-debug` tag has the shell GitLab runs job scripts with. */
+  kaniko: { image: string; version: VersionPin };
+  /**
+   * The shared base image (S28): built first from `dockerfile` (relative to the project root) as
+   * `<registry image>/<name>`, carrying the Python dependencies and the `streamforge_utils` wheel;
+   * service Dockerfiles start `FROM ${<buildArg>}`.
+   */
+  baseImage: { dockerfile: string; name: DnsLabel; buildArg: string };
+  /** kaniko's build context: the project root (S30), the folder GitLab checks the repository out in. */
+  buildContext: GitlabPredefinedVariable;
+  /** Image under the registry image that holds kaniko's layer cache (`--cache-repo`, S30). */
+  cacheRepo: DnsLabel;
+  /**
+   * The shared template file (S31), relative to the repository root, and its hidden jobs. Each
+   * job name starts with `.`, which makes it a template GitLab never runs on its own.
+   */
+  template: { path: string; jobs: { baseImage: string; build: string; test: string; deploy: string } };
+  /** Predefined variables the image references are made of (S28). */
+  registry: { image: GitlabPredefinedVariable; commit: GitlabPredefinedVariable; release: GitlabPredefinedVariable };
+  /**
+   * The `runner.volumes` entry (a Secret with `config.json`) that holds the registry credentials;
+   * jobs point `DOCKER_CONFIG` at its mount path instead of writing credentials (A13).
+   */
+  dockerConfigVolume: string;
+  /** Command the test job runs in the service folder, inside the image the build job pushed. */
+  testCommand: string;
+  /** Services with a pipeline of their own (`services/<name>/.gitlab-ci.yml`). */
+  services: CiService[];
+}
+
 /** Component settings that the platform document fixes or the defaults choose. */
 export interface Components {
   traefik: { replicas: Count; acmeStorage: { size: Quantity; storageClass: string } };
@@ -369,7 +420,15 @@ export interface Components {
     /** Existing Secret holding `<gitlab fqdn>.crt`, the CA that signs GitLab's certificate (A13). */
     gitlabCaSecret: string;
     volumes: Array<{ name: string; kind: "pvc" | "secret" | "configMap"; source: string; mountPath: string }>;
+    /**
+     * Tags of the runner, which CI jobs select it by (`tags:` in the templates of `ci`). With
+     * runner authentication tokens GitLab keeps a runner's tags (set when the runner is created
+     * in GitLab), so the chart is not told them.
+     */
+    tags: string[];
   };
+  /** GitLab CI of the StreamForge application repositories (S28, S30, S31). */
+  ci: CiSpec;
   argocd: { repoPath: string; replicas: Count };
   keycloak: { realm: string; replicas: Count; clients: Record<"grafana" | "kibana" | "argocd", SecretRef> };
   vault: {

@@ -4,7 +4,7 @@
  */
 import type { ClusterNode, Environment, GitRepository, Platform, Release, VmSpec } from "../model/types.ts";
 import { applyOverride } from "../model/override.ts";
-import { type ChartPin, chartVersions, environmentVersions, softwareVersions } from "./versions.ts";
+import { type ChartPin, chartVersions, environmentVersions, images, softwareVersions } from "./versions.ts";
 
 /** VM sizes (A6). */
 const size = {
@@ -287,6 +287,27 @@ export const prod: Environment = {
         { name: "docker-config", kind: "secret", source: "docker-config", mountPath: "/kaniko/.docker" },
         { name: "home-certificates", kind: "secret", source: "home-certificates", mountPath: "/etc/gitlab-runner/certs" },
       ],
+      tags: ["kubernetes", "kaniko"],
+    },
+    ci: {
+      stages: ["setup", "build", "test", "deploy"],
+      kaniko: { image: images.kaniko.repository, version: images.kaniko.version },
+      baseImage: { dockerfile: "platform/Dockerfile", name: "streamforge-base", buildArg: "BASE_IMAGE" },
+      buildContext: "CI_PROJECT_DIR",
+      cacheRepo: "kaniko-cache",
+      template: {
+        path: ".gitlab/ci-templates/python-service.yml",
+        jobs: {
+          baseImage: ".build_base_image",
+          build: ".build_python_service",
+          test: ".test_python_service",
+          deploy: ".deploy_python_service",
+        },
+      },
+      registry: { image: "CI_REGISTRY_IMAGE", commit: "CI_COMMIT_SHA", release: "CI_COMMIT_TAG" },
+      dockerConfigVolume: "docker-config",
+      testCommand: "python -m pytest",
+      services: [{ name: "dummy-service", path: "services/dummy-service" }],
     },
     argocd: { repoPath: "streamforge/iac_kubeadm", replicas: 2 },
     keycloak: {

@@ -186,6 +186,12 @@ export const images = {
     // renovate: datasource=docker depName=boky/postfix
     version: "v4.4.0",
   },
+  kaniko: {
+    // The last release Google published before archiving kaniko (June 2025); `-debug` has a shell for GitLab jobs.
+    repository: "gcr.io/kaniko-project/executor",
+    // renovate: datasource=docker depName=gcr.io/kaniko-project/executor
+    version: "v1.24.0-debug",
+  },
 } as const;
 
 /** Software versions that operators deploy from the model's custom resources. */

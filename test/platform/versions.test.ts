@@ -56,7 +56,7 @@ describe("renovate.json", () => {
   });
 
   it("finds every image and software pin", () => {
-    const chartPins = new Set(Object.values(chartVersions).map((p) => p.version));
+    const chartPins = new Set<string>(Object.values(chartVersions).map((p) => p.version));
     const others = renovateMatches().filter((m) => m.datasource !== "helm" && !(m.datasource === "github-tags" && chartPins.has(m.currentValue)));
     const expected = [
       ...Object.values(images).map((i) => i.version),
