@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Environment, Fqdn, IPv4, Platform } from "./types.ts";
-import { apiFqdn, kafkaExternal, webHosts } from "./derive.ts";
+import { apiFqdn, isEnabled, kafkaExternal, webHosts } from "./derive.ts";
 
 /**
  * The `comments` text `dns sync` puts on every record it creates in Technitium; it deletes only
@@ -85,7 +85,9 @@ export function dnsRecords(platform: Platform, env: Environment): DnsRecord[] {
 /** Hosts clients reach through Traefik's TCP entry points; Traefik picks the backend by SNI. */
 function tcpHosts(platform: Platform, env: Environment): Array<{ route: string; fqdn: Fqdn }> {
   const route = env.ingress.tcpRoutes.find((r) => "kafka" in r.backend);
-  if (!route) return [];
+  // A platform without the Kafka cluster release has no brokers to name.
+  const kafkaRelease = platform.releases.find((r) => r.name === "kafka-cluster");
+  if (!route || !kafkaRelease || !isEnabled(env, kafkaRelease)) return [];
   const kafka = kafkaExternal({ platform, env });
   return [kafka.bootstrapHost, ...kafka.brokers.map((b) => b.host)].map((fqdn) => ({ route: route.name, fqdn }));
 }
