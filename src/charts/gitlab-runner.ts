@@ -11,6 +11,7 @@
  * 2025-09-04, so 0.80.1 is after the cut-off.
  */
 import type { ValuesAdapter } from "./adapter.ts";
+import type { GitlabRunnerValues } from "./types/gitlab-runner.ts";
 import type { Environment } from "../model/types.ts";
 import { gitlabUrl, namespaceOf, onNode } from "../model/derive.ts";
 import { type TomlTable, toToml } from "./toml.ts";
@@ -19,8 +20,8 @@ import { type TomlTable, toToml } from "./toml.ts";
 export interface DocumentedKey {
   /** Dotted path in the values. */
   path: string;
-  /** A map whose own keys are free (labels, selectors): anything below it is accepted. */
-  freeForm?: boolean;
+  /** JSON type of the value; a `map` takes free keys (labels, selectors) with string values. */
+  type: "string" | "integer" | "boolean" | "map";
   /** Where the chart's documentation (pinned version) describes the key. */
   source: string;
 }
@@ -29,33 +30,21 @@ const CHART_DOCS = "docs.gitlab.com/runner/install/kubernetes (GitLab Runner Hel
 
 /**
  * The keys of chart 0.80.0 (GitLab Runner 18.3.0) this adapter uses. Only these: the values of
- * an undocumented key would be silently ignored by the chart's templates.
+ * an undocumented key would be silently ignored by the chart's templates. `npm run schema:charts`
+ * turns this list into the chart's values schema (`schema/charts/gitlab-runner/0.80.0.schema.json`)
+ * and its values type.
  */
-export const gitlabRunnerKeys: readonly DocumentedKey[] = [
-  { path: "gitlabUrl", source: `${CHART_DOCS}: required configuration` },
-  { path: "concurrent", source: `${CHART_DOCS}: controlling maximum runner concurrency` },
-  { path: "rbac.create", source: `${CHART_DOCS}: enabling RBAC support` },
-  { path: "certsSecretName", source: `${CHART_DOCS}: providing a custom certificate for accessing GitLab` },
-  { path: "nodeSelector", freeForm: true, source: `${CHART_DOCS}: values.yaml, scheduling of the runner manager pod` },
-  { path: "runners.secret", source: `${CHART_DOCS}: store registration tokens or runner tokens in secrets` },
-  { path: "runners.config", source: `${CHART_DOCS}: configuring GitLab Runner with the configuration template` },
-];
+export const GITLAB_RUNNER_DOCUMENTED_VERSION = "0.80.0";
 
-/** The values this adapter writes, typed after `gitlabRunnerKeys`. */
-export interface GitlabRunnerValues {
-  gitlabUrl: string;
-  concurrent: number;
-  rbac: { create: boolean };
-  /** Secret with `<gitlab fqdn>.crt`; the chart mounts it where the runner looks for CA files. */
-  certsSecretName: string;
-  nodeSelector: Record<string, string>;
-  runners: {
-    /** Existing Secret with `runner-token` and `runner-registration-token` (A13). */
-    secret: string;
-    /** `config.toml` template merged into the registered runner's configuration. */
-    config: string;
-  };
-}
+export const gitlabRunnerKeys: readonly DocumentedKey[] = [
+  { path: "gitlabUrl", type: "string", source: `${CHART_DOCS}: required configuration` },
+  { path: "concurrent", type: "integer", source: `${CHART_DOCS}: controlling maximum runner concurrency` },
+  { path: "rbac.create", type: "boolean", source: `${CHART_DOCS}: enabling RBAC support` },
+  { path: "certsSecretName", type: "string", source: `${CHART_DOCS}: providing a custom certificate for accessing GitLab` },
+  { path: "nodeSelector", type: "map", source: `${CHART_DOCS}: values.yaml, scheduling of the runner manager pod` },
+  { path: "runners.secret", type: "string", source: `${CHART_DOCS}: store registration tokens or runner tokens in secrets` },
+  { path: "runners.config", type: "string", source: `${CHART_DOCS}: configuring GitLab Runner with the configuration template` },
+];
 
 /** TOML table name of each volume kind in `[runners.kubernetes.volumes]`. */
 const VOLUME_TABLE = { pvc: "pvc", secret: "secret", configMap: "config_map" } as const;
@@ -92,12 +81,12 @@ export function runnerConfig(env: Environment, namespace: string): TomlTable {
   };
 }
 
-export const gitlabRunner: ValuesAdapter = ({ platform, env }) => {
+export const gitlabRunner: ValuesAdapter<GitlabRunnerValues> = ({ platform, env }) => {
   const runner = env.components.runner;
   const config = toToml(runnerConfig(env, namespaceOf(platform, "gitlab-runner")));
   // The chart passes `runners.config` through Helm's `tpl`: template braces would be evaluated.
   if (config.includes("{{")) throw new Error("gitlab-runner config.toml must not contain Helm template braces");
-  const values: GitlabRunnerValues = {
+  return {
     gitlabUrl: gitlabUrl(env),
     concurrent: runner.concurrent,
     rbac: { create: true },
@@ -105,5 +94,4 @@ export const gitlabRunner: ValuesAdapter = ({ platform, env }) => {
     nodeSelector: onNode(runner.node),
     runners: { secret: runner.tokenSecret, config },
   };
-  return values as unknown as Record<string, unknown>;
 };

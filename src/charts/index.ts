@@ -8,6 +8,7 @@ import type { EckElasticsearchValues } from "./types/eck-elasticsearch.ts";
 import type { EckKibanaValues } from "./types/eck-kibana.ts";
 import type { EckOperatorValues } from "./types/eck-operator.ts";
 import type { FluentBitValues } from "./types/fluent-bit.ts";
+import type { GitlabRunnerValues } from "./types/gitlab-runner.ts";
 import type { GpuOperatorValues } from "./types/gpu-operator.ts";
 import type { IngressNginxValues } from "./types/ingress-nginx.ts";
 import type { KafkaUiValues } from "./types/kafka-ui.ts";
@@ -79,7 +80,7 @@ export type ChartAdapters = {
   "eck-elasticsearch": ValuesAdapter<EckElasticsearchValues>;
   "eck-kibana": ValuesAdapter<EckKibanaValues>;
   "fluent-bit": ValuesAdapter<FluentBitValues>;
-  "gitlab-runner": ValuesAdapter;
+  "gitlab-runner": ValuesAdapter<GitlabRunnerValues>;
   "argo-cd": ValuesAdapter<ArgoCdValues>;
   reloader: ValuesAdapter<ReloaderValues>;
   "secrets-store-csi-driver": ValuesAdapter<SecretsStoreCsiDriverValues>;

@@ -11,7 +11,6 @@ export interface Io {
 /** A CLI command: one short file that calls one library function. */
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   run(args: string[], io: Io): Promise<number>;
 }

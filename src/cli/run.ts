@@ -23,11 +23,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     io.out(help());
     return name === undefined ? 2 : 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(`streamforge: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
+  const command = await entry.load();
   try {
     return await command.run(rest, io);
   } catch (error) {

@@ -4,9 +4,10 @@
  */
 import type { Platform } from "../model/types.ts";
 import { generate } from "../emit/index.ts";
-import { validateModel } from "../check/model-schema.ts";
+import { validatorFor } from "../lint/schemas.ts";
 import type { Diagnostic } from "../diagnostics/types.ts";
-import { apply, drift, plan, type Drift, type Plan } from "../write/writer.ts";
+import { apply, plan, type Plan } from "../write/writer.ts";
+import type { Drift } from "../write/drift.ts";
 
 export interface GenOptions {
   outDir: string;
@@ -24,16 +25,30 @@ export interface GenResult {
   drift?: Drift[];
 }
 
-export function runGen(platform: Platform, options: GenOptions): GenResult {
+/**
+ * The model's shape: a cached compiled schema answers "valid" fast; only an invalid model pays for
+ * the detailed diagnostics.
+ */
+async function checkShape(platform: Platform, modelFile: string | undefined): Promise<void> {
+  const fast = await validatorFor("schema/platform.schema.json");
+  if (fast && fast(platform)) return;
+  const { validateModel } = await import("../check/model-schema.ts");
+  const shape = validateModel(platform, modelFile);
+  if (shape.length) throw new InvalidModelError(shape);
+}
+
+export async function runGen(platform: Platform, options: GenOptions): Promise<GenResult> {
   if (options.env !== undefined && !platform.environments.some((e) => e.name === options.env)) {
     const known = platform.environments.map((e) => e.name).join(", ");
     throw new UsageError(`unknown environment "${options.env}"; the model has: ${known}`);
   }
-  const shape = validateModel(platform, options.modelFile);
-  if (shape.length) throw new InvalidModelError(shape);
+  await checkShape(platform, options.modelFile);
   const records = generate(platform);
   const p = plan(options.outDir, records, options.env);
-  if (options.check) return { plan: p, drift: drift(options.outDir, p) };
+  if (options.check) {
+    const { drift } = await import("../write/drift.ts");
+    return { plan: p, drift: drift(options.outDir, p) };
+  }
   // A file we would overwrite is not ours: write nothing at all rather than half the tree.
   if (p.refused.length === 0) apply(options.outDir, p);
   return { plan: p };

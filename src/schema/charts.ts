@@ -9,6 +9,7 @@ import type { FileRecord } from "../emit/files.ts";
 import type { Platform } from "../model/types.ts";
 import { deriveValuesSchema, type ChartOverrides, type DeriveInput, type JsonSchema } from "./derive.ts";
 import { pinnedCharts, readReferenceChart, SKIPPED_CHARTS } from "./reference.ts";
+import { GITLAB_RUNNER_DOCUMENTED_VERSION, gitlabRunnerKeys, type DocumentedKey } from "../charts/gitlab-runner.ts";
 import { schemaText } from "./json.ts";
 
 export const CHART_SCHEMAS_COMMAND = "npm run schema:charts";
@@ -41,10 +42,47 @@ export interface ChartSchemaSet {
   schemas: Array<{ chart: string; version: string; schema: JsonSchema }>;
 }
 
+/**
+ * Charts whose upstream values are not in the reference: their schema is the reviewed list of
+ * documented keys the adapter keeps, closed like a derived one.
+ */
+const DOCUMENTED_CHARTS: Readonly<Record<string, { version: string; keys: readonly DocumentedKey[] }>> = {
+  "gitlab-runner": { version: GITLAB_RUNNER_DOCUMENTED_VERSION, keys: gitlabRunnerKeys },
+};
+
+const KEY_TYPES: Record<DocumentedKey["type"], JsonSchema> = {
+  string: { type: "string" },
+  integer: { type: "integer" },
+  boolean: { type: "boolean" },
+  map: { type: "object", additionalProperties: { type: "string" } },
+};
+
+/** A closed values schema admitting exactly the documented keys, each with its type. */
+export function schemaFromDocumentedKeys(keys: readonly DocumentedKey[]): JsonSchema {
+  const root: JsonSchema = { type: "object", additionalProperties: false, properties: {} };
+  for (const key of keys) {
+    const parts = key.path.split(".");
+    let node = root;
+    for (const part of parts.slice(0, -1)) {
+      const props = node.properties as Record<string, JsonSchema>;
+      node = props[part] ??= { type: "object", additionalProperties: false, properties: {} };
+    }
+    (node.properties as Record<string, JsonSchema>)[parts[parts.length - 1]!] = KEY_TYPES[key.type];
+  }
+  return root;
+}
+
 /** Derives the schema of every chart version `platform` pins, from `reference`. */
 export function chartSchemas(platform: Platform, reference: string, root: string): ChartSchemaSet {
   const out: ChartSchemaSet = { records: [], skipped: [], schemas: [] };
   for (const { chart, version } of pinnedCharts(platform)) {
+    const documented = DOCUMENTED_CHARTS[chart];
+    if (documented && documented.version === version) {
+      const schema = schemaFromDocumentedKeys(documented.keys);
+      out.schemas.push({ chart, version, schema });
+      out.records.push({ path: chartSchemaPath(chart, version), content: chartSchemaText(schema, chart, version) });
+      continue;
+    }
     const source = readReferenceChart(reference, chart, version);
     if (!source) {
       out.skipped.push({ chart, version, reason: SKIPPED_CHARTS[chart] ?? `no upstream values.yaml under ${reference}/charts/${chart}/${version}` });

@@ -4,7 +4,6 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync, readdirSync, rmdirSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { createTwoFilesPatch } from "diff";
 import { type FileRecord, hasGeneratedHeader } from "../emit/files.ts";
 import { OWNED_LIST_PATH, ownedListRecord, parseOwnedList } from "./owned.ts";
 
@@ -20,15 +19,7 @@ export interface Plan {
   refused: string[];
 }
 
-/** One difference between the model's output and the disk. */
-export interface Drift {
-  path: string;
-  kind: "changed" | "missing" | "stale";
-  /** Unified diff, disk (`a/`) against model (`b/`). */
-  diff: string;
-}
-
-function readIfExists(path: string): string | undefined {
+export function readIfExists(path: string): string | undefined {
   try {
     return readFileSync(path, "utf8");
   } catch (error) {
@@ -104,22 +95,4 @@ export function apply(outDir: string, p: Plan): void {
     rmSync(full);
     removeEmptyParents(outDir, full);
   }
-}
-
-/** Every difference between disk and model, each with a unified diff. Writes nothing. */
-export function drift(outDir: string, p: Plan): Drift[] {
-  const out: Drift[] = [];
-  for (const record of [...p.write]) {
-    const current = readIfExists(join(outDir, record.path));
-    out.push({
-      path: record.path,
-      kind: current === undefined ? "missing" : "changed",
-      diff: createTwoFilesPatch(`a/${record.path}`, `b/${record.path}`, current ?? "", record.content, undefined, undefined, { context: 3 }),
-    });
-  }
-  for (const path of p.remove) {
-    const current = readIfExists(join(outDir, path)) ?? "";
-    out.push({ path, kind: "stale", diff: createTwoFilesPatch(`a/${path}`, "/dev/null", current, "", undefined, undefined, { context: 3 }) });
-  }
-  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

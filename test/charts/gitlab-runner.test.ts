@@ -24,7 +24,7 @@ function leafPaths(value: unknown, prefix = ""): string[] {
 /** Paths of `values` that no documented key covers. */
 function undocumented(values: unknown, keys: readonly DocumentedKey[]): string[] {
   return leafPaths(values).filter(
-    (path) => !keys.some((k) => k.path === path || (k.freeForm === true && path.startsWith(`${k.path}.`))),
+    (path) => !keys.some((k) => k.path === path || (k.type === "map" && path.startsWith(`${k.path}.`))),
   );
 }
 

@@ -6,16 +6,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse, stringify } from "yaml";
-import { cli, listFiles, tempDir } from "../support/cli.ts";
+import { listFiles, tempDir } from "../support/cli.ts";
+import { repositoryRunner } from "../../src/cli/repository.ts";
 import { referencePath } from "../support/reference.ts";
+import { OWNED_LIST_PATH, parseOwnedList } from "../../src/write/owned.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const COPIED = ["src", "schema", "package.json", "tsconfig.json", "helmfile.yaml.gotmpl", "environments", "values", "manifests", "kubespray", "proxmox", "dns", ".streamforge"];
-
-/** A fresh copy of the repository (sources, schemas, generated tree) sharing node_modules. */
+/** A fresh copy of the repository (sources, schemas, every generated file) sharing node_modules. */
 function copyRepository(): string {
   const dir = tempDir("streamforge-repo-");
-  for (const entry of COPIED) if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  const owned = parseOwnedList(readFileSync(join(ROOT, OWNED_LIST_PATH), "utf8"));
+  for (const entry of ["src", "schema", "package.json", "tsconfig.json", OWNED_LIST_PATH, ...owned]) {
+    if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  }
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   return dir;
 }
@@ -34,6 +37,11 @@ function chartVersionDir(version: string, edit: (values: Record<string, any>) =>
   writeFileSync(join(dir, "values.yaml"), stringify(values));
   writeFileSync(join(dir, "Chart.yaml"), `apiVersion: v2\nname: metallb\nversion: ${version}\nkubeVersion: ">= 1.19.0-0"\n`);
   return join(dir, "values.yaml");
+}
+
+/** Runs the copy's own CLI in a child process, as a user runs `npx streamforge` there. */
+async function cli(args: string[], repo: string) {
+  return repositoryRunner(repo)(args);
 }
 
 let pristine: string;

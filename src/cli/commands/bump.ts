@@ -7,7 +7,6 @@ import { loadRepositoryModel, repositoryRunner } from "../repository.ts";
 
 export const bump: Command = {
   name: "bump",
-  summary: "pin a new chart version, regenerate, re-lint and print a pull-request description",
   usage: `Usage: streamforge bump <release> <version> [--env <name>] [--allow-major] [--values <values.yaml>]
 
 Edits the version catalogue (src/platform/versions.ts) in place, regenerates every file, runs lint

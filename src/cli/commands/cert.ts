@@ -7,7 +7,6 @@ import { CertError, exitCodeHelp, runCert, spawnRunner } from "../../cert/index.
 
 export const cert: Command = {
   name: "cert",
-  summary: "create a key and CSR, get the certificate from cert-manager, save and validate it (S13)",
   usage: `Usage: streamforge cert <name> --fqdn <host>... [--ip <addr>...] [--env <name>] [--namespace <ns>]
                         [--out <dir>] [--apply] [--timeout <seconds>] [--force] [--model <module>]
 

@@ -7,7 +7,6 @@ import { applySync, describeChange, planSync, summary } from "../../dns/sync.ts"
 
 export const dns: Command = {
   name: "dns",
-  summary: "make Technitium DNS serve the model's zones and records (dns sync)",
   usage: `Usage: streamforge dns sync --server <url> --token-env <VAR> [--env <name>] [--dry-run] [--model <module>]
 
 Compares the environment's zones (the same records as dns/<env>/) with what Technitium DNS

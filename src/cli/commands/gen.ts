@@ -6,7 +6,6 @@ import { InvalidModelError, runGen, type GenResult } from "../../pipeline/gen.ts
 
 export const gen: Command = {
   name: "gen",
-  summary: "write helmfile, environments, values and manifests from the model (or check them)",
   usage: `Usage: streamforge gen [--check] [--model <module>] [--out <dir>] [--env <name>]
 
 Writes every generated file under the output directory (default: the current directory).
@@ -31,7 +30,7 @@ Writes every generated file under the output directory (default: the current dir
     const outDir = resolve(io.cwd, values.out ?? ".");
     let result: GenResult;
     try {
-      result = runGen(platform, { outDir, env: values.env, check: values.check, modelFile: values.model ?? "src/platform/streamforge.ts" });
+      result = await runGen(platform, { outDir, env: values.env, check: values.check, modelFile: values.model ?? "src/platform/streamforge.ts" });
     } catch (error) {
       if (!(error instanceof InvalidModelError)) throw error;
       io.err(`${error.message}\n`);

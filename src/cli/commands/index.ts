@@ -1,12 +1,20 @@
 import type { Command } from "../io.ts";
-import { gen } from "./gen.ts";
-import { lint } from "./lint.ts";
-import { cert } from "./cert.ts";
-import { dns } from "./dns.ts";
-import { outdated } from "./outdated.ts";
-import { bump } from "./bump.ts";
-import { promote } from "./promote.ts";
-import { schema } from "./schema.ts";
+
+/** A command as `--help` lists it; its module (and what it imports) loads only when it runs. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
 
 /** Every command, in the order `--help` lists them. */
-export const commands: Command[] = [gen, lint, outdated, bump, promote, cert, dns, schema];
+export const commands: CommandEntry[] = [
+  { name: "gen", summary: "write helmfile, environments, values and manifests from the model (or check them)", load: async () => (await import("./gen.ts")).gen },
+  { name: "lint", summary: "check the model and the generated files: schemas, manifests, cross-layer rules", load: async () => (await import("./lint.ts")).lint },
+  { name: "outdated", summary: "compare pinned chart versions with what their Helm repositories publish", load: async () => (await import("./outdated.ts")).outdated },
+  { name: "bump", summary: "pin a new chart version, regenerate, re-lint and print a pull-request description", load: async () => (await import("./bump.ts")).bump },
+  { name: "promote", summary: "copy pinned chart versions from one environment to another (lab -> prod)", load: async () => (await import("./promote.ts")).promote },
+  { name: "cert", summary: "create a key and CSR, get the certificate from cert-manager, save and validate it (S13)", load: async () => (await import("./cert.ts")).cert },
+  { name: "dns", summary: "make Technitium DNS serve the model's zones and records (dns sync)", load: async () => (await import("./dns.ts")).dns },
+  { name: "schema", summary: "derive JSON schemas: chart values, CRDs, the model (and chart value types)", load: async () => (await import("./schema.ts")).schema },
+];

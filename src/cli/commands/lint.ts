@@ -8,7 +8,6 @@ import { FORMATS, counts, render, type Format } from "../../diagnostics/render.t
 
 export const lint: Command = {
   name: "lint",
-  summary: "check the model and the generated files: schemas, manifests, cross-layer rules",
   usage: `Usage: streamforge lint [--env <name>] [--out <dir>] [--format text|json|gitlab|junit] [--strict] [--model <module>]
 
 Validates the model, then every generated file as it is on disk (hand edits included; drift is

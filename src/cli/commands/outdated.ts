@@ -14,7 +14,6 @@ function table(rows: OutdatedRow[]): string {
 
 export const outdated: Command = {
   name: "outdated",
-  summary: "compare pinned chart versions with what their Helm repositories publish",
   usage: `Usage: streamforge outdated [--env <name>] [--format text|json] [--fail-on minor|major]
                            [--timeout <ms>] [--retries <n>] [--concurrency <n>]
                            [--repo-url <alias>=<url>]... [--model <module>]

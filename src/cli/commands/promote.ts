@@ -6,7 +6,6 @@ import { loadRepositoryModel, repositoryRunner } from "../repository.ts";
 
 export const promote: Command = {
   name: "promote",
-  summary: "copy pinned chart versions from one environment to another (lab -> prod)",
   usage: `Usage: streamforge promote <from-env> <to-env> [release...] [--allow-major]
 
 Pins in <to-env> the chart versions <from-env> runs (all chart releases, or those named), with

@@ -110,7 +110,6 @@ const subcommands: Record<string, (args: string[], io: Io) => Promise<number>> =
 
 export const schema: Command = {
   name: "schema",
-  summary: "derive JSON schemas: chart values, CRDs, the model (and chart value types)",
   usage,
   async run(args, io) {
     const [sub, ...rest] = args;
