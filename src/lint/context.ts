@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, Severity } from "../diagnostics/types.ts";
 import { YamlSource, toPointer } from "../diagnostics/locate.ts";
+import { emittedDocuments } from "../emit/yaml.ts";
 import type { Environment, Platform, Release } from "../model/types.ts";
 
 /** What part of the output a file is. */
@@ -28,7 +29,13 @@ export class LintFile {
 
   /** Documents as data (multi-document files give several). */
   get docs(): unknown[] {
-    return this.yaml.data;
+    // Text the generator just produced needs no parsing; the parse tree is built only to locate.
+    return emittedDocuments(this.text) ?? this.yaml.data;
+  }
+
+  /** Whether the text is exactly what the generator produced in this run (so it is valid YAML). */
+  get generated(): boolean {
+    return emittedDocuments(this.text) !== undefined;
   }
 }
 
