@@ -9,16 +9,17 @@ const SMTP_CONTAINER_PORT = 587;
 
 /**
  * The mail relay (S38) on app-template (A14): one in-cluster SMTP Service that Alertmanager,
- * CronJobs and CI jobs send through (`mailRelay()`), forwarding to the smarthost. Its Service name
+ * CronJobs and CI jobs send through (`mailRelay()`), forwarding to the model's smarthost if any. Its Service name
  * and port are `mailRelayService()`, the address every sender is given. It accepts mail from pods
- * and the LAN for the platform's domain only. The smarthost login comes from the existing Secret in
- * the model (keys `username`, `password`, A13); the queue is scratch space.
+ * and the LAN for the platform's domain only. A smarthost's login comes from the existing Secret the
+ * model names (keys `username`, `password`, A13); the queue is scratch space.
  */
 export const mailrelay: ValuesAdapter<AppTemplateValues> = (ctx) => {
   const { env } = ctx;
   const { service, port } = mailRelayService(ctx);
   const { mail } = env.components;
-  const fromSecret = (key: string) => ({ secretKeyRef: { name: mail.smarthostSecret, key } });
+  const relay = mail.smarthost;
+  const fromSecret = (name: string, key: string) => ({ secretKeyRef: { name, key } });
   return {
     global: { fullnameOverride: service },
     controllers: {
@@ -30,9 +31,13 @@ export const mailrelay: ValuesAdapter<AppTemplateValues> = (ctx) => {
           app: {
             image: appTemplateImage("mailrelay"),
             env: {
-              RELAYHOST: mail.smarthost,
-              RELAYHOST_USERNAME: { valueFrom: fromSecret("username") },
-              RELAYHOST_PASSWORD: { valueFrom: fromSecret("password") },
+              ...(relay
+                ? {
+                    RELAYHOST: relay.relay,
+                    RELAYHOST_USERNAME: { valueFrom: fromSecret(relay.secret, "username") },
+                    RELAYHOST_PASSWORD: { valueFrom: fromSecret(relay.secret, "password") },
+                  }
+                : {}),
               ALLOWED_SENDER_DOMAINS: env.domain,
               POSTFIX_mynetworks: [env.cluster.podCidr, env.network.lan].join(","),
             },

@@ -440,7 +440,14 @@ export interface Components {
   };
   gpu: { enabled: boolean; driverVersion?: VersionPin };
   /** The SMTP relay every component sends mail through (S38). */
-  mail: { port: Port; smarthost: string; smarthostSecret: string };
+  mail: {
+    port: Port;
+    /**
+     * Upstream relay mail is handed to (`[host]:port`), with its login in an existing Secret
+     * (keys `username`, `password`). Without it the relay delivers directly to recipients' MX.
+     */
+    smarthost?: { relay: string; secret: string };
+  };
   /** Technitium DNS (S12); its zone is the environment's domain. */
   dns: {
     size: Quantity;

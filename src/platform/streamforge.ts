@@ -321,7 +321,8 @@ export const prod: Environment = {
     },
     vault: { replicas: 3, size: "10Gi", storageClass: "linstor-r2", rotationPollInterval: "2m" },
     gpu: { enabled: true },
-    mail: { port: 25, smarthost: "[smtp.dmz.home]:587", smarthostSecret: "mailrelay-smarthost" },
+    // The platform document names no upstream relay: direct delivery until one is set here.
+    mail: { port: 25 },
     dns: {
       size: "1Gi",
       storageClass: "linstor-r2",

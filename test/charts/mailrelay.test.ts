@@ -3,6 +3,8 @@ import { yamlOf } from "../support/generated.ts";
 import { images } from "../../src/platform/versions.ts";
 import { mailRelay } from "../../src/model/derive.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
+import { applyOverride } from "../../src/model/override.ts";
+import { mailrelay } from "../../src/charts/mailrelay.ts";
 
 describe.each(streamforge.environments.map((e) => e.name))("mailrelay values in %s", (envName) => {
   const env = streamforge.environments.find((e) => e.name === envName)!;
@@ -14,9 +16,18 @@ describe.each(streamforge.environments.map((e) => e.name))("mailrelay values in 
     expect(streamforge.releases.find((r) => r.name === "mailrelay")!.namespace).toBe("mail");
   });
 
-  it("S38 A13 the relay forwards to the smarthost with credentials from a Secret reference only", () => {
+  it("S38 without a smarthost in the model the relay delivers directly: no relay host, no login", () => {
     const containerEnv = values().controllers.main.containers.app.env;
-    expect(containerEnv.RELAYHOST).toBe("[smtp.dmz.home]:587");
+    expect(env.components.mail.smarthost).toBeUndefined();
+    expect(containerEnv).not.toHaveProperty("RELAYHOST");
+    expect(containerEnv).not.toHaveProperty("RELAYHOST_PASSWORD");
+    expect(containerEnv.ALLOWED_SENDER_DOMAINS).toBe(env.domain);
+  });
+
+  it("S38 A13 with a smarthost the relay forwards to it, with credentials from a Secret reference only", () => {
+    const withRelay = applyOverride(env, { components: { mail: { smarthost: { relay: "[smtp.example.org]:587", secret: "mailrelay-smarthost" } } } });
+    const containerEnv = (mailrelay({ platform: streamforge, env: withRelay }) as any).controllers.main.containers.app.env;
+    expect(containerEnv.RELAYHOST).toBe("[smtp.example.org]:587");
     expect(containerEnv.RELAYHOST_USERNAME).toEqual({ valueFrom: { secretKeyRef: { name: "mailrelay-smarthost", key: "username" } } });
     expect(containerEnv.RELAYHOST_PASSWORD).toEqual({ valueFrom: { secretKeyRef: { name: "mailrelay-smarthost", key: "password" } } });
   });

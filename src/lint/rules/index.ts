@@ -10,6 +10,7 @@ import { secretRules } from "./secrets/index.ts";
 import { imageRules } from "./images/index.ts";
 import { privilegedRules } from "./privileged/index.ts";
 import { versionRules } from "./versions/index.ts";
+import { dnsRules } from "./dns/index.ts";
 
 export const rules: Rule[] = [
   ...networkRules,
@@ -22,4 +23,5 @@ export const rules: Rule[] = [
   ...imageRules,
   ...privilegedRules,
   ...versionRules,
+  ...dnsRules,
 ];
