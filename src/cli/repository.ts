@@ -21,11 +21,11 @@ export async function loadRepositoryModel(root: string): Promise<Platform> {
   return mod.streamforge;
 }
 
+/** Runs the repository's own CLI from source, with the repository's tsx as the loader. */
 export function repositoryRunner(root: string): CliRunner {
-  const tsx = join(root, "node_modules/.bin/tsx");
   return (args) => {
-    const result = spawnSync(tsx, [join(root, CLI), ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-    if (result.error) return { code: 2, stdout: "", stderr: `cannot run ${tsx}: ${result.error.message}` };
+    const result = spawnSync(process.execPath, ["--import", "tsx", join(root, CLI), ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    if (result.error) return { code: 2, stdout: "", stderr: `cannot run the CLI of ${root}: ${result.error.message}` };
     return { code: result.status ?? 2, stdout: result.stdout, stderr: result.stderr };
   };
 }

@@ -7,6 +7,7 @@ import type { Diagnostic, Severity } from "../../diagnostics/types.ts";
 import type { FileRecord } from "../../emit/files.ts";
 import type { Environment, Platform } from "../../model/types.ts";
 import { YamlSource, toPointer } from "../../diagnostics/locate.ts";
+import { emittedDocuments } from "../../emit/yaml.ts";
 import { kubesprayPaths } from "../../emit/kubespray.ts";
 import { proxmoxPaths } from "../../emit/proxmox.ts";
 import { KUBESPRAY_GROUPS } from "../../model/infra.ts";
@@ -54,9 +55,11 @@ export class InfraFiles {
     return source;
   }
 
-  /** The first document of a YAML file as data. */
+  /** The first document of a YAML file as data (text generated in this run is not parsed again). */
   data(path: string): unknown {
-    return this.yaml(path)?.data[0];
+    const text = this.text(path);
+    const emitted = text === undefined ? undefined : emittedDocuments(text);
+    return emitted ? emitted[0] : this.yaml(path)?.data[0];
   }
 
   /** A diagnostic at `pointer` of `path`, with line:column when the file is YAML. */

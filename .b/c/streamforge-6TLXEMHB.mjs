@@ -1,0 +1,367 @@
+import {
+  chartVersions,
+  environmentVersions,
+  images,
+  softwareVersions
+} from "./chunk-U2IFGJIN.mjs";
+
+// src/model/override.ts
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function applyOverride(base, patch) {
+  if (!isPlainObject(base) || !isPlainObject(patch)) {
+    return structuredClone(patch);
+  }
+  const out = structuredClone(base);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === void 0) continue;
+    out[key] = key in out ? applyOverride(out[key], value) : structuredClone(value);
+  }
+  return out;
+}
+
+// src/platform/streamforge.ts
+var size = {
+  controlPlane: { cores: 4, memoryMiB: 8 * 1024, osDiskGiB: 64 },
+  worker: { cores: 8, memoryMiB: 32 * 1024, osDiskGiB: 128, dataDiskGiB: 200, dataDiskDevice: "/dev/sdb" },
+  gpuWorker: { cores: 16, memoryMiB: 64 * 1024, osDiskGiB: 128, dataDiskGiB: 200, dataDiskDevice: "/dev/sdb" }
+};
+var GPU_PCI = "0000:01:00";
+var repositories = {
+  jetstack: "https://charts.jetstack.io",
+  metallb: "https://metallb.github.io/metallb",
+  traefik: "https://traefik.github.io/charts",
+  "ingress-nginx": "https://kubernetes.github.io/ingress-nginx",
+  "nfs-subdir-external-provisioner": "https://kubernetes-sigs.github.io/nfs-subdir-external-provisioner/",
+  "piraeus-charts": "https://piraeus.io/helm-charts/",
+  minio: "https://charts.min.io/",
+  strimzi: "https://strimzi.io/charts/",
+  "kube-arangodb": "https://arangodb.github.io/kube-arangodb",
+  "postgres-operator-charts": "https://opensource.zalando.com/postgres-operator/charts/postgres-operator",
+  kedacore: "https://kedacore.github.io/charts",
+  "kafka-ui": "https://provectus.github.io/kafka-ui-charts",
+  "prometheus-community": "https://prometheus-community.github.io/helm-charts",
+  elastic: "https://helm.elastic.co",
+  fluent: "https://fluent.github.io/helm-charts",
+  gitlab: "https://charts.gitlab.io",
+  argo: "https://argoproj.github.io/argo-helm",
+  stakater: "https://stakater.github.io/stakater-charts",
+  hashicorp: "https://helm.releases.hashicorp.com",
+  "secrets-store-csi-driver": "https://kubernetes-sigs.github.io/secrets-store-csi-driver/charts",
+  codecentric: "https://codecentric.github.io/helm-charts",
+  nvidia: "https://helm.ngc.nvidia.com/nvidia",
+  appscode: "https://charts.appscode.com/stable/",
+  "bjw-s": "https://bjw-s-labs.github.io/helm-charts"
+};
+var gitRepositories = {
+  "piraeus-operator": { url: "https://github.com/piraeusdatastore/piraeus-operator.git", chartsPath: "charts", tagPrefix: "v" }
+};
+var chart = (repo, name) => ({ repo, name });
+var releases = [
+  { name: "cert-manager", namespace: "cert-manager", chart: chart("jetstack", "cert-manager"), needs: [], adapter: "cert-manager" },
+  { name: "cert-manager-issuers", namespace: "cert-manager", chart: "local", needs: ["cert-manager"], adapter: "cert-manager-issuers" },
+  { name: "metallb", namespace: "metallb-system", chart: chart("metallb", "metallb"), needs: [], adapter: "metallb" },
+  { name: "metallb-pools", namespace: "metallb-system", chart: "local", needs: ["metallb"], adapter: "metallb-pools" },
+  { name: "traefik", namespace: "traefik", chart: chart("traefik", "traefik"), needs: ["metallb-pools", "cert-manager-issuers", "nfs-subdir-external-provisioner"], adapter: "traefik" },
+  // Last of the web releases: its HTTPRoutes live in the namespaces of the UIs they route to (A11).
+  { name: "gateway-routes", namespace: "traefik", chart: "local", needs: ["traefik", "cert-manager-issuers", "kafka-cluster", "kafka-ui", "kube-prometheus-stack", "argo-cd", "eck-kibana", "keycloakx", "vault", "minio", "technitium"], adapter: "gateway-routes" },
+  { name: "ingress-nginx", namespace: "ingress-nginx", chart: chart("ingress-nginx", "ingress-nginx"), needs: ["metallb-pools"], adapter: "ingress-nginx" },
+  { name: "nfs-subdir-external-provisioner", namespace: "nfs-provisioner", chart: chart("nfs-subdir-external-provisioner", "nfs-subdir-external-provisioner"), needs: [], adapter: "nfs-subdir-external-provisioner" },
+  { name: "piraeus-operator", namespace: "piraeus-datastore", chart: chart("piraeus-operator", "piraeus"), needs: ["cert-manager"], adapter: "piraeus-operator" },
+  { name: "linstor-cluster", namespace: "piraeus-datastore", chart: chart("piraeus-charts", "linstor-cluster"), needs: ["piraeus-operator"], adapter: "linstor-cluster" },
+  { name: "storage-classes", namespace: "kube-system", chart: "local", needs: [], adapter: "storage-classes" },
+  { name: "minio", namespace: "minio", chart: chart("minio", "minio"), needs: ["linstor-cluster"], adapter: "minio" },
+  { name: "strimzi-kafka-operator", namespace: "kafka", chart: chart("strimzi", "strimzi-kafka-operator"), needs: [], adapter: "strimzi-kafka-operator" },
+  { name: "kafka-cluster", namespace: "kafka", chart: "local", needs: ["strimzi-kafka-operator", "linstor-cluster"], adapter: "kafka-cluster" },
+  { name: "kube-arangodb", namespace: "arangodb", chart: chart("kube-arangodb", "kube-arangodb"), needs: [], adapter: "kube-arangodb" },
+  { name: "arangodb-deployment", namespace: "arangodb", chart: "local", needs: ["kube-arangodb", "linstor-cluster"], adapter: "arangodb-deployment" },
+  { name: "postgres-operator", namespace: "postgres", chart: chart("postgres-operator-charts", "postgres-operator"), needs: [], adapter: "postgres-operator" },
+  { name: "postgres-cluster", namespace: "postgres", chart: "local", needs: ["postgres-operator", "linstor-cluster"], adapter: "postgres-cluster" },
+  { name: "keda", namespace: "keda", chart: chart("kedacore", "keda"), needs: [], adapter: "keda" },
+  { name: "kafka-ui", namespace: "kafka", chart: chart("kafka-ui", "kafka-ui"), needs: ["kafka-cluster"], adapter: "kafka-ui" },
+  { name: "kube-prometheus-stack", namespace: "monitoring", chart: chart("prometheus-community", "kube-prometheus-stack"), needs: ["linstor-cluster", "mailrelay"], adapter: "kube-prometheus-stack" },
+  { name: "eck-operator", namespace: "elastic-system", chart: chart("elastic", "eck-operator"), needs: [], adapter: "eck-operator" },
+  { name: "eck-elasticsearch", namespace: "logging", chart: chart("elastic", "eck-elasticsearch"), needs: ["eck-operator", "linstor-cluster"], adapter: "eck-elasticsearch" },
+  { name: "eck-kibana", namespace: "logging", chart: chart("elastic", "eck-kibana"), needs: ["eck-elasticsearch"], adapter: "eck-kibana" },
+  { name: "fluent-bit", namespace: "logging", chart: chart("fluent", "fluent-bit"), needs: ["eck-elasticsearch"], adapter: "fluent-bit" },
+  { name: "gitlab-runner", namespace: "gitlab-runner", chart: chart("gitlab", "gitlab-runner"), needs: [], adapter: "gitlab-runner" },
+  { name: "argo-cd", namespace: "argocd", chart: chart("argo", "argo-cd"), needs: ["keycloakx"], adapter: "argo-cd" },
+  { name: "reloader", namespace: "reloader", chart: chart("stakater", "reloader"), needs: [], adapter: "reloader" },
+  { name: "secrets-store-csi-driver", namespace: "kube-system", chart: chart("secrets-store-csi-driver", "secrets-store-csi-driver"), needs: [], adapter: "secrets-store-csi-driver" },
+  { name: "vault", namespace: "vault", chart: chart("hashicorp", "vault"), needs: ["secrets-store-csi-driver", "linstor-cluster"], adapter: "vault" },
+  { name: "keycloakx", namespace: "keycloak", chart: chart("codecentric", "keycloakx"), needs: ["postgres-cluster"], adapter: "keycloakx" },
+  { name: "gpu-operator", namespace: "gpu-operator", chart: chart("nvidia", "gpu-operator"), needs: [], adapter: "gpu-operator" },
+  { name: "config-syncer", namespace: "kubeops", chart: chart("appscode", "config-syncer"), needs: [], adapter: "config-syncer" },
+  { name: "technitium", namespace: "dns", chart: chart("bjw-s", "app-template"), needs: ["metallb-pools", "linstor-cluster"], adapter: "technitium" },
+  { name: "mailrelay", namespace: "mail", chart: chart("bjw-s", "app-template"), needs: [], adapter: "mailrelay" }
+];
+function vm(vmid, host, spec) {
+  return { vmid, host, ...spec };
+}
+var prodNodes = [
+  { name: "k2m-1", role: "control-plane", ip: "192.168.1.101", vm: vm(2101, "pve1", size.controlPlane) },
+  { name: "k2m-2", role: "control-plane", ip: "192.168.1.102", vm: vm(2102, "pve2", size.controlPlane) },
+  { name: "k2m-3", role: "control-plane", ip: "192.168.1.103", vm: vm(2103, "pve3", size.controlPlane) },
+  { name: "k2w-1", role: "worker", ip: "192.168.1.111", vm: vm(2111, "pve1", size.worker) },
+  { name: "k2w-2", role: "worker", ip: "192.168.1.112", vm: vm(2112, "pve2", size.worker) },
+  { name: "k2w-3", role: "worker", ip: "192.168.1.113", vm: vm(2113, "pve3", size.worker) },
+  { name: "k2w-4", role: "worker", ip: "192.168.1.114", vm: vm(2114, "pve1", size.worker) },
+  { name: "k2w-5", role: "worker", ip: "192.168.1.115", vm: vm(2115, "pve2", size.worker) },
+  { name: "k2w-6", role: "worker", ip: "192.168.1.116", vm: vm(2116, "pve3", size.worker) },
+  { name: "k2w-7", role: "worker", ip: "192.168.1.117", vm: vm(2117, "pve1", size.worker) },
+  { name: "k2w-8", role: "worker", ip: "192.168.1.118", gpu: true, vm: { ...vm(2118, "pve3", size.gpuWorker), pciPassthrough: GPU_PCI } },
+  { name: "k2w-9", role: "worker", ip: "192.168.1.119", vm: vm(2119, "pve2", size.worker) }
+];
+var labNodes = [
+  { name: "k2lab-m1", role: "control-plane", ip: "192.168.1.171", vm: vm(3101, "pve1", size.controlPlane) },
+  { name: "k2lab-w1", role: "worker", ip: "192.168.1.172", vm: vm(3102, "pve2", size.worker) },
+  { name: "k2lab-w2", role: "worker", ip: "192.168.1.173", vm: vm(3103, "pve3", size.worker) }
+];
+var pinnedVersions = (pins) => Object.fromEntries(Object.entries(pins).flatMap(([release, pin]) => pin ? [[release, pin.version]] : []));
+var versions = pinnedVersions({ ...chartVersions, ...environmentVersions.prod });
+function chartFacts() {
+  const facts = {};
+  for (const pins of [chartVersions, ...Object.values(environmentVersions)]) {
+    for (const [release, pin] of Object.entries(pins)) {
+      if (!pin) continue;
+      (facts[release] ??= {})[pin.version] = {
+        ...pin.kubeVersion !== void 0 ? { kubeVersion: pin.kubeVersion } : {},
+        ...pin.crdApiVersions !== void 0 ? { crdApiVersions: [...pin.crdApiVersions] } : {}
+      };
+    }
+  }
+  return facts;
+}
+var prod = {
+  name: "prod",
+  domain: "dmz.home",
+  network: { lan: "192.168.1.0/24", gateway: "192.168.1.1" },
+  cluster: {
+    name: "k2",
+    kubernetesVersion: softwareVersions.kubernetes,
+    apiVip: "192.168.1.100",
+    apiHost: "k2-api",
+    podCidr: "10.233.64.0/18",
+    serviceCidr: "10.233.0.0/18",
+    nodePrefix: 24,
+    maxPods: 110,
+    networkPlugin: "calico",
+    proxyMode: "ipvs",
+    kubesprayVersion: softwareVersions.kubespray,
+    apiPort: 6443,
+    gpuNodeLabels: { "streamforge.io/gpu": "nvidia" }
+  },
+  nodes: prodNodes,
+  proxmox: {
+    hosts: [
+      { name: "pve1", cores: 32, memoryMiB: 192 * 1024 },
+      { name: "pve2", cores: 32, memoryMiB: 192 * 1024 },
+      { name: "pve3", cores: 32, memoryMiB: 192 * 1024, gpuPci: GPU_PCI }
+    ],
+    templateHost: "pve1",
+    snippetStorage: "local",
+    cpuType: "host",
+    templateVmid: 9e3,
+    bridge: "vmbr0",
+    storage: "local-lvm",
+    ciUser: "ubuntu",
+    sshPublicKeyFile: "~/.ssh/id_ed25519.pub",
+    cpuOvercommit: 2
+  },
+  storageClasses: [
+    { name: "linstor-r2", provisioner: "linstor", accessModes: ["ReadWriteOnce"], default: true, replicas: 2 },
+    { name: "nfs-client", provisioner: "nfs-subdir", accessModes: ["ReadWriteOnce", "ReadWriteMany"] },
+    { name: "glusterfs", provisioner: "glusterfs-external", accessModes: ["ReadWriteOnce", "ReadWriteMany"] }
+  ],
+  ingress: {
+    issuer: "homelab-ca-issuer",
+    caSecret: "homelab-ca",
+    pool: { from: "192.168.1.150", to: "192.168.1.169" },
+    loadBalancerIps: { traefik: "192.168.1.153", ingressNginx: "192.168.1.154", dns: "192.168.1.155" },
+    nginxClass: "nginx",
+    hosts: {
+      "kafka-ui": "kafka-ui",
+      prometheus: "prometheus",
+      grafana: "grafana",
+      alertmanager: "alertmanager",
+      argocd: "argocd",
+      kibana: "kibana",
+      keycloak: "keycloak",
+      vault: "vault",
+      minio: "minio",
+      traefik: "traefik",
+      dns: "dns"
+    },
+    dashboardPath: "/dashboard",
+    tcpRoutes: [
+      { name: "ssh", port: 2222, backend: { external: "gitlab", port: 22 } },
+      { name: "kafka", port: 9094, backend: { kafka: "external" } }
+    ],
+    certificates: {
+      keyAlgorithm: "RSA",
+      keySize: 2048,
+      durationHours: 2160,
+      renewBeforeHours: 360,
+      outDir: "certs",
+      namespace: "cert-manager"
+    }
+  },
+  external: {
+    gitlab: { fqdn: "gitlab.dmz.home", ip: "192.168.1.10" },
+    nfs: { fqdn: "nfs.dmz.home", ip: "192.168.1.6" }
+  },
+  components: {
+    traefik: { replicas: 2, acmeStorage: { size: "1Gi", storageClass: "nfs-client" } },
+    nfs: { path: "/data0/k2", storageClass: "nfs-client" },
+    minio: { replicas: 4, size: "100Gi", storageClass: "linstor-r2", rootSecret: "minio-root", buckets: ["models", "backups"], memory: "2Gi" },
+    linstor: { storagePool: "data" },
+    kafka: {
+      cluster: "k3",
+      version: softwareVersions.kafka,
+      replicas: 3,
+      size: "50Gi",
+      storageClass: "linstor-r2",
+      tlsPort: 9093,
+      externalPort: 9094,
+      topics: [
+        { name: "market-candles", partitions: 6 },
+        { name: "trade-events", partitions: 6 }
+      ]
+    },
+    kafkaUi: { node: "k2w-7", replicas: 1, user: "kafka-ui" },
+    arangodb: { name: "arangodb", version: softwareVersions.arangodb, mode: "Cluster", size: "50Gi", storageClass: "linstor-r2" },
+    postgres: {
+      name: "streamforge-pg",
+      teamId: "streamforge",
+      instances: 2,
+      version: softwareVersions.postgres,
+      size: "20Gi",
+      storageClass: "linstor-r2",
+      databases: { streamforge: "streamforge", keycloak: "keycloak" },
+      backup: { schedule: "30 2 * * *", bucket: "backups", retention: "2 weeks", credentialsSecret: "postgres-backup-s3" }
+    },
+    monitoring: {
+      prometheus: { size: "20Gi", storageClass: "linstor-r2", retention: "15d" },
+      grafana: {
+        size: "1Gi",
+        storageClass: "linstor-r2",
+        adminSecret: "grafana-admin",
+        datasources: {
+          elasticsearch: { user: "elastic", password: { secret: "grafana-datasource-elasticsearch", key: "password" } },
+          postgres: { database: "streamforge", user: "grafana" }
+        }
+      },
+      alertmanager: {
+        size: "1Gi",
+        storageClass: "linstor-r2",
+        emailTo: "alerts@dmz.home",
+        emailFrom: "alertmanager@dmz.home",
+        telegramChatId: -1001e9,
+        telegramBotToken: { secret: "alertmanager-telegram", key: "bot-token" }
+      }
+    },
+    logging: {
+      elasticsearch: { name: "elasticsearch", version: softwareVersions.elasticStack, nodes: 3, size: "50Gi", storageClass: "linstor-r2" },
+      indexPrefix: "internal"
+    },
+    runner: {
+      node: "k2w-9",
+      serviceAccount: "full-access-sa",
+      privileged: true,
+      privilegedReason: "kaniko builds in CI jobs need privileged build pods (S29)",
+      concurrent: 4,
+      tokenSecret: "gitlab-runner-token",
+      gitlabCaSecret: "home-certificates",
+      volumes: [
+        { name: "runner-home", kind: "pvc", source: "runner-home", mountPath: "/home/runner" },
+        { name: "docker-config", kind: "secret", source: "docker-config", mountPath: "/kaniko/.docker" },
+        { name: "home-certificates", kind: "secret", source: "home-certificates", mountPath: "/etc/gitlab-runner/certs" }
+      ],
+      tags: ["kubernetes", "kaniko"]
+    },
+    ci: {
+      stages: ["setup", "build", "test", "deploy"],
+      kaniko: { image: images.kaniko.repository, version: images.kaniko.version },
+      baseImage: { dockerfile: "platform/Dockerfile", name: "streamforge-base", buildArg: "BASE_IMAGE" },
+      buildContext: "CI_PROJECT_DIR",
+      cacheRepo: "kaniko-cache",
+      template: {
+        path: ".gitlab/ci-templates/python-service.yml",
+        jobs: {
+          baseImage: ".build_base_image",
+          build: ".build_python_service",
+          test: ".test_python_service",
+          deploy: ".deploy_python_service"
+        }
+      },
+      registry: { image: "CI_REGISTRY_IMAGE", commit: "CI_COMMIT_SHA", release: "CI_COMMIT_TAG" },
+      dockerConfigVolume: "docker-config",
+      testCommand: "python -m pytest",
+      services: [{ name: "dummy-service", path: "services/dummy-service" }]
+    },
+    argocd: { repoPath: "streamforge/iac_kubeadm", replicas: 2 },
+    keycloak: {
+      realm: "streamforge",
+      replicas: 2,
+      clients: {
+        grafana: { secret: "grafana-oidc", key: "client-secret" },
+        kibana: { secret: "kibana-oidc", key: "client-secret" },
+        argocd: { secret: "argocd-oidc", key: "client-secret" }
+      }
+    },
+    vault: { replicas: 3, size: "10Gi", storageClass: "linstor-r2", rotationPollInterval: "2m" },
+    gpu: { enabled: true },
+    // The platform document names no upstream relay: direct delivery until one is set here.
+    mail: { port: 25 },
+    dns: {
+      size: "1Gi",
+      storageClass: "linstor-r2",
+      adminSecret: "technitium-admin",
+      nsHost: "ns",
+      zone: { ttl: 3600, refresh: 3600, retry: 600, expire: 604800, negativeTtl: 300, hostmaster: "hostmaster" }
+    }
+  },
+  versions,
+  disabled: []
+};
+var lab = applyOverride(prod, {
+  name: "lab",
+  domain: "lab.dmz.home",
+  cluster: { name: "k2lab", apiVip: "192.168.1.170", apiHost: "k2lab-api" },
+  nodes: labNodes,
+  ingress: {
+    pool: { from: "192.168.1.180", to: "192.168.1.189" },
+    loadBalancerIps: { traefik: "192.168.1.180", ingressNginx: "192.168.1.181", dns: "192.168.1.182" }
+  },
+  components: {
+    traefik: { replicas: 1 },
+    minio: { replicas: 1 },
+    kafka: { replicas: 1 },
+    kafkaUi: { node: "k2lab-w1" },
+    arangodb: { mode: "Single" },
+    postgres: { instances: 1 },
+    logging: { elasticsearch: { nodes: 1 } },
+    runner: { node: "k2lab-w2" },
+    argocd: { replicas: 1 },
+    keycloak: { replicas: 1 },
+    vault: { replicas: 1 },
+    gpu: { enabled: false }
+  },
+  versions: pinnedVersions({ ...chartVersions, ...environmentVersions.lab }),
+  disabled: ["gpu-operator"]
+});
+var streamforge = {
+  name: "streamforge",
+  defaultEnvironment: "prod",
+  repositories,
+  gitRepositories,
+  releases,
+  environments: [prod, lab],
+  chartFacts: chartFacts()
+};
+export {
+  lab,
+  prod,
+  streamforge
+};
