@@ -14,7 +14,7 @@ export const KIBANA_NAME = "kibana";
 export const eckKibana: ValuesAdapter<EckKibanaValues> = ({ env }) => ({
   fullnameOverride: KIBANA_NAME,
   version: env.components.logging.elasticsearch.version,
-  count: 1,
+  count: env.components.logging.kibana.replicas,
   elasticsearchRef: { name: env.components.logging.elasticsearch.name },
   config: {
     "server.publicBaseUrl": `https://${hostOf(env, "kibana")}`,

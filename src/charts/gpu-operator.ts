@@ -15,6 +15,8 @@ export const gpuOperator: ValuesAdapter<GpuOperatorValues> = ({ env }) => {
   if (!gpu.enabled) throw new Error(`gpu-operator is installed in ${env.name}, whose components.gpu.enabled is false: list it in "disabled"`);
   if (gpuNodes(env).length === 0) throw new Error(`gpu-operator is installed in ${env.name}, which has no node with gpu: true`);
   return {
+    // The toolkit configures the runtime Kubespray installed, not the chart's default (docker).
+    operator: { defaultRuntime: env.cluster.containerRuntime },
     nfd: { enabled: true },
     driver: { enabled: true, ...(gpu.driverVersion ? { version: gpu.driverVersion } : {}) },
     toolkit: { enabled: true },

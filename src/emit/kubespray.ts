@@ -89,6 +89,7 @@ export function k8sClusterVars(env: Environment): Record<string, unknown> {
     kube_network_node_prefix: c.nodePrefix,
     kubelet_max_pods: c.maxPods,
     kube_proxy_mode: c.proxyMode,
+    container_manager: c.containerRuntime,
     // kube-vip's ARP mode and MetalLB's L2 mode both answer ARP for addresses that kube-proxy
     // (IPVS) would otherwise answer on every node.
     kube_proxy_strict_arp: true,

@@ -15,7 +15,11 @@ export const arangodbDeployment: ManifestBuilder = ({ platform, env }) => {
   const members =
     db.mode === "Single"
       ? { single: { count: 1, ...volume } }
-      : { agents: { count: 3, storageClassName: db.storageClass }, dbservers: { count: 3, ...volume }, coordinators: { count: 3 } };
+      : {
+          agents: { count: db.cluster.agents, storageClassName: db.storageClass },
+          dbservers: { count: db.cluster.dbservers, ...volume },
+          coordinators: { count: db.cluster.coordinators },
+        };
   return [
     {
       apiVersion: "database.arangodb.com/v1",

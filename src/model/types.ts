@@ -87,6 +87,8 @@ export interface ClusterSpec {
   networkPlugin: "calico" | "cilium" | "flannel";
   /** kube-proxy mode. */
   proxyMode: "ipvs" | "iptables";
+  /** Container runtime Kubespray installs (`container_manager`); the GPU operator configures it. */
+  containerRuntime: "containerd" | "crio";
   /** The Kubespray release that deploys the cluster (S2); its known variables are checked. */
   kubesprayVersion: VersionPin;
   /** Port the API server listens on, behind the kube-vip VIP too. */
@@ -359,6 +361,8 @@ export interface Components {
     /** ArangoDB server version the operator deploys (image `arangodb/arangodb:<version>`). */
     version: VersionPin;
     mode: "Single" | "Cluster";
+    /** Members of each group in `Cluster` mode (agents should be odd). */
+    cluster: { agents: Count; dbservers: Count; coordinators: Count };
     size: Quantity;
     storageClass: string;
   };
@@ -405,6 +409,7 @@ export interface Components {
   };
   logging: {
     elasticsearch: { name: DnsLabel; version: VersionPin; nodes: Count; size: Quantity; storageClass: string };
+    kibana: { replicas: Count };
     /** Tag prefix of index names (`internal-myapp-2025.08.07`, S25). */
     indexPrefix: string;
   };

@@ -157,6 +157,7 @@ export const prod: Environment = {
     maxPods: 110,
     networkPlugin: "calico",
     proxyMode: "ipvs",
+    containerRuntime: "containerd",
     kubesprayVersion: softwareVersions.kubespray,
     apiPort: 6443,
     gpuNodeLabels: { "streamforge.io/gpu": "nvidia" },
@@ -239,7 +240,14 @@ export const prod: Environment = {
       ],
     },
     kafkaUi: { node: "k2w-7", replicas: 1, user: "kafka-ui" },
-    arangodb: { name: "arangodb", version: softwareVersions.arangodb, mode: "Cluster", size: "50Gi", storageClass: "linstor-r2" },
+    arangodb: {
+      name: "arangodb",
+      version: softwareVersions.arangodb,
+      mode: "Cluster",
+      cluster: { agents: 3, dbservers: 3, coordinators: 3 },
+      size: "50Gi",
+      storageClass: "linstor-r2",
+    },
     postgres: {
       name: "streamforge-pg",
       teamId: "streamforge",
@@ -272,6 +280,7 @@ export const prod: Environment = {
     },
     logging: {
       elasticsearch: { name: "elasticsearch", version: softwareVersions.elasticStack, nodes: 3, size: "50Gi", storageClass: "linstor-r2" },
+      kibana: { replicas: 2 },
       indexPrefix: "internal",
     },
     runner: {
@@ -352,7 +361,7 @@ export const lab: Environment = applyOverride(prod, {
     kafkaUi: { node: "k2lab-w1" },
     arangodb: { mode: "Single" },
     postgres: { instances: 1 },
-    logging: { elasticsearch: { nodes: 1 } },
+    logging: { elasticsearch: { nodes: 1 }, kibana: { replicas: 1 } },
     runner: { node: "k2lab-w2" },
     argocd: { replicas: 1 },
     keycloak: { replicas: 1 },

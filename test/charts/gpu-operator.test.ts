@@ -24,6 +24,13 @@ describe("gpu-operator", () => {
     expect(gpuNodes[0]!.vm.pciPassthrough).toBeTruthy();
   });
 
+  it("S36 S2 the toolkit configures the runtime Kubespray installs (containerd), not the chart's docker default", () => {
+    const values = yamlOf("values/prod/gpu-operator.yaml");
+    const kubespray = yamlOf("kubespray/inventory/prod/group_vars/k8s_cluster/k8s-cluster.yml");
+    expect(values.operator.defaultRuntime).toBe("containerd");
+    expect(kubespray.container_manager).toBe(values.operator.defaultRuntime);
+  });
+
   it("A1 lab has no GPU operator: disabled in the model and an empty values file", () => {
     expect(lab.components.gpu.enabled).toBe(false);
     expect(lab.disabled).toContain("gpu-operator");

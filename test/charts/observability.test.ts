@@ -139,6 +139,7 @@ describe.each(streamforge.environments.map((e) => e.name))("observability values
 
   it(`S25 S35 A11 Kibana is at kibana.${env.domain}, logs in through the OIDC realm, and is routed to over HTTP`, () => {
     expect(kibana.elasticsearchRef).toEqual({ name: env.components.logging.elasticsearch.name });
+    expect(kibana.count).toBe(envName === "prod" ? 2 : 1);
     expect(kibana.config["server.publicBaseUrl"]).toBe(`https://kibana.${env.domain}`);
     expect(kibana.config["xpack.security.authc.providers"].oidc.keycloak.realm).toBe("keycloak");
     expect(kibana.http.tls.selfSignedCertificate.disabled).toBe(true);

@@ -105,6 +105,9 @@ describe.each(streamforge.environments.map((e) => e.name))("data platform manife
     expect(members.storageClassName).toBe("linstor-r2");
     expect(members.resources.requests.storage).toBe(env.components.arangodb.size);
     expect(db.spec.image).toBe(`arangodb/arangodb:${env.components.arangodb.version}`);
+    if (envName === "prod") {
+      expect([db.spec.agents.count, db.spec.dbservers.count, db.spec.coordinators.count]).toEqual([3, 3, 3]);
+    }
   });
 
   it("S14 S19 the postgresql cluster has the model's instances, version, size, linstor-r2 and databases", () => {
