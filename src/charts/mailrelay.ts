@@ -29,7 +29,7 @@ export const mailrelay: ValuesAdapter<AppTemplateValues> = (ctx) => {
         annotations: { [RELOADER_AUTO_ANNOTATION]: "true" },
         containers: {
           app: {
-            image: appTemplateImage("mailrelay"),
+            image: appTemplateImage(env.components.mail.image),
             env: {
               ...(relay
                 ? {

@@ -33,7 +33,7 @@ export const technitium: ValuesAdapter<AppTemplateValues> = ({ platform, env }) 
         annotations: { [RELOADER_AUTO_ANNOTATION]: "true" },
         containers: {
           app: {
-            image: appTemplateImage("technitium"),
+            image: appTemplateImage(env.components.dns.image),
             env: {
               DNS_SERVER_DOMAIN: hostOf(env, "dns"),
               DNS_SERVER_WEB_SERVICE_HTTP_PORT: WEB_PORT,

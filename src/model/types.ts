@@ -51,6 +51,13 @@ export type Port = number;
  */
 export type Count = number;
 
+/** A container image the model pins itself (charts pin the rest). */
+export interface ContainerImage {
+  repository: string;
+  /** Exact tag; never `latest`. */
+  tag: VersionPin;
+}
+
 /** An inclusive range of IPv4 addresses. */
 export interface IpRange {
   from: IPv4;
@@ -446,6 +453,8 @@ export interface Components {
   gpu: { enabled: boolean; driverVersion?: VersionPin };
   /** The SMTP relay every component sends mail through (S38). */
   mail: {
+    /** The SMTP relay's image. */
+    image: ContainerImage;
     port: Port;
     /**
      * Upstream relay mail is handed to (`[host]:port`), with its login in an existing Secret
@@ -455,6 +464,8 @@ export interface Components {
   };
   /** Technitium DNS (S12); its zone is the environment's domain. */
   dns: {
+    /** Technitium DNS Server image. */
+    image: ContainerImage;
     size: Quantity;
     storageClass: string;
     /** Existing Secret with Technitium's admin password (key `password`, A13). */

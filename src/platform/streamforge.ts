@@ -331,8 +331,9 @@ export const prod: Environment = {
     vault: { replicas: 3, size: "10Gi", storageClass: "linstor-r2", rotationPollInterval: "2m" },
     gpu: { enabled: true },
     // The platform document names no upstream relay: direct delivery until one is set here.
-    mail: { port: 25 },
+    mail: { image: { repository: images.mailrelay.repository, tag: images.mailrelay.version }, port: 25 },
     dns: {
+      image: { repository: images.technitium.repository, tag: images.technitium.version },
       size: "1Gi",
       storageClass: "linstor-r2",
       adminSecret: "technitium-admin",
