@@ -3,6 +3,7 @@
  * drift. Generation errors surface before any file is touched.
  */
 import type { Platform } from "../model/types.ts";
+import type { FileRecord } from "../emit/files.ts";
 import { generate } from "../emit/index.ts";
 import { validatorFor } from "../lint/schemas.ts";
 import type { Diagnostic } from "../diagnostics/types.ts";
@@ -37,13 +38,28 @@ async function checkShape(platform: Platform, modelFile: string | undefined): Pr
   if (shape.length) throw new InvalidModelError(shape);
 }
 
-export async function runGen(platform: Platform, options: GenOptions): Promise<GenResult> {
-  if (options.env !== undefined && !platform.environments.some((e) => e.name === options.env)) {
+/** Every file of a well-formed model; throws on an unknown `env` or an invalid model. */
+async function generateChecked(platform: Platform, env: string | undefined, modelFile: string | undefined): Promise<FileRecord[]> {
+  if (env !== undefined && !platform.environments.some((e) => e.name === env)) {
     const known = platform.environments.map((e) => e.name).join(", ");
-    throw new UsageError(`unknown environment "${options.env}"; the model has: ${known}`);
+    throw new UsageError(`unknown environment "${env}"; the model has: ${known}`);
   }
-  await checkShape(platform, options.modelFile);
-  const records = generate(platform);
+  await checkShape(platform, modelFile);
+  return generate(platform);
+}
+
+/**
+ * The model's files in memory, after the shape check; with `env`, that environment's files and
+ * the shared ones. Nothing is read or written.
+ */
+export async function render(platform: Platform, options: { env?: string; modelFile?: string } = {}): Promise<FileRecord[]> {
+  const records = await generateChecked(platform, options.env, options.modelFile);
+  return records.filter((r) => options.env === undefined || r.env === undefined || r.env === options.env);
+}
+
+export async function runGen(platform: Platform, options: GenOptions): Promise<GenResult> {
+  // The owned-files list covers every environment, so plan with all records even for one `env`.
+  const records = await generateChecked(platform, options.env, options.modelFile);
   const p = plan(options.outDir, records, options.env);
   if (options.check) {
     const { drift } = await import("../write/drift.ts");

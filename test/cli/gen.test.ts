@@ -103,6 +103,21 @@ describe("streamforge gen --check", () => {
   });
 });
 
+describe("streamforge gen --stdout", () => {
+  it("prints every file of one environment (and the shared ones) after its path, writing nothing", async () => {
+    const dir = tempDir();
+    const result = await genInto(dir, "--stdout", "--env", "lab");
+    expect(result.code).toBe(0);
+    expect(listFiles(dir)).toEqual([]);
+    const expected = generate(streamforge).filter((r) => r.env === undefined || r.env === "lab");
+    expect(result.stdout).toBe(expected.map((r) => `# ==> ${r.path} <==\n${r.content}`).join(""));
+  });
+
+  it("does not go with --check (exit 2)", async () => {
+    expect((await genInto(tempDir(), "--stdout", "--check")).code).toBe(2);
+  });
+});
+
 describe("ownership", () => {
   it("prunes owned files the model no longer produces and never touches other files", async () => {
     const dir = tempDir();

@@ -2,15 +2,16 @@ import { resolve } from "node:path";
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
 import { loadModel } from "../load-model.ts";
-import { InvalidModelError, runGen, type GenResult } from "../../pipeline/gen.ts";
+import { InvalidModelError, render, runGen, UsageError, type GenResult } from "../../pipeline/gen.ts";
 
 export const gen: Command = {
   name: "gen",
-  usage: `Usage: streamforge gen [--check] [--model <module>] [--out <dir>] [--env <name>]
+  usage: `Usage: streamforge gen [--check | --stdout] [--model <module>] [--out <dir>] [--env <name>]
 
 Writes every generated file under the output directory (default: the current directory).
   --check           write nothing; print a unified diff per differing, missing or stale file
                     and exit 1 when anything differs (0 when in sync)
+  --stdout          write nothing; print every file, each after a \`# ==> <path> <==\` line
   --model <module>  generate the platform a TypeScript/JavaScript module exports
                     (default export or \`platform\`) instead of the embedded StreamForge model
   --out <dir>       output directory
@@ -18,6 +19,7 @@ Writes every generated file under the output directory (default: the current dir
   async run(args, io) {
     const { values } = parse(args, {
       check: { type: "boolean" },
+      stdout: { type: "boolean" },
       model: { type: "string" },
       out: { type: "string" },
       env: { type: "string" },
@@ -26,11 +28,23 @@ Writes every generated file under the output directory (default: the current dir
       io.out(`${this.usage}\n`);
       return 0;
     }
+    if (values.check && values.stdout) throw new UsageError("--check and --stdout do not go together");
     const platform = await loadModel(values.model, io.cwd);
+    const modelFile = values.model ?? "src/platform/streamforge.ts";
+    if (values.stdout) {
+      try {
+        for (const record of await render(platform, { env: values.env, modelFile })) io.out(`# ==> ${record.path} <==\n${record.content}`);
+      } catch (error) {
+        if (!(error instanceof InvalidModelError)) throw error;
+        io.err(`${error.message}\n`);
+        return 1;
+      }
+      return 0;
+    }
     const outDir = resolve(io.cwd, values.out ?? ".");
     let result: GenResult;
     try {
-      result = await runGen(platform, { outDir, env: values.env, check: values.check, modelFile: values.model ?? "src/platform/streamforge.ts" });
+      result = await runGen(platform, { outDir, env: values.env, check: values.check, modelFile });
     } catch (error) {
       if (!(error instanceof InvalidModelError)) throw error;
       io.err(`${error.message}\n`);
