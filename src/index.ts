@@ -53,7 +53,7 @@ export { streamforge, prod, lab } from "./platform/streamforge.ts";
 export { chartVersions, images, softwareVersions } from "./platform/versions.ts";
 export { generate } from "./emit/index.ts";
 export type { FileRecord } from "./emit/files.ts";
-export { runGen, UsageError, InvalidModelError, type GenOptions, type GenResult } from "./pipeline/gen.ts";
+export { runGen, render, UsageError, InvalidModelError, type GenOptions, type GenResult } from "./pipeline/gen.ts";
 export { validateModel } from "./check/model-schema.ts";
 export { deriveValuesSchema, type ChartOverrides, type DeriveInput, type JsonSchema } from "./schema/derive.ts";
 export { crdSchemasOf, type CrdSchema } from "./schema/crds.ts";
