@@ -2,7 +2,7 @@
  * Writes the project's derived data of the infrastructure layers from the reference data of the
  * pinned versions: `schema/kubespray/<tag>/known-vars.json` and
  * `schema/proxmox/<release>/qemu-create.json`. Run after a Kubespray or Proxmox bump:
- *   npx tsx scripts/derive-infra-schemas.ts [reference-dir]
+ *   npm run schema:infra [-- reference-dir]
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";

@@ -12,7 +12,7 @@ export function knownVars(tag: string): KnownVars {
     try {
       vars = JSON.parse(readFileSync(url, "utf8")) as KnownVars;
     } catch {
-      throw new Error(`no derived variable list for Kubespray ${tag} (${knownVarsPath(tag)}); run \`npx tsx scripts/derive-infra-schemas.ts\``);
+      throw new Error(`no derived variable list for Kubespray ${tag} (${knownVarsPath(tag)}); run \`npm run schema:infra\``);
     }
     cache.set(tag, vars);
   }

@@ -32,7 +32,7 @@ export function knownVarsPath(tag: string): string {
   return `schema/kubespray/${tag}/known-vars.json`;
 }
 
-export const KNOWN_VARS_COMMAND = "npx tsx scripts/derive-infra-schemas.ts";
+export const KNOWN_VARS_COMMAND = "npm run schema:infra";
 
 /**
  * Inventory host variables of Kubespray's docs (`docs/ansible/vars.md`: `ip`, `access_ip`,
