@@ -9,7 +9,7 @@ import type { Diagnostic } from "../diagnostics/types.ts";
 import type { Platform, Release } from "../model/types.ts";
 import { generate } from "../emit/index.ts";
 import type { FileRecord } from "../emit/files.ts";
-import { UsageError } from "../pipeline/gen.ts";
+import { environmentNamed } from "../pipeline/gen.ts";
 import { LintFile, RuleContext, type FileKind, type Rule } from "./context.ts";
 import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "./schema-checks.ts";
 import { validatorFor } from "./schemas.ts";
@@ -97,9 +97,7 @@ async function checkModel(platform: Platform, modelFile: string): Promise<Diagno
 /** Every problem `lint` finds, all at once (not the first). */
 export async function lint(platform: Platform, options: LintOptions = {}): Promise<Diagnostic[]> {
   const modelFile = options.modelFile ?? "src/platform/streamforge.ts";
-  if (options.env !== undefined && !platform.environments.some((e) => e.name === options.env)) {
-    throw new UsageError(`unknown environment "${options.env}"; the model has: ${platform.environments.map((e) => e.name).join(", ")}`);
-  }
+  if (options.env !== undefined) environmentNamed(platform, options.env);
   const modelErrors = options.skipModelSchema ? [] : await checkModel(platform, modelFile);
   // Shape before meaning: rules assume a well-formed model.
   if (modelErrors.length) return modelErrors;

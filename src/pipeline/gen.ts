@@ -2,7 +2,7 @@
  * `gen` as a library call: generate everything in memory, then either write it or report
  * drift. Generation errors surface before any file is touched.
  */
-import type { Platform } from "../model/types.ts";
+import type { Environment, Platform } from "../model/types.ts";
 import type { FileRecord } from "../emit/files.ts";
 import { generate } from "../emit/index.ts";
 import { validatorFor } from "../lint/schemas.ts";
@@ -40,10 +40,7 @@ async function checkShape(platform: Platform, modelFile: string | undefined): Pr
 
 /** Every file of a well-formed model; throws on an unknown `env` or an invalid model. */
 async function generateChecked(platform: Platform, env: string | undefined, modelFile: string | undefined): Promise<FileRecord[]> {
-  if (env !== undefined && !platform.environments.some((e) => e.name === env)) {
-    const known = platform.environments.map((e) => e.name).join(", ");
-    throw new UsageError(`unknown environment "${env}"; the model has: ${known}`);
-  }
+  if (env !== undefined) environmentNamed(platform, env);
   await checkShape(platform, modelFile);
   return generate(platform);
 }
@@ -79,6 +76,13 @@ export class InvalidModelError extends Error {
         diagnostics.map((d) => `${d.file}: ${d.pointer || "/"}: ${d.message}${d.hint ? ` (${d.hint})` : ""}`).join("\n"),
     );
   }
+}
+
+/** The environment called `name`; a usage error naming the known ones when there is none. */
+export function environmentNamed(platform: Platform, name: string): Environment {
+  const env = platform.environments.find((e) => e.name === name);
+  if (!env) throw new UsageError(`unknown environment "${name}"; the model has: ${platform.environments.map((e) => e.name).join(", ")}`);
+  return env;
 }
 
 /** A mistake in how a command was called (exit code 2). */

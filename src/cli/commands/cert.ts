@@ -2,7 +2,7 @@ import { relative } from "node:path";
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
 import { loadModel } from "../load-model.ts";
-import { UsageError } from "../../pipeline/gen.ts";
+import { environmentNamed, UsageError } from "../../pipeline/gen.ts";
 import { CertError, exitCodeHelp, runCert, spawnRunner } from "../../cert/index.ts";
 
 export const cert: Command = {
@@ -56,8 +56,7 @@ ${exitCodeHelp()}`,
     if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) throw new UsageError(`--timeout ${values.timeout}: expected a number of seconds`);
     const platform = await loadModel(values.model, io.cwd);
     const envName = values.env ?? platform.defaultEnvironment;
-    const env = platform.environments.find((e) => e.name === envName);
-    if (!env) throw new UsageError(`unknown environment "${envName}"; the model has: ${platform.environments.map((e) => e.name).join(", ")}`);
+    const env = environmentNamed(platform, envName);
     try {
       const result = await runCert(
         env,

@@ -1,7 +1,7 @@
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
 import { loadModel } from "../load-model.ts";
-import { UsageError } from "../../pipeline/gen.ts";
+import { environmentNamed, UsageError } from "../../pipeline/gen.ts";
 import { TechnitiumError, technitiumClient } from "../../dns/technitium.ts";
 import { applySync, describeChange, planSync, summary } from "../../dns/sync.ts";
 
@@ -40,8 +40,7 @@ Exit codes: 0 in sync (or dry run), 1 conflicts left alone, 2 usage, 3 the serve
     if (!token) throw new UsageError(`environment variable ${variable} is empty or not set`);
     const platform = await loadModel(values.model, io.cwd);
     const envName = values.env ?? platform.defaultEnvironment;
-    const env = platform.environments.find((e) => e.name === envName);
-    if (!env) throw new UsageError(`unknown environment "${envName}"; the model has: ${platform.environments.map((e) => e.name).join(", ")}`);
+    const env = environmentNamed(platform, envName);
 
     const call = technitiumClient(server, token);
     try {

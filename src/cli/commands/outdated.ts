@@ -1,7 +1,7 @@
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
 import { loadModel } from "../load-model.ts";
-import { UsageError } from "../../pipeline/gen.ts";
+import { environmentNamed, UsageError } from "../../pipeline/gen.ts";
 import { exceeds, outdated as run, type OutdatedRow } from "../../versions/outdated.ts";
 
 function table(rows: OutdatedRow[]): string {
@@ -56,9 +56,7 @@ Exit codes: 0 done, 1 --fail-on matched or a repository could not be read, 2 usa
       repoUrls[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
     const platform = await loadModel(values.model, io.cwd);
-    if (values.env !== undefined && !platform.environments.some((e) => e.name === values.env)) {
-      throw new UsageError(`unknown environment "${values.env}"`);
-    }
+    if (values.env !== undefined) environmentNamed(platform, values.env);
     const report = await run(platform, {
       env: values.env,
       timeoutMs: number("timeout", values.timeout, 10_000),

@@ -1,6 +1,6 @@
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
-import { UsageError } from "../../pipeline/gen.ts";
+import { environmentNamed, UsageError } from "../../pipeline/gen.ts";
 import { applyChanges, type PinChange } from "../../versions/bump.ts";
 import { loadRepositoryModel, repositoryRunner } from "../repository.ts";
 
@@ -21,9 +21,8 @@ Exit codes: 0 promoted, 1 nothing to promote, refused or checks failed (tree unc
     if (from === undefined || to === undefined) throw new UsageError("expected <from-env> <to-env> [release...]");
     const root = io.cwd;
     const platform = await loadRepositoryModel(root);
-    const source = platform.environments.find((e) => e.name === from);
-    const target = platform.environments.find((e) => e.name === to);
-    if (!source || !target) throw new UsageError(`unknown environment "${!source ? from : to}"; the model has: ${platform.environments.map((e) => e.name).join(", ")}`);
+    const source = environmentNamed(platform, from);
+    const target = environmentNamed(platform, to);
     const names = releases.length ? releases : platform.releases.filter((r) => r.chart !== "local").map((r) => r.name);
     const unknown = names.filter((n) => source.versions[n] === undefined);
     if (unknown.length) throw new UsageError(`${from} pins no chart release named ${unknown.join(", ")}`);
