@@ -5,7 +5,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { KeycloakxValues } from "./types/keycloakx.ts";
 import type { Environment, SecretRef } from "../model/types.ts";
-import { hostOf, namespaceOf, postgresUserSecret, serviceHost } from "../model/derive.ts";
+import { hostOf, namespaceOf, postgresLogin, serviceHost } from "../model/derive.ts";
 import { toYaml } from "../emit/yaml.ts";
 
 /** The chart's fullname for release `keycloakx`; its HTTP Service is `<fullname>-http`. */
@@ -65,13 +65,14 @@ function fromSecret(name: string, ref: SecretRef): Record<string, unknown> {
   return { name, valueFrom: { secretKeyRef: { name: ref.secret, key: ref.key } } };
 }
 
-export const keycloakx: ValuesAdapter<KeycloakxValues> = ({ platform, env }) => {
+export const keycloakx: ValuesAdapter<KeycloakxValues> = (ctx) => {
+  const { platform, env } = ctx;
   const kc = env.components.keycloak;
   const pg = env.components.postgres;
-  const namespace = namespaceOf(platform, "keycloakx");
   const dbUser = pg.databases.keycloak;
   if (!dbUser) throw new Error(`environment ${env.name} has no "keycloak" database in components.postgres.databases`);
-  const credentials = postgresUserSecret(env, dbUser, namespace);
+  const login = postgresLogin(ctx, dbUser);
+  if (login.namespace !== namespaceOf(platform, "keycloakx")) throw new Error("Keycloak's database password Secret must be in Keycloak's namespace");
   const realmSecret = `${KEYCLOAK_FULLNAME}-realm-${kc.realm}`;
   const realmJson = JSON.stringify(realmImport(env), null, 2);
   // The chart renders Secret data through Helm's `tpl`: template braces would be evaluated.
@@ -97,8 +98,9 @@ export const keycloakx: ValuesAdapter<KeycloakxValues> = ({ platform, env }) => 
       hostname: serviceHost(pg.name, namespaceOf(platform, "postgres-cluster")),
       port: 5432,
       database: "keycloak",
-      username: dbUser,
-      existingSecret: credentials.secret,
+      // The exact role the operator created (`<namespace>.<user>`), not the model's short name.
+      username: login.role,
+      existingSecret: login.secret,
       existingSecretKey: "password",
     },
     // Traefik sends X-Forwarded-* headers, not RFC 7239 `Forwarded`.

@@ -1,7 +1,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { KubePrometheusStackValues } from "./types/kube-prometheus-stack.ts";
 import type { Context } from "../model/derive.ts";
-import { elasticsearchUrl, hostOf, mailRelay, namespaceOf, oidcIssuer, postgresAddress, postgresUserSecret } from "../model/derive.ts";
+import { elasticsearchUrl, hostOf, mailRelay, oidcIssuer, postgresAddress, postgresLogin } from "../model/derive.ts";
 import type { Quantity } from "../model/types.ts";
 
 /**
@@ -112,7 +112,8 @@ function extraDataSources(ctx: Context) {
       type: "grafana-postgresql-datasource",
       access: "proxy",
       url: postgresAddress(ctx),
-      user: ds.postgres.user,
+      // The exact role the operator created (`<namespace>.<user>`), which the grants Job reads for.
+      user: postgresLogin(ctx, ds.postgres.user).role,
       jsonData: { database: ds.postgres.database, sslmode: "require" },
       secureJsonData: { password: envRef(ENV.postgresPassword) },
     },
@@ -187,10 +188,7 @@ export const kubePrometheusStack: ValuesAdapter<KubePrometheusStackValues> = (ct
       envValueFrom: {
         [ENV.oidcClientSecret]: secretEnv(env.components.keycloak.clients.grafana),
         [ENV.elasticsearchPassword]: secretEnv(ds.elasticsearch.password),
-        [ENV.postgresPassword]: secretEnv({
-          secret: postgresUserSecret(env, ds.postgres.user, namespaceOf(ctx.platform, "kube-prometheus-stack")).secret,
-          key: "password",
-        }),
+        [ENV.postgresPassword]: secretEnv({ secret: postgresLogin(ctx, ds.postgres.user).secret, key: "password" }),
       },
       "grafana.ini": grafanaIni(ctx),
       additionalDataSources: extraDataSources(ctx),

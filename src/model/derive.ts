@@ -211,6 +211,50 @@ export function postgresUserSecret(env: Environment, user: string, namespace: st
   };
 }
 
+/** One login role of the PostgreSQL cluster, as its client must use it (S19). */
+export interface PostgresLogin {
+  /**
+   * The role's exact name in PostgreSQL. The Zalando operator (v1.14.0, `initRobotUsers` in
+   * `pkg/cluster/cluster.go`) keeps the manifest key whole: a role declared `keycloak.keycloak`
+   * is the role `keycloak.keycloak`, which owners, logins and grants must name.
+   */
+  role: string;
+  /** The Secret (keys `username`, `password`) the operator writes the role's password into. */
+  secret: string;
+  /** Namespace of that Secret: the client's own. */
+  namespace: string;
+}
+
+/**
+ * The releases whose pods log in to the PostgreSQL cluster from another namespace, by the model's
+ * user name: Keycloak as the owner of its database (S35), Grafana's data source (S26). Their
+ * roles are declared `<namespace>.<user>` so the password Secret lands next to the client.
+ */
+export function postgresClientReleases(env: Environment): Record<string, string> {
+  const pg = env.components.postgres;
+  const clients: Record<string, string> = {};
+  const keycloakOwner = pg.databases.keycloak;
+  if (keycloakOwner) clients[keycloakOwner] = "keycloakx";
+  clients[env.components.monitoring.grafana.datasources.postgres.user] = "kube-prometheus-stack";
+  return clients;
+}
+
+/** The login of a model user name (a database owner or Grafana's user). */
+export function postgresLogin({ platform, env }: Context, user: string): PostgresLogin {
+  const client = postgresClientReleases(env)[user];
+  if (!client) {
+    const namespace = namespaceOf(platform, "postgres-cluster");
+    return { role: user, secret: `${user}.${env.components.postgres.name}.credentials.postgresql.acid.zalan.do`, namespace };
+  }
+  const { secret, namespace, manifestUser } = postgresUserSecret(env, user, namespaceOf(platform, client));
+  return { role: manifestUser, secret, namespace };
+}
+
+/** The operator's Secret of the `postgres` superuser, in the cluster's namespace (S19). */
+export function postgresSuperuserSecret({ platform, env }: Context): { secret: string; namespace: string } {
+  return { secret: `postgres.${env.components.postgres.name}.credentials.postgresql.acid.zalan.do`, namespace: namespaceOf(platform, "postgres-cluster") };
+}
+
 /** The nodes with an NVIDIA GPU (A4), where the GPU operator's operands belong (S36). */
 export function gpuNodes(env: Environment): ClusterNode[] {
   return env.nodes.filter((n) => n.gpu === true);

@@ -380,8 +380,13 @@ export interface Components {
     version: string;
     size: Quantity;
     storageClass: string;
-    /** Database name -> owner role. */
+    /**
+     * Database name -> owner, by user name. An owner whose client runs in another namespace
+     * (Keycloak) becomes the role `<namespace>.<user>` (`postgresLogin`).
+     */
     databases: Record<string, string>;
+    /** The `psql` image of the Job that grants Grafana's role read access (S26). */
+    clientImage: ContainerImage;
     /**
      * Logical backups (S19) into the MinIO bucket `bucket` (S16). The operator's CronJob gets its
      * S3 credentials from the existing Secret `credentialsSecret` (A13).

@@ -256,6 +256,7 @@ export const prod: Environment = {
       size: "20Gi",
       storageClass: "linstor-r2",
       databases: { streamforge: "streamforge", keycloak: "keycloak" },
+      clientImage: { repository: images.postgresClient.repository, tag: images.postgresClient.version },
       backup: { schedule: "30 2 * * *", bucket: "backups", retention: "2 weeks", credentialsSecret: "postgres-backup-s3" },
     },
     monitoring: {
