@@ -5,7 +5,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { ArgoCdValues } from "./types/argo-cd.ts";
 import type { Environment } from "../model/types.ts";
-import { gitlabUrl, hostOf, oidcIssuer } from "../model/derive.ts";
+import { GROUPS_CLAIM, OIDC_SCOPES, gitlabUrl, hostOf, oidcIssuer } from "../model/derive.ts";
 import { toYaml } from "../emit/yaml.ts";
 
 /**
@@ -36,7 +36,7 @@ export const argoCd: ValuesAdapter<ArgoCdValues> = ({ env }) => {
     // `$<secret>:<key>` makes Argo CD read the value from that Secret (labelled
     // `app.kubernetes.io/part-of: argocd`) in its namespace; no value is written here (A13).
     clientSecret: `$${clientSecret.secret}:${clientSecret.key}`,
-    requestedScopes: ["openid", "profile", "email", "groups"],
+    requestedScopes: [...OIDC_SCOPES.argocd],
   };
   return {
     fullnameOverride: ARGOCD_FULLNAME,
@@ -52,7 +52,9 @@ export const argoCd: ValuesAdapter<ArgoCdValues> = ({ env }) => {
       },
       rbac: {
         "policy.default": "role:readonly",
-        scopes: "[groups]",
+        // The realm's admin group administers Argo CD; everyone else who logs in reads.
+        "policy.csv": `g, ${env.components.keycloak.adminGroup}, role:admin\n`,
+        scopes: `[${GROUPS_CLAIM}]`,
       },
       // GitLab's CA is read from the `argocd-tls-certs-cm` ConfigMap (key: GitLab's host name),
       // made from the existing CA outside this chart, so no certificate is written here.

@@ -1,7 +1,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { EckElasticsearchValues } from "./types/eck-elasticsearch.ts";
 import type { Environment } from "../model/types.ts";
-import { hostOf, oidcIssuer } from "../model/derive.ts";
+import { GROUPS_CLAIM, OIDC_SCOPES, hostOf, oidcIssuer } from "../model/derive.ts";
 
 /** Name of the OpenID Connect realm Kibana logs in through (S35, A12). */
 export const OIDC_REALM = "keycloak";
@@ -12,7 +12,7 @@ export const OIDC_REALM = "keycloak";
  * `oidc` need an Elastic licence above `basic` (platinum, enterprise or a trial): on a basic
  * licence Elasticsearch refuses to start the realm and Kibana offers only its own login.
  */
-export function oidcRealmSettings(env: Environment): Record<string, string | number> {
+export function oidcRealmSettings(env: Environment): Record<string, string | number | string[]> {
   const realm = `xpack.security.authc.realms.oidc.${OIDC_REALM}`;
   const oidc = `${oidcIssuer(env)}/protocol/openid-connect`;
   const kibana = `https://${hostOf(env, "kibana")}`;
@@ -22,7 +22,8 @@ export function oidcRealmSettings(env: Environment): Record<string, string | num
     [`${realm}.rp.response_type`]: "code",
     [`${realm}.rp.redirect_uri`]: `${kibana}/api/security/oidc/callback`,
     [`${realm}.rp.post_logout_redirect_uri`]: `${kibana}/security/logged_out`,
-    [`${realm}.rp.requested_scopes`]: "openid email profile",
+    // A list setting: one entry per scope.
+    [`${realm}.rp.requested_scopes`]: [...OIDC_SCOPES.kibana],
     [`${realm}.op.issuer`]: oidcIssuer(env),
     [`${realm}.op.authorization_endpoint`]: `${oidc}/auth`,
     [`${realm}.op.token_endpoint`]: `${oidc}/token`,
@@ -30,7 +31,7 @@ export function oidcRealmSettings(env: Environment): Record<string, string | num
     [`${realm}.op.endsession_endpoint`]: `${oidc}/logout`,
     [`${realm}.op.jwkset_path`]: `${oidc}/certs`,
     [`${realm}.claims.principal`]: "preferred_username",
-    [`${realm}.claims.groups`]: "groups",
+    [`${realm}.claims.groups`]: GROUPS_CLAIM,
     [`${realm}.claims.mail`]: "email",
   };
 }

@@ -5,7 +5,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { KeycloakxValues } from "./types/keycloakx.ts";
 import type { Environment, SecretRef } from "../model/types.ts";
-import { hostOf, namespaceOf, postgresLogin, serviceHost } from "../model/derive.ts";
+import { GROUPS_CLAIM, KEYCLOAK_BUILTIN_SCOPES, OIDC_SCOPES, type OidcClient, hostOf, namespaceOf, postgresLogin, serviceHost } from "../model/derive.ts";
 import { toYaml } from "../emit/yaml.ts";
 
 /** The chart's fullname for release `keycloakx`; its HTTP Service is `<fullname>-http`. */
@@ -15,8 +15,6 @@ export const KEYCLOAK_HTTP_PORT = 80;
 
 /** Where Keycloak reads realm files that `--import-realm` imports at start. */
 const IMPORT_DIR = "/opt/keycloak/data/import";
-
-type OidcClient = keyof Environment["components"]["keycloak"]["clients"];
 
 /** Where each client's login flow returns to, as that application documents it. */
 const CALLBACK: Record<OidcClient, { ui: "grafana" | "kibana" | "argocd"; paths: string[] }> = {
@@ -50,15 +48,28 @@ export function realmImport(env: Environment): Record<string, unknown> {
       webOrigins: [base],
       protocolMappers: [
         {
-          name: "groups",
+          name: GROUPS_CLAIM,
           protocol: "openid-connect",
           protocolMapper: "oidc-group-membership-mapper",
-          config: { "claim.name": "groups", "full.path": "false", "id.token.claim": "true", "access.token.claim": "true", "userinfo.token.claim": "true" },
+          config: { "claim.name": GROUPS_CLAIM, "full.path": "false", "id.token.claim": "true", "access.token.claim": "true", "userinfo.token.claim": "true" },
         },
       ],
     };
   });
-  return { realm: kc.realm, enabled: true, sslRequired: "external", clients };
+  for (const client of Object.keys(kc.clients) as OidcClient[]) {
+    const unknown = OIDC_SCOPES[client].filter((scope) => !KEYCLOAK_BUILTIN_SCOPES.includes(scope));
+    // Keycloak answers `invalid_scope` to a scope the realm does not have.
+    if (unknown.length) throw new Error(`OIDC client ${client} requests scopes the realm does not have: ${unknown.join(", ")}`);
+  }
+  // No `clientScopes` key: with one, Keycloak would not create its built-in scopes.
+  return {
+    realm: kc.realm,
+    enabled: true,
+    sslRequired: "external",
+    // The group the clients map to their admin roles (Grafana `Admin`, Argo CD `role:admin`).
+    groups: [{ name: kc.adminGroup, path: `/${kc.adminGroup}` }],
+    clients,
+  };
 }
 
 function fromSecret(name: string, ref: SecretRef): Record<string, unknown> {
@@ -80,6 +91,9 @@ export const keycloakx: ValuesAdapter<KeycloakxValues> = (ctx) => {
   const extraEnv = [
     // Keycloak's v2 hostname option takes the full public URL; the gateway terminates TLS (A11).
     { name: "KC_HOSTNAME", value: `https://${hostOf(env, "keycloak")}` },
+    // The temporary admin Keycloak creates at first start (`bootstrap-admin-*` options of Keycloak 26).
+    fromSecret("KC_BOOTSTRAP_ADMIN_USERNAME", { secret: kc.bootstrapAdminSecret, key: "username" }),
+    fromSecret("KC_BOOTSTRAP_ADMIN_PASSWORD", { secret: kc.bootstrapAdminSecret, key: "password" }),
     ...(Object.entries(kc.clients) as Array<[OidcClient, SecretRef]>).map(([client, ref]) => fromSecret(secretEnv(client), ref)),
   ];
   return {

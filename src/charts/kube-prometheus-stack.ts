@@ -1,7 +1,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { KubePrometheusStackValues } from "./types/kube-prometheus-stack.ts";
 import type { Context } from "../model/derive.ts";
-import { elasticsearchUrl, hostOf, mailRelay, oidcIssuer, postgresAddress, postgresLogin } from "../model/derive.ts";
+import { GROUPS_CLAIM, OIDC_SCOPES, elasticsearchUrl, hostOf, mailRelay, oidcIssuer, postgresAddress, postgresLogin } from "../model/derive.ts";
 import type { Quantity } from "../model/types.ts";
 
 /**
@@ -131,7 +131,7 @@ function grafanaIni(ctx: Context) {
       name: "Keycloak",
       allow_sign_up: true,
       client_id: "grafana",
-      scopes: "openid email profile roles",
+      scopes: OIDC_SCOPES.grafana.join(" "),
       auth_url: `${oidc}/auth`,
       token_url: `${oidc}/token`,
       api_url: `${oidc}/userinfo`,
@@ -139,7 +139,8 @@ function grafanaIni(ctx: Context) {
       login_attribute_path: "preferred_username",
       email_attribute_path: "email",
       name_attribute_path: "name",
-      role_attribute_path: "contains(roles[*], 'admin') && 'Admin' || contains(roles[*], 'editor') && 'Editor' || 'Viewer'",
+      // Members of the realm's admin group are Grafana admins; everyone else views.
+      role_attribute_path: `contains(${GROUPS_CLAIM}[*], '${ctx.env.components.keycloak.adminGroup}') && 'Admin' || 'Viewer'`,
       use_pkce: true,
     },
   };

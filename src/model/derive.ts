@@ -87,6 +87,29 @@ export function oidcIssuer(env: Environment): string {
   return `https://${hostOf(env, "keycloak")}/realms/${env.components.keycloak.realm}`;
 }
 
+/** An application that logs in through the Keycloak realm (S35, A12). */
+export type OidcClient = keyof Environment["components"]["keycloak"]["clients"];
+
+/**
+ * The client scopes Keycloak creates in a realm whose import lists no `clientScopes` (Keycloak
+ * 26, `RealmManager.importRealm` calls `createDefaultClientScopes` only then). The realm import
+ * lists none, so these are the scopes a client may request; `openid` is the protocol's own.
+ */
+export const KEYCLOAK_BUILTIN_SCOPES: readonly string[] = ["openid", "profile", "email", "address", "phone", "offline_access", "roles", "web-origins", "microprofile-jwt", "acr", "basic"];
+
+/**
+ * The scopes each client requests. Group membership is not a scope: every client of the realm
+ * has a `groups` protocol mapper, so the claim is in every token without being requested.
+ */
+export const OIDC_SCOPES: Readonly<Record<OidcClient, readonly string[]>> = {
+  grafana: ["openid", "email", "profile"],
+  kibana: ["openid", "email", "profile"],
+  argocd: ["openid", "profile", "email"],
+};
+
+/** The token claim that carries the user's realm groups (the clients' `groups` mapper). */
+export const GROUPS_CLAIM = "groups";
+
 /** The node named `name`; throws when the environment has none. */
 export function nodeOf(env: Environment, name: string): ClusterNode {
   const node = env.nodes.find((n) => n.name === name);

@@ -447,7 +447,18 @@ export interface Components {
   /** GitLab CI of the StreamForge application repositories (S28, S30, S31). */
   ci: CiSpec;
   argocd: { repoPath: string; replicas: Count };
-  keycloak: { realm: string; replicas: Count; clients: Record<"grafana" | "kibana" | "argocd", SecretRef> };
+  keycloak: {
+    realm: string;
+    replicas: Count;
+    clients: Record<"grafana" | "kibana" | "argocd", SecretRef>;
+    /**
+     * Realm group whose members administer every application behind SSO: Grafana's `Admin`
+     * role and Argo CD's `role:admin` are given to it by name (the `groups` claim).
+     */
+    adminGroup: DnsLabel;
+    /** Existing Secret with Keycloak's bootstrap admin login (keys `username`, `password`, A13). */
+    bootstrapAdminSecret: string;
+  };
   vault: {
     replicas: Count;
     size: Quantity;

@@ -328,6 +328,8 @@ export const prod: Environment = {
         kibana: { secret: "kibana-oidc", key: "client-secret" },
         argocd: { secret: "argocd-oidc", key: "client-secret" },
       },
+      adminGroup: "platform-admins",
+      bootstrapAdminSecret: "keycloak-admin",
     },
     vault: { replicas: 3, size: "10Gi", storageClass: "linstor-r2", rotationPollInterval: "2m" },
     gpu: { enabled: true },
