@@ -1,7 +1,12 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { EckElasticsearchValues } from "./types/eck-elasticsearch.ts";
 import type { Environment } from "../model/types.ts";
-import { GROUPS_CLAIM, OIDC_SCOPES, hostOf, oidcIssuer } from "../model/derive.ts";
+import { type Context, GROUPS_CLAIM, OIDC_SCOPES, caBundle, hostOf, oidcIssuer } from "../model/derive.ts";
+
+/** Elasticsearch's configuration directory; SSL files must be inside it. */
+const ES_CONFIG_DIR = "/usr/share/elasticsearch/config";
+/** Folder of the configuration directory where the internal CA's public certificate is mounted. */
+const CA_SUBDIR = "homelab-ca";
 
 /** Name of the OpenID Connect realm Kibana logs in through (S35, A12). */
 export const OIDC_REALM = "keycloak";
@@ -12,7 +17,8 @@ export const OIDC_REALM = "keycloak";
  * `oidc` need an Elastic licence above `basic` (platinum, enterprise or a trial): on a basic
  * licence Elasticsearch refuses to start the realm and Kibana offers only its own login.
  */
-export function oidcRealmSettings(env: Environment): Record<string, string | number | string[]> {
+export function oidcRealmSettings(ctx: Context): Record<string, string | number | string[]> {
+  const { env } = ctx;
   const realm = `xpack.security.authc.realms.oidc.${OIDC_REALM}`;
   const oidc = `${oidcIssuer(env)}/protocol/openid-connect`;
   const kibana = `https://${hostOf(env, "kibana")}`;
@@ -33,6 +39,8 @@ export function oidcRealmSettings(env: Environment): Record<string, string | num
     [`${realm}.claims.principal`]: "preferred_username",
     [`${realm}.claims.groups`]: GROUPS_CLAIM,
     [`${realm}.claims.mail`]: "email",
+    // Keycloak's certificate comes from the internal CA issuer (S7); path relative to the config directory.
+    [`${realm}.ssl.certificate_authorities`]: [`${CA_SUBDIR}/${caBundle(ctx).key}`],
   };
 }
 
@@ -40,7 +48,8 @@ export function oidcRealmSettings(env: Environment): Record<string, string | num
  * The Elasticsearch cluster (S25): the model's node count and volumes, named after the model so
  * that ECK's Services and Secrets (`<name>-es-http`, `<name>-es-elastic-user`) are predictable.
  */
-export const eckElasticsearch: ValuesAdapter<EckElasticsearchValues> = ({ env }) => {
+export const eckElasticsearch: ValuesAdapter<EckElasticsearchValues> = (ctx) => {
+  const { env } = ctx;
   const es = env.components.logging.elasticsearch;
   const client = env.components.keycloak.clients.kibana;
   return {
@@ -53,7 +62,14 @@ export const eckElasticsearch: ValuesAdapter<EckElasticsearchValues> = ({ env })
         config: {
           // No privileged sysctl init container: mmap stays off instead.
           "node.store.allow_mmap": false,
-          ...oidcRealmSettings(env),
+          ...oidcRealmSettings(ctx),
+        },
+        podTemplate: {
+          spec: {
+            // The internal CA's public certificate, copied into this namespace by config-syncer.
+            volumes: [{ name: "homelab-ca", secret: { secretName: caBundle(ctx).secret } }],
+            containers: [{ name: "elasticsearch", volumeMounts: [{ name: "homelab-ca", mountPath: `${ES_CONFIG_DIR}/${CA_SUBDIR}`, readOnly: true }] }],
+          },
         },
         volumeClaimTemplates: [
           {

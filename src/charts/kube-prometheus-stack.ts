@@ -1,7 +1,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { KubePrometheusStackValues } from "./types/kube-prometheus-stack.ts";
 import type { Context } from "../model/derive.ts";
-import { GROUPS_CLAIM, OIDC_SCOPES, elasticsearchUrl, hostOf, mailRelay, oidcIssuer, postgresAddress, postgresLogin } from "../model/derive.ts";
+import { GROUPS_CLAIM, OIDC_SCOPES, caBundle, elasticsearchUrl, hostOf, mailRelay, oidcIssuer, postgresAddress, postgresLogin } from "../model/derive.ts";
 import type { Quantity } from "../model/types.ts";
 
 /**
@@ -22,6 +22,14 @@ const ENV = {
   elasticsearchPassword: "GF_DS_ELASTICSEARCH_PASSWORD",
   postgresPassword: "GF_DS_POSTGRES_PASSWORD",
 } as const;
+
+/** Where Grafana's pod mounts the internal CA's public certificate (`caBundle`). */
+const CA_DIR = "/etc/grafana/homelab-ca";
+
+/** The CA file Grafana trusts for Keycloak (OIDC) and Elasticsearch. */
+export function grafanaCaFile(ctx: Context): string {
+  return `${CA_DIR}/${caBundle(ctx).key}`;
+}
 
 /** A reference to an environment variable in a provisioning file. */
 const envRef = (name: string): string => "${" + name + "}";
@@ -142,6 +150,8 @@ function grafanaIni(ctx: Context) {
       // Members of the realm's admin group are Grafana admins; everyone else views.
       role_attribute_path: `contains(${GROUPS_CLAIM}[*], '${ctx.env.components.keycloak.adminGroup}') && 'Admin' || 'Viewer'`,
       use_pkce: true,
+      // Keycloak's certificate comes from the internal CA issuer (S7), which Grafana does not know otherwise.
+      tls_client_ca: grafanaCaFile(ctx),
     },
   };
 }
@@ -191,6 +201,8 @@ export const kubePrometheusStack: ValuesAdapter<KubePrometheusStackValues> = (ct
         [ENV.elasticsearchPassword]: secretEnv(ds.elasticsearch.password),
         [ENV.postgresPassword]: secretEnv({ secret: postgresLogin(ctx, ds.postgres.user).secret, key: "password" }),
       },
+      // The internal CA's public certificate, copied into this namespace by config-syncer.
+      extraSecretMounts: [{ name: "homelab-ca", secretName: caBundle(ctx).secret, mountPath: CA_DIR, readOnly: true }],
       "grafana.ini": grafanaIni(ctx),
       additionalDataSources: extraDataSources(ctx),
     },

@@ -87,6 +87,48 @@ export function oidcIssuer(env: Environment): string {
   return `https://${hostOf(env, "keycloak")}/realms/${env.components.keycloak.realm}`;
 }
 
+/** config-syncer's annotation: a Secret carrying it is copied into the namespaces its value selects (S37). */
+export const CONFIG_SYNC_ANNOTATION = "kubed.appscode.com/sync";
+
+/** The label Kubernetes puts on every namespace with its own name (1.22+). */
+export const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
+/** config-syncer's annotation value that selects exactly these namespaces (a set-based label selector). */
+export function syncToNamespaces(namespaces: string[]): Record<string, string> {
+  return { [CONFIG_SYNC_ANNOTATION]: `${NAMESPACE_NAME_LABEL} in (${[...new Set(namespaces)].sort().join(",")})` };
+}
+
+/**
+ * The releases whose pods call an HTTPS endpoint with a certificate from the internal CA issuer:
+ * Grafana, Argo CD and Elasticsearch call Keycloak (OIDC); Grafana and Fluent Bit call
+ * Elasticsearch, whose HTTP certificate the issuer signs too.
+ */
+export const CA_BUNDLE_CONSUMERS = ["kube-prometheus-stack", "argo-cd", "eck-elasticsearch", "fluent-bit"] as const;
+
+/**
+ * The internal CA's public certificate as every consumer reads it: the Secret `ingress.caBundle`,
+ * created in cert-manager's namespace with config-syncer's annotation (so it is copied into each
+ * consumer's namespace) and Argo CD's label (Argo CD resolves `$<secret>:<key>` only in Secrets
+ * labelled `app.kubernetes.io/part-of: argocd`).
+ */
+export function caBundle({ platform, env }: Context): {
+  secret: string;
+  key: string;
+  namespace: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  namespaces: string[];
+} {
+  const namespaces = [...new Set(CA_BUNDLE_CONSUMERS.map((r) => namespaceOf(platform, r)))].sort();
+  return {
+    ...env.ingress.caBundle,
+    namespace: namespaceOf(platform, "cert-manager"),
+    labels: { "app.kubernetes.io/part-of": "argocd" },
+    annotations: syncToNamespaces(namespaces),
+    namespaces,
+  };
+}
+
 /** An application that logs in through the Keycloak realm (S35, A12). */
 export type OidcClient = keyof Environment["components"]["keycloak"]["clients"];
 

@@ -250,6 +250,13 @@ export interface IngressSpec {
   issuer: string;
   /** Secret holding the internal CA that `issuer` signs with. */
   caSecret: string;
+  /**
+   * The internal CA's public certificate, which every client of an endpoint `issuer` signs must
+   * trust: an existing Secret in cert-manager's namespace whose key `key` holds the PEM of
+   * `caSecret`'s certificate and nothing else (no private key). config-syncer copies it into
+   * the namespaces of those clients (S37).
+   */
+  caBundle: { secret: string; key: string };
   /** MetalLB L2 pool (S4, A7). */
   pool: IpRange;
   /** Fixed LoadBalancer IPs (S8, A7). */
