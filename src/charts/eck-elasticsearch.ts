@@ -1,7 +1,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { EckElasticsearchValues } from "./types/eck-elasticsearch.ts";
 import type { Environment } from "../model/types.ts";
-import { type Context, GROUPS_CLAIM, OIDC_SCOPES, caBundle, hostOf, oidcIssuer } from "../model/derive.ts";
+import { type Context, GROUPS_CLAIM, OIDC_SCOPES, caBundle, elasticsearchHttpCertSecret, elasticsearchRolesSecret, elasticsearchUsers, hostOf, oidcIssuer } from "../model/derive.ts";
 
 /** Elasticsearch's configuration directory; SSL files must be inside it. */
 const ES_CONFIG_DIR = "/usr/share/elasticsearch/config";
@@ -83,6 +83,14 @@ export const eckElasticsearch: ValuesAdapter<EckElasticsearchValues> = (ctx) => 
         ],
       },
     ],
+    // The platform's own users (Grafana reads, Fluent Bit writes), not `elastic`: their
+    // basic-auth Secrets and the roles they name.
+    auth: {
+      fileRealm: elasticsearchUsers(ctx).map((u) => ({ secretName: u.secret })),
+      roles: [{ secretName: elasticsearchRolesSecret(env) }],
+    },
+    // Served with a certificate from the internal CA issuer, which every client trusts (caBundle).
+    http: { tls: { certificate: { secretName: elasticsearchHttpCertSecret(env) } } },
     secureSettings: [
       {
         secretName: client.secret,

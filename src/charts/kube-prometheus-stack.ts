@@ -1,7 +1,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { KubePrometheusStackValues } from "./types/kube-prometheus-stack.ts";
 import type { Context } from "../model/derive.ts";
-import { GROUPS_CLAIM, OIDC_SCOPES, caBundle, elasticsearchUrl, hostOf, mailRelay, oidcIssuer, postgresAddress, postgresLogin } from "../model/derive.ts";
+import { GROUPS_CLAIM, OIDC_SCOPES, caBundle, elasticsearchUrl, elasticsearchUsers, hostOf, mailRelay, oidcIssuer, postgresAddress, postgresLogin } from "../model/derive.ts";
 import type { Quantity } from "../model/types.ts";
 
 /**
@@ -94,6 +94,13 @@ function alertmanagerConfig(ctx: Context) {
   };
 }
 
+/** Grafana's Elasticsearch user; config-syncer copies its Secret into Grafana's namespace. */
+function grafanaElasticsearchUser(ctx: Context) {
+  const user = elasticsearchUsers(ctx).find((u) => u.client === "grafana");
+  if (!user) throw new Error("components.logging.users has no grafana user");
+  return user;
+}
+
 /** Grafana's data sources besides the Prometheus and Alertmanager ones the chart adds (S26). */
 function extraDataSources(ctx: Context) {
   const ds = ctx.env.components.monitoring.grafana.datasources;
@@ -105,14 +112,18 @@ function extraDataSources(ctx: Context) {
       access: "proxy",
       url: elasticsearchUrl(ctx),
       basicAuth: true,
-      basicAuthUser: ds.elasticsearch.user,
+      basicAuthUser: ctx.env.components.logging.users.grafana.username,
       jsonData: {
         index: `${ctx.env.components.logging.indexPrefix}-*`,
         timeField: "@timestamp",
-        // ECK's self-signed HTTP CA is a Secret of the logging namespace, which Grafana cannot mount.
-        tlsSkipVerify: true,
+        // Elasticsearch's HTTP certificate comes from the internal CA issuer: verify it with the CA bundle.
+        tlsAuthWithCACert: true,
       },
-      secureJsonData: { basicAuthPassword: envRef(ENV.elasticsearchPassword) },
+      secureJsonData: {
+        basicAuthPassword: envRef(ENV.elasticsearchPassword),
+        // Grafana expands `$__file{}` in provisioning files: the PEM is read from the mounted bundle.
+        tlsCACert: `$__file{${grafanaCaFile(ctx)}}`,
+      },
     },
     {
       name: "PostgreSQL",
@@ -198,7 +209,7 @@ export const kubePrometheusStack: ValuesAdapter<KubePrometheusStackValues> = (ct
       deploymentStrategy: { type: "Recreate" },
       envValueFrom: {
         [ENV.oidcClientSecret]: secretEnv(env.components.keycloak.clients.grafana),
-        [ENV.elasticsearchPassword]: secretEnv(ds.elasticsearch.password),
+        [ENV.elasticsearchPassword]: secretEnv({ secret: grafanaElasticsearchUser(ctx).secret, key: "password" }),
         [ENV.postgresPassword]: secretEnv({ secret: postgresLogin(ctx, ds.postgres.user).secret, key: "password" }),
       },
       // The internal CA's public certificate, copied into this namespace by config-syncer.

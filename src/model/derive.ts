@@ -255,6 +255,54 @@ export function elasticsearchSecrets(env: Environment): { elasticUser: { secret:
   };
 }
 
+/**
+ * The Secret ECK serves Elasticsearch's HTTP endpoint with (`http.tls.certificate`): issued by the
+ * internal CA issuer (S7), so every client verifies it with the CA bundle (`caBundle`).
+ */
+export function elasticsearchHttpCertSecret(env: Environment): string {
+  return `${env.components.logging.elasticsearch.name}-es-http-internal-ca`;
+}
+
+/** The Secret of role definitions (`roles.yml`) ECK loads for the platform's Elasticsearch users. */
+export function elasticsearchRolesSecret(env: Environment): string {
+  return `${env.components.logging.elasticsearch.name}-platform-roles`;
+}
+
+/**
+ * Annotation of a generated Secret whose listed keys hold no secret value (role definitions ECK
+ * only reads from a Secret); `secrets/literal` accepts exactly those keys.
+ */
+export const PUBLIC_DATA_ANNOTATION = "streamforge.io/public-data";
+
+/**
+ * The platform's Elasticsearch users as their Secrets must be created (A13): type
+ * `kubernetes.io/basic-auth` in Elasticsearch's namespace, and the namespaces config-syncer copies
+ * each into besides (Grafana's, for its data source).
+ */
+export function elasticsearchUsers({ platform, env }: Context): Array<{
+  client: "grafana" | "fluentBit";
+  username: string;
+  role: string;
+  secret: string;
+  namespace: string;
+  type: "kubernetes.io/basic-auth";
+  annotations: Record<string, string>;
+}> {
+  const users = env.components.logging.users;
+  const namespace = namespaceOf(platform, "eck-elasticsearch");
+  const readers: Record<keyof typeof users, string> = { grafana: "kube-prometheus-stack", fluentBit: "fluent-bit" };
+  return (Object.keys(users) as Array<keyof typeof users>).map((client) => {
+    const elsewhere = [namespaceOf(platform, readers[client])].filter((ns) => ns !== namespace);
+    return {
+      client,
+      ...users[client],
+      namespace,
+      type: "kubernetes.io/basic-auth" as const,
+      annotations: elsewhere.length ? syncToNamespaces(elsewhere) : {},
+    };
+  });
+}
+
 /** MinIO's in-cluster S3 endpoint (the chart's Service `minio`, port 9000; S16). */
 export function s3Endpoint({ platform }: Context): string {
   return `http://${serviceHost("minio", namespaceOf(platform, "minio"))}:9000`;

@@ -190,6 +190,18 @@ export interface ExternalHost {
   ip: IPv4;
 }
 
+/**
+ * A user of Elasticsearch's file realm. Its login is an existing Secret of type
+ * `kubernetes.io/basic-auth` in Elasticsearch's namespace with the keys `username` (this
+ * `username`), `password` (random, A13) and `roles` (this `role`), which ECK loads into the realm.
+ */
+export interface ElasticsearchUser {
+  username: string;
+  secret: string;
+  /** Name of the role the platform defines for this user (ECK `auth.roles`). */
+  role: string;
+}
+
 /** A secret is never a value in the model, only where to find one (A13). */
 export interface SecretRef {
   /** Name of an existing Kubernetes Secret. */
@@ -408,12 +420,11 @@ export interface Components {
       /** Existing Secret with the local admin's `admin-user` and `admin-password` (A13). */
       adminSecret: string;
       /**
-       * Logins of Grafana's Elasticsearch and PostgreSQL data sources (S26). The Elasticsearch
-       * password is an existing Secret in Grafana's namespace; the PostgreSQL role's password is
-       * the Secret the Zalando operator writes into that namespace (A13).
+       * Grafana's PostgreSQL data source (S26): the database and the model's user name; the role's
+       * password is the Secret the Zalando operator writes into Grafana's namespace (A13). The
+       * Elasticsearch data source logs in as `logging.users.grafana`.
        */
       datasources: {
-        elasticsearch: { user: string; password: SecretRef };
         postgres: { database: string; user: string };
       };
     };
@@ -431,6 +442,11 @@ export interface Components {
     kibana: { replicas: Count };
     /** Tag prefix of index names (`internal-myapp-2025.08.07`, S25). */
     indexPrefix: string;
+    /**
+     * Elasticsearch's own users for the platform's clients, each with only the privileges its
+     * client needs on the `indexPrefix` indices: Grafana reads (S26), Fluent Bit writes (S25).
+     */
+    users: { grafana: ElasticsearchUser; fluentBit: ElasticsearchUser };
   };
   runner: {
     node: DnsLabel;

@@ -81,7 +81,8 @@ const releases: Release[] = [
   { name: "kafka-ui", namespace: "kafka", chart: chart("kafka-ui", "kafka-ui"), needs: ["kafka-cluster"], adapter: "kafka-ui" },
   { name: "kube-prometheus-stack", namespace: "monitoring", chart: chart("prometheus-community", "kube-prometheus-stack"), needs: ["linstor-cluster", "mailrelay", "config-syncer"], adapter: "kube-prometheus-stack" },
   { name: "eck-operator", namespace: "elastic-system", chart: chart("elastic", "eck-operator"), needs: [], adapter: "eck-operator" },
-  { name: "eck-elasticsearch", namespace: "logging", chart: chart("elastic", "eck-elasticsearch"), needs: ["eck-operator", "linstor-cluster", "config-syncer"], adapter: "eck-elasticsearch" },
+  { name: "elasticsearch-setup", namespace: "logging", chart: "local", needs: ["cert-manager-issuers"], adapter: "elasticsearch-setup" },
+  { name: "eck-elasticsearch", namespace: "logging", chart: chart("elastic", "eck-elasticsearch"), needs: ["eck-operator", "linstor-cluster", "config-syncer", "elasticsearch-setup"], adapter: "eck-elasticsearch" },
   { name: "eck-kibana", namespace: "logging", chart: chart("elastic", "eck-kibana"), needs: ["eck-elasticsearch"], adapter: "eck-kibana" },
   { name: "fluent-bit", namespace: "logging", chart: chart("fluent", "fluent-bit"), needs: ["eck-elasticsearch", "config-syncer"], adapter: "fluent-bit" },
   { name: "gitlab-runner", namespace: "gitlab-runner", chart: chart("gitlab", "gitlab-runner"), needs: [], adapter: "gitlab-runner" },
@@ -267,7 +268,6 @@ export const prod: Environment = {
         storageClass: "linstor-r2",
         adminSecret: "grafana-admin",
         datasources: {
-          elasticsearch: { user: "elastic", password: { secret: "grafana-datasource-elasticsearch", key: "password" } },
           postgres: { database: "streamforge", user: "grafana" },
         },
       },
@@ -284,6 +284,10 @@ export const prod: Environment = {
       elasticsearch: { name: "elasticsearch", version: softwareVersions.elasticStack, nodes: 3, size: "50Gi", storageClass: "linstor-r2" },
       kibana: { replicas: 2 },
       indexPrefix: "internal",
+      users: {
+        grafana: { username: "grafana", secret: "elasticsearch-user-grafana", role: "streamforge-logs-reader" },
+        fluentBit: { username: "fluent-bit", secret: "elasticsearch-user-fluent-bit", role: "streamforge-logs-writer" },
+      },
     },
     runner: {
       node: "k2w-9",

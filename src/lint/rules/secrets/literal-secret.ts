@@ -1,5 +1,14 @@
 import type { Diagnostic } from "../../../diagnostics/types.ts";
 import { isObject, type Rule } from "../../context.ts";
+import { PUBLIC_DATA_ANNOTATION } from "../../../model/derive.ts";
+
+/** Keys a generated Secret declares free of secret values (role definitions ECK reads from a Secret). */
+function publicKeys(object: Record<string, unknown>): Set<string> {
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  const annotations = isObject(metadata.annotations) ? metadata.annotations : {};
+  const listed = annotations[PUBLIC_DATA_ANNOTATION];
+  return new Set(typeof listed === "string" ? listed.split(",").map((k) => k.trim()) : []);
+}
 
 /** Keys whose value would be the secret itself (not the name of a Secret holding it). */
 const SECRET_KEY = /(password|passwd|passphrase|token|apikey|api_key|secretkey|secret_key|accesskey|access_key|privatekey|private_key|credentials?|clientsecret|client_secret)$/i;
@@ -29,8 +38,9 @@ export const literalSecret: Rule = {
     }
     for (const doc of ctx.kubeObjects) {
       if (doc.kind !== "Secret") continue;
+      const exempt = publicKeys(doc.object);
       for (const field of ["data", "stringData"]) {
-        if (isObject(doc.object[field]) && Object.keys(doc.object[field]).length) {
+        if (isObject(doc.object[field]) && Object.keys(doc.object[field]).some((k) => !exempt.has(k))) {
           out.push(ctx.at(this.id, { ...doc, pointer: `${doc.pointer}/${field}` }, `Secret carries literal ${field}`, { hint }));
         }
       }
