@@ -1,7 +1,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { KubePrometheusStackValues } from "./types/kube-prometheus-stack.ts";
 import type { Context } from "../model/derive.ts";
-import { GROUPS_CLAIM, OIDC_SCOPES, caBundle, elasticsearchUrl, elasticsearchUsers, hostOf, mailRelay, oidcIssuer, postgresAddress, postgresLogin } from "../model/derive.ts";
+import { GROUPS_CLAIM, OIDC_SCOPES, alertmanagerSender, caBundle, elasticsearchUrl, elasticsearchUsers, hostOf, mailRelay, oidcIssuer, postgresAddress, postgresLogin } from "../model/derive.ts";
 import type { Quantity } from "../model/types.ts";
 
 /**
@@ -71,7 +71,7 @@ function alertmanagerConfig(ctx: Context) {
         email_configs: [
           {
             to: am.emailTo,
-            from: am.emailFrom,
+            from: alertmanagerSender(ctx.env),
             smarthost: mailRelay(ctx),
             // The relay listens inside the cluster without TLS; it relays onward with TLS (S38).
             require_tls: false,

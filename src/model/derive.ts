@@ -67,6 +67,26 @@ export function mailRelayService({ platform, env }: Context): { service: string;
   return { service: release.name, namespace: release.namespace, port: env.components.mail.port };
 }
 
+/** The sender domains the relay accepts (`ALLOWED_SENDER_DOMAINS`): the environment's own. */
+export function mailSenderDomains(env: Environment): string[] {
+  return [env.domain];
+}
+
+/** Alertmanager's sender address: its local part at the environment's domain (S27, S38). */
+export function alertmanagerSender(env: Environment): string {
+  return `${env.components.monitoring.alertmanager.emailFromLocalPart}@${env.domain}`;
+}
+
+/**
+ * The relay's delivery route (S38): Postfix's `relayhost` in brackets (`[host]:port`), which
+ * sends everything to that host's A record, not to an MX.
+ */
+export function mailDeliveryRoute(env: Environment): { host: Fqdn; port: number; relayhost: string; loginSecret?: string } {
+  const delivery = env.components.mail.delivery;
+  const host = env.external[delivery.host].fqdn;
+  return { host, port: delivery.port, relayhost: `[${host}]:${delivery.port}`, ...(delivery.loginSecret ? { loginSecret: delivery.loginSecret } : {}) };
+}
+
 /** The mail relay's SMTP address, `host:port` (S38). */
 export function mailRelay(ctx: Context): string {
   const { service, namespace, port } = mailRelayService(ctx);

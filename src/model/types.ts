@@ -184,6 +184,12 @@ export interface StorageClass {
   replicas?: Count;
 }
 
+/**
+ * A Telegram chat id: a user's id is positive, a group's or channel's negative.
+ * @asType integer
+ */
+export type TelegramChatId = number;
+
 /** A machine outside the cluster that the platform talks to (A15). */
 export interface ExternalHost {
   fqdn: Fqdn;
@@ -431,9 +437,15 @@ export interface Components {
     alertmanager: {
       size: Quantity;
       storageClass: string;
+      /** Mailbox alerts are mailed to; the relay hands it to `mail.delivery` (S38). */
       emailTo: string;
-      emailFrom: string;
-      telegramChatId: number;
+      /**
+       * Local part of the sender address. The domain is the environment's own, which is the one
+       * domain that environment's relay accepts senders from (`mailSenderDomains`).
+       */
+      emailFromLocalPart: string;
+      /** Telegram chat that receives critical alerts (a group's id is negative); required. */
+      telegramChatId: TelegramChatId;
       telegramBotToken: SecretRef;
     };
   };
@@ -496,10 +508,12 @@ export interface Components {
     image: ContainerImage;
     port: Port;
     /**
-     * Upstream relay mail is handed to (`[host]:port`), with its login in an existing Secret
-     * (keys `username`, `password`). Without it the relay delivers directly to recipients' MX.
+     * Where the relay delivers every message (S38): the external host `host` of `external` on
+     * `port`, used as the relay host without an MX lookup, with its login in an existing Secret
+     * (keys `username`, `password`) when it asks for one. `.home` domains have no public MX, so
+     * the route is always explicit.
      */
-    smarthost?: { relay: string; secret: string };
+    delivery: { host: "mail"; port: Port; loginSecret?: string };
   };
   /** Technitium DNS (S12); its zone is the environment's domain. */
   dns: {
@@ -528,7 +542,7 @@ export interface Environment {
   storageClasses: StorageClass[];
   ingress: IngressSpec;
   /** Hosts outside the cluster (A15). */
-  external: { gitlab: ExternalHost; nfs: ExternalHost };
+  external: { gitlab: ExternalHost; nfs: ExternalHost; mail: ExternalHost };
   components: Components;
   /** Chart version per release (`catalogue` plus this environment's overrides). */
   versions: Record<string, VersionPin>;

@@ -222,6 +222,9 @@ export const prod: Environment = {
   external: {
     gitlab: { fqdn: "gitlab.dmz.home", ip: "192.168.1.10" },
     nfs: { fqdn: "nfs.dmz.home", ip: "192.168.1.6" },
+    // The LAN mail host that holds the platform's mailboxes (alerts@dmz.home): a default, the
+    // platform document names none.
+    mail: { fqdn: "mail.dmz.home", ip: "192.168.1.11" },
   },
   components: {
     traefik: { replicas: 2, acmeStorage: { size: "1Gi", storageClass: "nfs-client" } },
@@ -275,7 +278,7 @@ export const prod: Environment = {
         size: "1Gi",
         storageClass: "linstor-r2",
         emailTo: "alerts@dmz.home",
-        emailFrom: "alertmanager@dmz.home",
+        emailFromLocalPart: "alertmanager",
         telegramChatId: -1001000000000,
         telegramBotToken: { secret: "alertmanager-telegram", key: "bot-token" },
       },
@@ -338,8 +341,7 @@ export const prod: Environment = {
     },
     vault: { replicas: 3, size: "10Gi", storageClass: "linstor-r2", rotationPollInterval: "2m" },
     gpu: { enabled: true },
-    // The platform document names no upstream relay: direct delivery until one is set here.
-    mail: { image: { repository: images.mailrelay.repository, tag: images.mailrelay.version }, port: 25 },
+    mail: { image: { repository: images.mailrelay.repository, tag: images.mailrelay.version }, port: 25, delivery: { host: "mail", port: 25 } },
     dns: {
       image: { repository: images.technitium.repository, tag: images.technitium.version },
       size: "1Gi",
