@@ -3,6 +3,7 @@ import type { KubePrometheusStackValues } from "./types/kube-prometheus-stack.ts
 import type { Context } from "../model/derive.ts";
 import { GROUPS_CLAIM, OIDC_SCOPES, alertmanagerSender, caBundle, elasticsearchUrl, elasticsearchUsers, hostOf, mailRelay, oidcIssuer, postgresAddress, postgresLogin } from "../model/derive.ts";
 import type { Quantity } from "../model/types.ts";
+import { controlPlaneMetrics } from "../model/infra.ts";
 
 /**
  * The chart's fullname, fixed so Prometheus' and Alertmanager's Services do not depend on the
@@ -168,6 +169,29 @@ function grafanaIni(ctx: Context) {
 }
 
 /**
+ * The chart's control-plane scrapes, from the same fact that makes Kubespray expose them
+ * (`cluster.scrapeControlPlane`). etcd runs on the hosts (Kubespray's `etcd_deployment_type:
+ * host`), so its Service gets the hosts' addresses as endpoints instead of a pod selector.
+ */
+function controlPlaneScrapes(ctx: Context) {
+  const metrics = controlPlaneMetrics(ctx.env);
+  if (!metrics.scrape) {
+    return { kubeProxy: { enabled: false }, kubeEtcd: { enabled: false }, kubeScheduler: { enabled: false }, kubeControllerManager: { enabled: false } };
+  }
+  return {
+    kubeProxy: { enabled: true, service: { port: metrics.kubeProxyPort, targetPort: metrics.kubeProxyPort } },
+    kubeEtcd: {
+      enabled: true,
+      endpoints: metrics.etcdAddresses,
+      service: { enabled: true, port: metrics.etcdPort, targetPort: metrics.etcdPort },
+      serviceMonitor: { scheme: "http" },
+    },
+    kubeScheduler: { enabled: true },
+    kubeControllerManager: { enabled: true },
+  };
+}
+
+/**
  * kube-prometheus-stack (S22-S24, S26, S27): Prometheus (20Gi) with node exporter and the
  * kubelet's cAdvisor metrics, Grafana (1Gi) with SSO and three data sources, Alertmanager with
  * e-mail and Telegram. Hosts and TLS are the Gateway routes' job (S23, A11), so the chart's
@@ -181,6 +205,7 @@ export const kubePrometheusStack: ValuesAdapter<KubePrometheusStackValues> = (ct
   return {
     fullnameOverride: KPS_FULLNAME,
     nodeExporter: { enabled: true },
+    ...controlPlaneScrapes(ctx),
     kubelet: { enabled: true, serviceMonitor: { cAdvisor: true } },
     prometheus: {
       prometheusSpec: {

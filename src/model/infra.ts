@@ -69,3 +69,24 @@ export function userDataSnippet(env: Environment, node: ClusterNode): string {
 export function apiEndpoint(env: Environment): { address: IPv4; port: number } {
   return { address: env.cluster.apiVip, port: env.cluster.apiPort };
 }
+
+/**
+ * Metrics endpoints of the control plane as both Kubespray and Prometheus see them (S22). Ports
+ * are the upstream defaults: kube-proxy 10249 (Kubespray binds it to 127.0.0.1), etcd's separate
+ * plain-HTTP metrics listener 2381 (Kubespray opens it only when `etcd_metrics_port` is set; etcd
+ * runs on the hosts, so Prometheus is given their addresses), the scheduler 10259 and controller
+ * manager 10257 (HTTPS, bound to every address by Kubespray's defaults).
+ */
+export function controlPlaneMetrics(env: Environment): {
+  scrape: boolean;
+  kubeProxyPort: number;
+  etcdPort: number;
+  etcdAddresses: IPv4[];
+} {
+  return {
+    scrape: env.cluster.scrapeControlPlane,
+    kubeProxyPort: 10249,
+    etcdPort: 2381,
+    etcdAddresses: etcdNodes(env).map((n) => n.ip),
+  };
+}

@@ -102,6 +102,13 @@ export interface ClusterSpec {
   apiPort: number;
   /** Labels Kubespray puts on GPU nodes (`node_labels`), which GPU workloads select. */
   gpuNodeLabels: Record<string, string>;
+  /**
+   * Whether Prometheus scrapes kube-proxy, etcd, the scheduler and the controller manager. One
+   * fact for both sides: when on, Kubespray exposes kube-proxy's and etcd's metrics on the nodes'
+   * addresses (it binds them to localhost or leaves them off by default) and kube-prometheus-stack
+   * scrapes them; when off, neither side does.
+   */
+  scrapeControlPlane: boolean;
 }
 
 /** The size and disks of the VM that hosts one Kubernetes node (A6). */

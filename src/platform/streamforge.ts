@@ -162,6 +162,7 @@ export const prod: Environment = {
     kubesprayVersion: softwareVersions.kubespray,
     apiPort: 6443,
     gpuNodeLabels: { "streamforge.io/gpu": "nvidia" },
+    scrapeControlPlane: true,
   },
   nodes: prodNodes,
   proxmox: {
