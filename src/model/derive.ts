@@ -250,6 +250,24 @@ export function kafkaExternal({ platform, env }: Context): {
   };
 }
 
+/**
+ * The host name of a plain TCP route to a host outside the cluster (S11): `<route>.<domain>`,
+ * which resolves to Traefik's LoadBalancer IP; the route's entry point port is part of the address.
+ */
+export function externalTcpRoutes(env: Environment): Array<{ route: string; host: Fqdn; port: number; backend: string }> {
+  return env.ingress.tcpRoutes.flatMap((r) => ("external" in r.backend ? [{ route: r.name, host: `${r.name}.${env.domain}`, port: r.port, backend: r.backend.external }] : []));
+}
+
+/**
+ * The remote users put in git for a GitLab project through Traefik's `ssh` route (S11, A15):
+ * `ssh://git@ssh.<domain>:<port>/<project>.git` (GitLab's SSH user is `git`).
+ */
+export function gitSshRemote(env: Environment, projectPath: string): string {
+  const route = externalTcpRoutes(env).find((r) => r.backend === "gitlab");
+  if (!route) throw new Error(`environment ${env.name} has no TCP route to GitLab`);
+  return `ssh://git@${route.host}:${route.port}/${projectPath}.git`;
+}
+
 /** Strimzi's Secret holding the cluster CA certificate clients trust (`ca.crt`, `ca.p12`). */
 export function kafkaClusterCaSecret(env: Environment): string {
   return `${env.components.kafka.cluster}-cluster-ca-cert`;
