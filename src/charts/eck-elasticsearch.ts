@@ -1,7 +1,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { EckElasticsearchValues } from "./types/eck-elasticsearch.ts";
 import type { Environment } from "../model/types.ts";
-import { type Context, GROUPS_CLAIM, OIDC_SCOPES, caBundle, elasticsearchHttpCertSecret, elasticsearchRolesSecret, elasticsearchUsers, hostOf, oidcIssuer } from "../model/derive.ts";
+import { type Context, GROUPS_CLAIM, OIDC_SCOPES, caBundle, elasticsearchHttpCertSecret, elasticsearchRolesSecret, elasticsearchUsers, hostOf, kibanaSso, oidcIssuer } from "../model/derive.ts";
 
 /** Elasticsearch's configuration directory; SSL files must be inside it. */
 const ES_CONFIG_DIR = "/usr/share/elasticsearch/config";
@@ -62,7 +62,8 @@ export const eckElasticsearch: ValuesAdapter<EckElasticsearchValues> = (ctx) => 
         config: {
           // No privileged sysctl init container: mmap stays off instead.
           "node.store.allow_mmap": false,
-          ...oidcRealmSettings(ctx),
+          // The OIDC realm needs a licence above basic (`logging.licence`).
+          ...(kibanaSso(env) ? oidcRealmSettings(ctx) : {}),
         },
         podTemplate: {
           spec: {
@@ -91,11 +92,8 @@ export const eckElasticsearch: ValuesAdapter<EckElasticsearchValues> = (ctx) => 
     },
     // Served with a certificate from the internal CA issuer, which every client trusts (caBundle).
     http: { tls: { certificate: { secretName: elasticsearchHttpCertSecret(env) } } },
-    secureSettings: [
-      {
-        secretName: client.secret,
-        entries: [{ key: client.key, path: `xpack.security.authc.realms.oidc.${OIDC_REALM}.rp.client_secret` }],
-      },
-    ],
+    secureSettings: kibanaSso(env)
+      ? [{ secretName: client.secret, entries: [{ key: client.key, path: `xpack.security.authc.realms.oidc.${OIDC_REALM}.rp.client_secret` }] }]
+      : [],
   };
 };

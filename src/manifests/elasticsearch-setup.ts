@@ -30,7 +30,8 @@ export function elasticsearchRoles(ctx: Context): Record<string, { cluster: stri
  * What Elasticsearch needs before it starts: its HTTP certificate from the internal CA issuer
  * (S7), so clients verify it with the CA bundle instead of skipping verification, and the role
  * definitions of the platform's users. ECK reads roles only from a Secret; this one holds role
- * definitions, no secret value, and says so in its annotation.
+ * definitions, no secret value, and says so in its annotation. With a trial licence, the
+ * Secret that starts ECK's enterprise trial (in the operator's namespace).
  */
 export const elasticsearchSetup: ManifestBuilder = (ctx) => {
   const { platform, env } = ctx;
@@ -57,5 +58,26 @@ export const elasticsearchSetup: ManifestBuilder = (ctx) => {
     type: "Opaque",
     stringData: { [ROLES_FILE]: stringify(elasticsearchRoles(ctx)) },
   };
-  return [certificate, roles];
+  return [certificate, roles, ...licence(ctx)];
 };
+
+/**
+ * The licence object ECK reads in its own namespace. A trial is an empty Secret with ECK's
+ * licence labels and the accepted EULA (ECK v3.1.0 `CreateTrialLicense`); an enterprise licence
+ * is an existing Secret, and basic needs nothing.
+ */
+function licence(ctx: Context): KubeObject[] {
+  if (ctx.env.components.logging.licence.kind !== "trial") return [];
+  return [
+    {
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: {
+        name: "eck-trial-license",
+        namespace: namespaceOf(ctx.platform, "eck-operator"),
+        labels: { ...managedLabels("logging"), "common.k8s.elastic.co/type": "license", "license.k8s.elastic.co/type": "enterprise_trial" },
+        annotations: { "elastic.co/eula": "accepted" },
+      },
+    },
+  ];
+}

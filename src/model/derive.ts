@@ -341,6 +341,11 @@ export function elasticsearchUsers({ platform, env }: Context): Array<{
   });
 }
 
+/** Whether Kibana logs in through Keycloak: only a licence above basic runs an OIDC realm (S35). */
+export function kibanaSso(env: Environment): boolean {
+  return env.components.logging.licence.kind !== "basic";
+}
+
 /** MinIO's in-cluster S3 endpoint (the chart's Service `minio`, port 9000; S16). */
 export function s3Endpoint({ platform }: Context): string {
   return `http://${serviceHost("minio", namespaceOf(platform, "minio"))}:9000`;

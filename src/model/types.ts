@@ -466,6 +466,13 @@ export interface Components {
      * client needs on the `indexPrefix` indices: Grafana reads (S26), Fluent Bit writes (S25).
      */
     users: { grafana: ElasticsearchUser; fluentBit: ElasticsearchUser };
+    /**
+     * The Elastic licence of the stack. Kibana's Keycloak login (S35) is an Elasticsearch OIDC
+     * realm, which needs more than `basic`: `trial` starts ECK's 30-day enterprise trial (after
+     * it, Elasticsearch falls back to basic and Kibana to its own login); `enterprise` is an
+     * existing licence Secret in the ECK operator's namespace; `basic` has no Kibana SSO.
+     */
+    licence: { kind: "basic" } | { kind: "trial" } | { kind: "enterprise"; secret: string };
   };
   runner: {
     node: DnsLabel;

@@ -81,7 +81,7 @@ const releases: Release[] = [
   { name: "kafka-ui", namespace: "kafka", chart: chart("kafka-ui", "kafka-ui"), needs: ["kafka-cluster"], adapter: "kafka-ui" },
   { name: "kube-prometheus-stack", namespace: "monitoring", chart: chart("prometheus-community", "kube-prometheus-stack"), needs: ["linstor-cluster", "mailrelay", "config-syncer"], adapter: "kube-prometheus-stack" },
   { name: "eck-operator", namespace: "elastic-system", chart: chart("elastic", "eck-operator"), needs: [], adapter: "eck-operator" },
-  { name: "elasticsearch-setup", namespace: "logging", chart: "local", needs: ["cert-manager-issuers"], adapter: "elasticsearch-setup" },
+  { name: "elasticsearch-setup", namespace: "logging", chart: "local", needs: ["cert-manager-issuers", "eck-operator"], adapter: "elasticsearch-setup" },
   { name: "eck-elasticsearch", namespace: "logging", chart: chart("elastic", "eck-elasticsearch"), needs: ["eck-operator", "linstor-cluster", "config-syncer", "elasticsearch-setup"], adapter: "eck-elasticsearch" },
   { name: "eck-kibana", namespace: "logging", chart: chart("elastic", "eck-kibana"), needs: ["eck-elasticsearch"], adapter: "eck-kibana" },
   { name: "fluent-bit", namespace: "logging", chart: chart("fluent", "fluent-bit"), needs: ["eck-elasticsearch", "config-syncer"], adapter: "fluent-bit" },
@@ -292,6 +292,8 @@ export const prod: Environment = {
         grafana: { username: "grafana", secret: "elasticsearch-user-grafana", role: "streamforge-logs-reader" },
         fluentBit: { username: "fluent-bit", secret: "elasticsearch-user-fluent-bit", role: "streamforge-logs-writer" },
       },
+      // Kibana SSO (S35) needs a licence above basic; see README, Decisions.
+      licence: { kind: "trial" },
     },
     runner: {
       node: "k2w-9",

@@ -31,7 +31,7 @@ describe.each(streamforge.environments.map((e) => e.name))("Elasticsearch users 
   });
 
   it("S25 S26 each role grants only what its client does: Grafana reads the log indices, Fluent Bit creates them and adds documents", () => {
-    const rolesSecret = setup.find((o) => o.kind === "Secret");
+    const rolesSecret = setup.find((o) => o.kind === "Secret" && o.stringData);
     expect(es.auth.roles).toEqual([{ secretName: rolesSecret.metadata.name }]);
     const roles = parse(rolesSecret.stringData["roles.yml"]);
     const indices = [`${logging.indexPrefix}-*`];
