@@ -17,15 +17,17 @@ export const KEYCLOAK_HTTP_PORT = 80;
 const IMPORT_DIR = "/opt/keycloak/data/import";
 
 /** Where each client's login flow returns to, as that application documents it. */
-const CALLBACK: Record<OidcClient, { ui: "grafana" | "kibana" | "argocd"; paths: string[] }> = {
+const CALLBACK: Record<OidcClient, { ui: "grafana" | "kibana" | "argocd" | "kafka-ui"; paths: string[] }> = {
   grafana: { ui: "grafana", paths: ["/login/generic_oauth"] },
   kibana: { ui: "kibana", paths: ["/api/security/oidc/callback"] },
   argocd: { ui: "argocd", paths: ["/auth/callback", "/pkce/verify"] },
+  // Spring Security's `{baseUrl}/login/oauth2/code/{registrationId}`; Kafka UI registers `keycloak`.
+  "kafka-ui": { ui: "kafka-ui", paths: ["/login/oauth2/code/keycloak"] },
 };
 
 /** Environment variable that carries one client's secret into the realm import. */
 function secretEnv(client: OidcClient): string {
-  return `KC_CLIENT_SECRET_${client.toUpperCase()}`;
+  return `KC_CLIENT_SECRET_${client.toUpperCase().replaceAll("-", "_")}`;
 }
 
 /**

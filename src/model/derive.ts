@@ -120,10 +120,10 @@ export function syncToNamespaces(namespaces: string[]): Record<string, string> {
 
 /**
  * The releases whose pods call an HTTPS endpoint with a certificate from the internal CA issuer:
- * Grafana, Argo CD and Elasticsearch call Keycloak (OIDC); Grafana and Fluent Bit call
+ * Grafana, Argo CD, Elasticsearch and Kafka UI call Keycloak (OIDC); Grafana and Fluent Bit call
  * Elasticsearch, whose HTTP certificate the issuer signs too.
  */
-export const CA_BUNDLE_CONSUMERS = ["kube-prometheus-stack", "argo-cd", "eck-elasticsearch", "fluent-bit"] as const;
+export const CA_BUNDLE_CONSUMERS = ["kube-prometheus-stack", "argo-cd", "eck-elasticsearch", "fluent-bit", "kafka-ui"] as const;
 
 /**
  * The internal CA's public certificate as every consumer reads it: the Secret `ingress.caBundle`,
@@ -167,6 +167,7 @@ export const OIDC_SCOPES: Readonly<Record<OidcClient, readonly string[]>> = {
   grafana: ["openid", "email", "profile"],
   kibana: ["openid", "email", "profile"],
   argocd: ["openid", "profile", "email"],
+  "kafka-ui": ["openid", "profile", "email"],
 };
 
 /** The token claim that carries the user's realm groups (the clients' `groups` mapper). */

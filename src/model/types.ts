@@ -379,6 +379,11 @@ export interface Components {
   linstor: { storagePool: string };
   kafka: {
     cluster: DnsLabel;
+    /**
+     * The Kafka Connect cluster (S17): its name (also its KafkaUser's, its consumer group's and
+     * the prefix of its internal topics) and its worker count. Connectors are `KafkaConnector`s.
+     */
+    connect: { name: DnsLabel; replicas: Count };
     version: VersionPin;
     /** Combined controller+broker KRaft nodes. */
     replicas: Count;
@@ -394,7 +399,11 @@ export interface Components {
     externalPort: Port;
     topics: Array<{ name: string; partitions: Count }>;
   };
-  kafkaUi: { node: DnsLabel; replicas: Count; user: DnsLabel };
+  /**
+   * Kafka UI (S21): node, replicas, its KafkaUser, and its image (pinned here because an init
+   * container runs the same image's `keytool` to build the JVM's truststore for Keycloak).
+   */
+  kafkaUi: { node: DnsLabel; replicas: Count; user: DnsLabel; image: ContainerImage };
   arangodb: {
     name: DnsLabel;
     /** ArangoDB server version the operator deploys (image `arangodb/arangodb:<version>`). */
@@ -499,7 +508,7 @@ export interface Components {
   keycloak: {
     realm: string;
     replicas: Count;
-    clients: Record<"grafana" | "kibana" | "argocd", SecretRef>;
+    clients: Record<"grafana" | "kibana" | "argocd" | "kafka-ui", SecretRef>;
     /**
      * Realm group whose members administer every application behind SSO: Grafana's `Admin`
      * role and Argo CD's `role:admin` are given to it by name (the `groups` claim).

@@ -78,7 +78,7 @@ const releases: Release[] = [
   { name: "postgres-operator", namespace: "postgres", chart: chart("postgres-operator-charts", "postgres-operator"), needs: [], adapter: "postgres-operator" },
   { name: "postgres-cluster", namespace: "postgres", chart: "local", needs: ["postgres-operator", "linstor-cluster"], adapter: "postgres-cluster" },
   { name: "keda", namespace: "keda", chart: chart("kedacore", "keda"), needs: [], adapter: "keda" },
-  { name: "kafka-ui", namespace: "kafka", chart: chart("kafka-ui", "kafka-ui"), needs: ["kafka-cluster"], adapter: "kafka-ui" },
+  { name: "kafka-ui", namespace: "kafka", chart: chart("kafka-ui", "kafka-ui"), needs: ["kafka-cluster", "config-syncer"], adapter: "kafka-ui" },
   { name: "kube-prometheus-stack", namespace: "monitoring", chart: chart("prometheus-community", "kube-prometheus-stack"), needs: ["linstor-cluster", "mailrelay", "config-syncer"], adapter: "kube-prometheus-stack" },
   { name: "eck-operator", namespace: "elastic-system", chart: chart("elastic", "eck-operator"), needs: [], adapter: "eck-operator" },
   { name: "elasticsearch-setup", namespace: "logging", chart: "local", needs: ["cert-manager-issuers", "eck-operator"], adapter: "elasticsearch-setup" },
@@ -238,6 +238,7 @@ export const prod: Environment = {
       replicas: 3,
       size: "50Gi",
       storageClass: "linstor-r2",
+      connect: { name: "k3-connect", replicas: 2 },
       tlsPort: 9093,
       externalPort: 9094,
       topics: [
@@ -245,7 +246,7 @@ export const prod: Environment = {
         { name: "trade-events", partitions: 6 },
       ],
     },
-    kafkaUi: { node: "k2w-7", replicas: 1, user: "kafka-ui" },
+    kafkaUi: { node: "k2w-7", replicas: 1, user: "kafka-ui", image: { repository: images.kafkaUi.repository, tag: images.kafkaUi.version } },
     arangodb: {
       name: "arangodb",
       version: softwareVersions.arangodb,
@@ -338,6 +339,7 @@ export const prod: Environment = {
         grafana: { secret: "grafana-oidc", key: "client-secret" },
         kibana: { secret: "kibana-oidc", key: "client-secret" },
         argocd: { secret: "argocd-oidc", key: "client-secret" },
+        "kafka-ui": { secret: "kafka-ui-oidc", key: "client-secret" },
       },
       adminGroup: "platform-admins",
       bootstrapAdminSecret: "keycloak-admin",
@@ -371,7 +373,7 @@ export const lab: Environment = applyOverride(prod, {
   components: {
     traefik: { replicas: 1 },
     minio: { replicas: 1 },
-    kafka: { replicas: 1 },
+    kafka: { replicas: 1, connect: { replicas: 1 } },
     kafkaUi: { node: "k2lab-w1" },
     arangodb: { mode: "Single" },
     postgres: { instances: 1 },

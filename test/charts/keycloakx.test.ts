@@ -36,7 +36,7 @@ describe.each(streamforge.environments.map((e) => e.name))("keycloakx in %s", (e
   it("A12 imports realm streamforge with OIDC clients grafana, kibana and argocd", () => {
     expect(values.command).toContain("--import-realm");
     expect(realm.realm).toBe("streamforge");
-    expect(realm.clients.map((c: any) => c.clientId)).toEqual(["grafana", "kibana", "argocd"]);
+    expect(realm.clients.map((c: any) => c.clientId)).toEqual(["grafana", "kibana", "argocd", "kafka-ui"]);
     for (const client of realm.clients) {
       expect(client.protocol).toBe("openid-connect");
       expect(client.redirectUris.every((u: string) => u.startsWith(`https://${client.clientId}.${env.domain}/`))).toBe(true);
@@ -69,6 +69,7 @@ describe.each(streamforge.environments.map((e) => e.name))("keycloakx in %s", (e
       grafana: kps.grafana["grafana.ini"]["auth.generic_oauth"].scopes.split(" "),
       argocd: parse(argo.configs.cm["oidc.config"]).requestedScopes,
       kibana: es.nodeSets[0].config["xpack.security.authc.realms.oidc.keycloak.rp.requested_scopes"],
+      "kafka-ui": yamlOf(`values/${envName}/kafka-ui.yaml`).yamlApplicationConfig.auth.oauth2.client.keycloak.scope,
     };
     for (const [client, scopes] of Object.entries(requested)) {
       expect(scopes, client).toContain("openid");

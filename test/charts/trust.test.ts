@@ -18,10 +18,10 @@ describe.each(streamforge.environments.map((e) => e.name))("internal CA trust in
   it("S37 the CA bundle holds the public certificate only and config-syncer copies it to each consumer's namespace", () => {
     expect(bundle.secret).not.toBe(env.ingress.caSecret);
     expect(bundle.namespace).toBe("cert-manager");
-    expect(bundle.annotations[CONFIG_SYNC_ANNOTATION]).toBe("kubernetes.io/metadata.name in (argocd,logging,monitoring)");
+    expect(bundle.annotations[CONFIG_SYNC_ANNOTATION]).toBe("kubernetes.io/metadata.name in (argocd,kafka,logging,monitoring)");
     // Argo CD reads `$secret:key` only from Secrets with this label.
     expect(bundle.labels).toEqual({ "app.kubernetes.io/part-of": "argocd" });
-    for (const release of ["kube-prometheus-stack", "argo-cd", "eck-elasticsearch", "fluent-bit"]) {
+    for (const release of ["kube-prometheus-stack", "argo-cd", "eck-elasticsearch", "fluent-bit", "kafka-ui"]) {
       const spec = streamforge.releases.find((r) => r.name === release)!;
       expect(spec.needs, release).toContain("config-syncer");
     }

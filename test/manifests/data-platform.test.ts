@@ -88,14 +88,44 @@ describe.each(streamforge.environments.map((e) => e.name))("data platform manife
     }
   });
 
-  it("S21 A10 KafkaUser kafka-ui authenticates with SCRAM-SHA-512 and may only read", () => {
-    const user = ofKind("KafkaUser")[0];
-    expect(user.metadata.name).toBe("kafka-ui");
+  it("S21 A10 KafkaUser kafka-ui authenticates with SCRAM-SHA-512 and may manage topics, messages, consumer groups and ACLs", () => {
+    const user = ofKind("KafkaUser").find((u) => u.metadata.name === "kafka-ui");
     expect(user.spec.authentication).toEqual({ type: "scram-sha-512" });
     expect(user.spec.authorization.type).toBe("simple");
-    const ops = user.spec.authorization.acls.flatMap((a: any) => a.operations);
-    expect(ops).toContain("Read");
-    for (const forbidden of ["Write", "Create", "Delete", "Alter", "All"]) expect(ops).not.toContain(forbidden);
+    const ops = (type: string) => user.spec.authorization.acls.filter((a: any) => a.resource.type === type).flatMap((a: any) => a.operations);
+    // Topics: create, change, delete, browse and produce messages.
+    for (const op of ["Create", "Delete", "AlterConfigs", "Read", "Write", "Describe"]) expect(ops("topic")).toContain(op);
+    // Consumer groups: reset offsets, delete.
+    for (const op of ["Read", "Delete", "Describe"]) expect(ops("group")).toContain(op);
+    // ACLs and SCRAM credentials of users need Alter on the cluster.
+    expect(ops("cluster")).toContain("Alter");
+  });
+
+  it("S17 a KafkaConnect for k3 logs in as its own KafkaUser over the TLS listener, trusting the cluster CA", () => {
+    const [connect] = ofKind("KafkaConnect");
+    const model = env.components.kafka.connect;
+    expect(connect.metadata.name).toBe(model.name);
+    expect(connect.metadata.annotations["strimzi.io/use-connector-resources"]).toBe("true");
+    expect(connect.spec.replicas).toBe(envName === "prod" ? 2 : 1);
+    expect(connect.spec.bootstrapServers).toBe(`k3-kafka-bootstrap:${env.components.kafka.tlsPort}`);
+    expect(connect.spec.tls.trustedCertificates).toEqual([{ secretName: "k3-cluster-ca-cert", certificate: "ca.crt" }]);
+    const user = ofKind("KafkaUser").find((u) => u.metadata.name === model.name);
+    expect(user.metadata.labels["strimzi.io/cluster"]).toBe("k3");
+    // Strimzi writes a KafkaUser's password into the Secret of the same name, key `password`.
+    expect(connect.spec.authentication).toEqual({ type: "scram-sha-512", username: user.metadata.name, passwordSecret: { secretName: user.metadata.name, password: "password" } });
+  });
+
+  it("S17 Kafka Connect's user may use its group and internal topics (it creates them) and the model's topics", () => {
+    const [connect] = ofKind("KafkaConnect");
+    const acls = ofKind("KafkaUser").find((u) => u.metadata.name === connect.metadata.name).spec.authorization.acls;
+    const allows = (type: string, name: string, op: string) =>
+      acls.some((a: any) => a.resource.type === type && a.operations.includes(op) && (a.resource.patternType === "prefix" ? name.startsWith(a.resource.name) : a.resource.name === name));
+    expect(allows("group", connect.spec.config["group.id"], "Read")).toBe(true);
+    for (const key of ["offset.storage.topic", "config.storage.topic", "status.storage.topic"]) {
+      for (const op of ["Create", "Read", "Write", "Describe"]) expect(allows("topic", connect.spec.config[key], op), `${key} ${op}`).toBe(true);
+    }
+    for (const topic of env.components.kafka.topics) expect(allows("topic", topic.name, "Write")).toBe(true);
+    expect(allows("topic", "some-other-topic", "Read")).toBe(false);
   });
 
   it("S14 S18 ArangoDeployment in the model's mode on linstor-r2", () => {

@@ -21,6 +21,14 @@ function literal(value: unknown): value is string {
   return typeof value === "string" && value.trim() !== "" && !REFERENCE_VALUE.test(value.trim());
 }
 
+/**
+ * An object that names a Secret (`secretName`) and, in its other fields, keys inside it: Strimzi's
+ * `passwordSecret: {secretName, password: <key>}`. Its `password` is a key name, not a password.
+ */
+function namesKeyOfSecret(parent: unknown): boolean {
+  return isObject(parent) && typeof parent.secretName === "string";
+}
+
 /** No secret value in any generated file (A13): values name existing Secrets or Vault paths. */
 export const literalSecret: Rule = {
   id: "secrets/literal",
@@ -32,7 +40,7 @@ export const literalSecret: Rule = {
       // `{name: DB_PASSWORD, value: "..."}`: env entries carry the key in `name`.
       if (key === "value" && isObject(parent) && typeof parent.name === "string" && SECRET_KEY.test(parent.name) && literal(value)) {
         out.push(ctx.at(this.id, site, `env ${parent.name} has a literal value`, { hint }));
-      } else if (typeof key === "string" && SECRET_KEY.test(key) && !REFERENCE_KEY.test(key) && literal(value)) {
+      } else if (typeof key === "string" && SECRET_KEY.test(key) && !REFERENCE_KEY.test(key) && !namesKeyOfSecret(parent) && literal(value)) {
         out.push(ctx.at(this.id, site, `"${key}" has a literal value`, { hint }));
       }
     }
