@@ -1,7 +1,7 @@
 /** Loads the platform model: the embedded StreamForge one, or another from a module (`--model`). */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Platform } from "../model/types.ts";
+import type { Platform } from "../core/model/types.ts";
 import { UsageError } from "../pipeline/gen.ts";
 
 function looksLikePlatform(value: unknown): value is Platform {

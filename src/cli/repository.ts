@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Platform } from "../model/types.ts";
+import type { Platform } from "../core/model/types.ts";
 import type { CliRunner } from "../versions/bump.ts";
 import { UsageError } from "../pipeline/gen.ts";
 

@@ -2,13 +2,13 @@
  * `gen` as a library call: generate everything in memory, then either write it or report
  * drift. Generation errors surface before any file is touched.
  */
-import type { Environment, Platform } from "../model/types.ts";
-import type { FileRecord } from "../emit/files.ts";
-import { generate } from "../emit/index.ts";
-import { validatorFor } from "../lint/schemas.ts";
-import type { Diagnostic } from "../diagnostics/types.ts";
-import { apply, plan, type Plan } from "../write/writer.ts";
-import type { Drift } from "../write/drift.ts";
+import type { Environment, Platform } from "../core/model/types.ts";
+import type { FileRecord } from "../core/files.ts";
+import { generate } from "./generate.ts";
+import { validatorFor } from "../core/schema/validators.ts";
+import type { Diagnostic } from "../core/diagnostics/types.ts";
+import { apply, plan, type Plan } from "../core/write/writer.ts";
+import type { Drift } from "../core/write/drift.ts";
 
 export interface GenOptions {
   outDir: string;
@@ -33,7 +33,7 @@ export interface GenResult {
 async function checkShape(platform: Platform, modelFile: string | undefined): Promise<void> {
   const fast = await validatorFor("schema/platform.schema.json");
   if (fast && fast(platform)) return;
-  const { validateModel } = await import("../check/model-schema.ts");
+  const { validateModel } = await import("../core/check/model-schema.ts");
   const shape = validateModel(platform, modelFile);
   if (shape.length) throw new InvalidModelError(shape);
 }
@@ -59,7 +59,7 @@ export async function runGen(platform: Platform, options: GenOptions): Promise<G
   const records = await generateChecked(platform, options.env, options.modelFile);
   const p = plan(options.outDir, records, options.env);
   if (options.check) {
-    const { drift } = await import("../write/drift.ts");
+    const { drift } = await import("../core/write/drift.ts");
     return { plan: p, drift: drift(options.outDir, p) };
   }
   // A file we would overwrite is not ours: write nothing at all rather than half the tree.

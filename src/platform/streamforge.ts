@@ -2,8 +2,8 @@
  * The StreamForge platform: every fact of `PLATFORM.md` (S1-S38) and its defaults (A1-A16),
  * written once. `lab` is `prod` plus a typed override.
  */
-import type { ClusterNode, Environment, GitRepository, Platform, Release, VmSpec } from "../model/types.ts";
-import { applyOverride } from "../model/override.ts";
+import type { ClusterNode, Environment, GitRepository, Platform, Release, VmSpec } from "../core/model/types.ts";
+import { applyOverride } from "../core/model/override.ts";
 import { type ChartPin, chartVersions, environmentVersions, images, softwareVersions } from "./versions.ts";
 
 /** VM sizes (A6). */

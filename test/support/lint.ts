@@ -7,12 +7,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseAllDocuments } from "yaml";
-import { generate } from "../../src/emit/index.ts";
-import { yamlFile } from "../../src/emit/yaml.ts";
-import { lint, type LintOptions } from "../../src/lint/index.ts";
-import { useSchemaRoot } from "../../src/lint/schemas.ts";
-import type { Diagnostic } from "../../src/diagnostics/types.ts";
-import type { Platform } from "../../src/model/types.ts";
+import { generate } from "../../src/pipeline/generate.ts";
+import { yamlFile } from "../../src/core/yaml.ts";
+import { lint, type LintOptions } from "../../src/pipeline/lint.ts";
+import { useSchemaRoot } from "../../src/core/schema/validators.ts";
+import type { Diagnostic } from "../../src/core/diagnostics/types.ts";
+import type { Platform } from "../../src/core/model/types.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
 
 export const REPO = resolve(import.meta.dirname, "../..");

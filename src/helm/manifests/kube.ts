@@ -1,0 +1,25 @@
+import type { Context } from "../../core/model/derive.ts";
+
+/** Object metadata the generator sets. */
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+/** A Kubernetes object as data: built-in or custom kind. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  [field: string]: unknown;
+}
+
+/** Builds the plain manifests of one `local` release for one environment. */
+export type ManifestBuilder = (ctx: Context) => KubeObject[];
+
+/** Labels every generated object carries, so `kubectl get -l` finds what the model owns. */
+export function managedLabels(component: string): Record<string, string> {
+  return { "app.kubernetes.io/managed-by": "streamforge", "app.kubernetes.io/part-of": component };
+}
