@@ -6,7 +6,7 @@ import type { CertificatePolicy, Environment, Fqdn, IPv4 } from "../core/model/t
 import { isUnder } from "../core/model/dns.ts";
 import { cidrSpan, ipToInt, isIPv4, spanContains } from "../core/model/net.ts";
 import { CertError } from "./errors.ts";
-import { UsageError } from "../pipeline/gen.ts";
+import { UsageError } from "../core/errors.ts";
 
 export interface CertRequestOptions {
   /** Name of the certificate: the output folder and the CertificateRequest's name prefix. */

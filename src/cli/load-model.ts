@@ -2,7 +2,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Platform } from "../core/model/types.ts";
-import { UsageError } from "../pipeline/gen.ts";
+import { UsageError } from "../core/errors.ts";
 
 function looksLikePlatform(value: unknown): value is Platform {
   if (typeof value !== "object" || value === null) return false;

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Platform } from "../core/model/types.ts";
 import type { CliRunner } from "../versions/bump.ts";
-import { UsageError } from "../pipeline/gen.ts";
+import { UsageError } from "../core/errors.ts";
 
 const MODEL = "src/platform/streamforge.ts";
 const CLI = "src/cli/main.ts";

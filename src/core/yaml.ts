@@ -40,21 +40,16 @@ export function toYaml(data: unknown): string {
   return stringify(prune(data), OPTIONS);
 }
 
-/**
- * The documents behind each YAML text this process generated, so a reader of that exact text
- * (lint, in the same run) gets the data without parsing it again.
- */
-const emitted = new Map<string, unknown[]>();
-
-/** The data of a YAML text `yamlFile` produced in this process, if it did. */
-export function emittedDocuments(text: string): unknown[] | undefined {
-  return emitted.get(text);
-}
-
 /** A generated YAML file: header, then one document or several separated by `---`. */
 export function yamlFile(...documents: unknown[]): string {
+  return yamlContent(...documents).content;
+}
+
+/**
+ * A generated YAML file's text and the documents it was written from, to spread into a file
+ * record: lint reads the documents of a file whose text is unchanged instead of parsing it again.
+ */
+export function yamlContent(...documents: unknown[]): { content: string; documents: unknown[] } {
   const pruned = documents.map(prune);
-  const text = header("#") + pruned.map((doc) => stringify(doc, OPTIONS)).join("---\n");
-  emitted.set(text, pruned);
-  return text;
+  return { content: header("#") + pruned.map((doc) => stringify(doc, OPTIONS)).join("---\n"), documents: pruned };
 }

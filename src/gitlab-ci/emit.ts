@@ -18,7 +18,7 @@
 import type { CiService, CiSpec, Environment, Platform } from "../core/model/types.ts";
 import { ciDockerConfigDir, ciEnvironment } from "../core/model/derive.ts";
 import type { FileRecord } from "../core/files.ts";
-import { type Json, yamlFile } from "../core/yaml.ts";
+import { type Json, yamlContent } from "../core/yaml.ts";
 
 /** Output folder: the root of an application repository. */
 export const GITLAB_CI_DIR = "gitlab-ci";
@@ -146,7 +146,7 @@ export function emitGitlabCi(platform: Platform): FileRecord[] {
   const env = ciEnvironment(platform);
   const ci = env.components.ci;
   const paths = gitlabCiPaths(ci);
-  const file = (path: string, data: Json): FileRecord => ({ path: `${GITLAB_CI_DIR}/${path}`, content: yamlFile(data) });
+  const file = (path: string, data: Json): FileRecord => ({ path: `${GITLAB_CI_DIR}/${path}`, ...yamlContent(data) });
   return [
     file(paths.root, rootPipeline(ci)),
     file(paths.template, { stages: [...ci.stages], ...templateJobs(env) }),

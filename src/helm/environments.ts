@@ -4,7 +4,7 @@
  */
 import type { Environment, Platform } from "../core/model/types.ts";
 import type { FileRecord } from "../core/files.ts";
-import { yamlFile } from "../core/yaml.ts";
+import { yamlContent } from "../core/yaml.ts";
 import { isEnabled } from "../core/model/derive.ts";
 
 export function emitEnvironment(platform: Platform, env: Environment): FileRecord {
@@ -22,5 +22,5 @@ export function emitEnvironment(platform: Platform, env: Environment): FileRecor
     }
     data[release.name] = entry;
   }
-  return { path: `environments/${env.name}.yaml`, content: yamlFile(data), env: env.name };
+  return { path: `environments/${env.name}.yaml`, ...yamlContent(data), env: env.name };
 }

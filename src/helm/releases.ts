@@ -6,12 +6,13 @@
 import type { Environment, Platform, Release } from "../core/model/types.ts";
 import type { FileRecord } from "../core/files.ts";
 import { header } from "../core/files.ts";
-import { orderKubeObject, yamlFile } from "../core/yaml.ts";
+import { orderKubeObject, yamlContent } from "../core/yaml.ts";
 import { isEnabled } from "../core/model/derive.ts";
 import { valuesAdapters } from "./charts/index.ts";
 import { manifestBuilders } from "./manifests/index.ts";
 import { manifestDir, valuesPath } from "./helmfile.ts";
-import type { KubeObject } from "./manifests/kube.ts";
+import type { KubeObject, ManifestContext } from "./manifests/kube.ts";
+import type { Values } from "./charts/adapter.ts";
 
 /** File name of one object inside a manifest directory: `<kind>-<namespace>-<name>.yaml`. */
 export function manifestFileName(object: KubeObject): string {
@@ -19,32 +20,49 @@ export function manifestFileName(object: KubeObject): string {
   return `${object.kind.toLowerCase()}-${ns}${object.metadata.name}.yaml`;
 }
 
-function emitValues(platform: Platform, env: Environment, release: Release): FileRecord {
-  const path = valuesPath(env.name, release.name);
-  if (!isEnabled(env, release)) {
-    return { path, content: `${header("#")}# ${release.name} is not installed in ${env.name}.\n{}\n`, env: env.name };
+/** The values of each chart release installed in `env`, each adapter run once. */
+function releaseValues(platform: Platform, env: Environment): Map<string, Values> {
+  const values = new Map<string, Values>();
+  for (const release of platform.releases) {
+    if (release.chart === "local" || !isEnabled(env, release)) continue;
+    const adapter = valuesAdapters[release.adapter];
+    if (!adapter) throw new Error(`release "${release.name}" names values adapter "${release.adapter}", which does not exist`);
+    values.set(release.name, adapter({ platform, env }));
   }
-  const adapter = valuesAdapters[release.adapter];
-  if (!adapter) throw new Error(`release "${release.name}" names values adapter "${release.adapter}", which does not exist`);
-  return { path, content: yamlFile(adapter({ platform, env })), env: env.name };
+  return values;
 }
 
-function emitManifests(platform: Platform, env: Environment, release: Release): FileRecord[] {
+/** What the manifest builders of `env` see; the values are computed here once. */
+export function manifestContext(platform: Platform, env: Environment): ManifestContext {
+  return { platform, env, values: releaseValues(platform, env) };
+}
+
+function emitValues(ctx: ManifestContext, release: Release): FileRecord {
+  const { env } = ctx;
+  const path = valuesPath(env.name, release.name);
+  const values = ctx.values.get(release.name);
+  if (values === undefined) {
+    return { path, content: `${header("#")}# ${release.name} is not installed in ${env.name}.\n{}\n`, env: env.name };
+  }
+  return { path, ...yamlContent(values), env: env.name };
+}
+
+function emitManifests(ctx: ManifestContext, release: Release): FileRecord[] {
+  const { env } = ctx;
   if (!isEnabled(env, release)) return [];
   const builder = manifestBuilders[release.adapter];
   if (!builder) throw new Error(`release "${release.name}" names manifest builder "${release.adapter}", which does not exist`);
   const dir = manifestDir(env.name, release.name);
   const seen = new Set<string>();
-  return builder({ platform, env }).map((object) => {
+  return builder(ctx).map((object) => {
     const path = `${dir}/${manifestFileName(object)}`;
     if (seen.has(path)) throw new Error(`release "${release.name}" builds two objects that map to ${path}`);
     seen.add(path);
-    return { path, content: yamlFile(orderKubeObject(object)), env: env.name };
+    return { path, ...yamlContent(orderKubeObject(object)), env: env.name };
   });
 }
 
 export function emitReleases(platform: Platform, env: Environment): FileRecord[] {
-  return platform.releases.flatMap((release) =>
-    release.chart === "local" ? emitManifests(platform, env, release) : [emitValues(platform, env, release)],
-  );
+  const ctx = manifestContext(platform, env);
+  return platform.releases.flatMap((release) => (release.chart === "local" ? emitManifests(ctx, release) : [emitValues(ctx, release)]));
 }

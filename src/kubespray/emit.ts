@@ -7,7 +7,7 @@
  */
 import type { ClusterNode, Environment, Platform } from "../core/model/types.ts";
 import type { FileRecord } from "../core/files.ts";
-import { yamlFile } from "../core/yaml.ts";
+import { yamlContent } from "../core/yaml.ts";
 import { apiFqdn } from "../core/model/derive.ts";
 import {
   GUEST_INTERFACE,
@@ -15,26 +15,11 @@ import {
   apiEndpoint,
   controlPlaneNodes,
   etcdNodes,
+  kubesprayPaths,
   nodeLabels,
   workerNodes,
 } from "../core/model/infra.ts";
 import { KUBESPRAY_ADDON_RELEASES, KUBESPRAY_UNUSED_ADDONS } from "./addons.ts";
-
-/** The inventory folder of an environment, as `ansible-playbook -i` takes it. */
-export function inventoryDir(env: string): string {
-  return `kubespray/inventory/${env}`;
-}
-
-/** Paths of the inventory files, relative to the output root. */
-export function kubesprayPaths(env: string) {
-  const dir = inventoryDir(env);
-  return {
-    hosts: `${dir}/hosts.yaml`,
-    all: `${dir}/group_vars/all/all.yml`,
-    k8sCluster: `${dir}/group_vars/k8s_cluster/k8s-cluster.yml`,
-    addons: `${dir}/group_vars/k8s_cluster/addons.yml`,
-  };
-}
 
 function hostVars(env: Environment, node: ClusterNode): Record<string, unknown> {
   const labels = nodeLabels(env, node);
@@ -120,7 +105,7 @@ export function addonVars(env: Environment): Record<string, unknown> {
 
 export function emitKubespray(_platform: Platform, env: Environment): FileRecord[] {
   const paths = kubesprayPaths(env.name);
-  const file = (path: string, data: Record<string, unknown>): FileRecord => ({ path, content: yamlFile(data), env: env.name });
+  const file = (path: string, data: Record<string, unknown>): FileRecord => ({ path, ...yamlContent(data), env: env.name });
   return [
     file(paths.hosts, hostsInventory(env)),
     file(paths.all, allVars(env)),

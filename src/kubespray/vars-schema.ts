@@ -15,7 +15,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse } from "yaml";
-import { GENERATED_MARKER } from "../core/files.ts";
+import { GENERATED_MARKER, INFRA_SCHEMA_COMMAND } from "../core/files.ts";
 
 export type VarType = "boolean" | "integer" | "number" | "string" | "list" | "dict" | "any";
 
@@ -31,8 +31,6 @@ export interface KnownVars {
 export function knownVarsPath(tag: string): string {
   return `schema/kubespray/${tag}/known-vars.json`;
 }
-
-export const KNOWN_VARS_COMMAND = "npm run schema:infra";
 
 /**
  * Inventory host variables of Kubespray's docs (`docs/ansible/vars.md`: `ip`, `access_ip`,
@@ -111,7 +109,7 @@ export function deriveKnownVars(dir: string): KnownVars {
   const all = new Set([...names, ...Object.keys(INVENTORY_VARS)]);
   for (const name of [...all].sort()) variables[name] = INVENTORY_VARS[name] ?? types.get(name) ?? "any";
   return {
-    $comment: `${GENERATED_MARKER.replace("npm run gen", KNOWN_VARS_COMMAND)} from the Kubespray ${versions.tag} reference data. Do not edit.`,
+    $comment: `${GENERATED_MARKER.replace("npm run gen", INFRA_SCHEMA_COMMAND)} from the Kubespray ${versions.tag} reference data. Do not edit.`,
     kubespray: versions.tag,
     kubernetes: {
       default: versions.kube_version_default,

@@ -9,16 +9,11 @@ import type { Diagnostic } from "../core/diagnostics/types.ts";
 import type { Platform, Release } from "../core/model/types.ts";
 import { generate } from "./generate.ts";
 import type { FileRecord } from "../core/files.ts";
-import { environmentNamed } from "./gen.ts";
-import { LintFile, RuleContext, type FileKind, type Rule } from "../core/lint/context.ts";
+import { environmentNamed } from "../core/environments.ts";
+import { LintContext, LintFile, RuleContext, type FileKind, type Rule } from "../core/lint/context.ts";
 import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "../core/lint/schema-checks.ts";
 import { validatorFor } from "../core/schema/validators.ts";
 import { rules as allRules } from "./rules.ts";
-import { kubesprayRules } from "../kubespray/rules/index.ts";
-import { proxmoxRules } from "../proxmox/rules/index.ts";
-
-/** Checks of the infrastructure layers: they see every environment at once (lab and prod share Proxmox). */
-const infraRules = [...kubesprayRules, ...proxmoxRules];
 
 export type { Rule } from "../core/lint/context.ts";
 export { rules } from "./rules.ts";
@@ -42,7 +37,7 @@ export const DRIFT_RULE = { id: "drift/out-of-date", description: "files on disk
 
 /** Ids and descriptions of every check `lint` runs. */
 export function ruleCatalogue(): Array<{ id: string; description: string }> {
-  return [...SCHEMA_RULES, DRIFT_RULE, ...[...allRules, ...infraRules].map(({ id, description }) => ({ id, description }))];
+  return [...SCHEMA_RULES, DRIFT_RULE, ...allRules.map(({ id, description }) => ({ id, description }))];
 }
 
 function diskReader(outDir: string): (path: string) => string | undefined {
@@ -115,9 +110,10 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   const checkDisk = options.read !== undefined || options.outDir !== undefined;
   const out: Diagnostic[] = [...modelErrors];
   const files: Array<{ file: LintFile; env?: string }> = [];
-  const toFile = (path: string, text: string) => {
+  const toFile = (path: string, text: string, record?: FileRecord) => {
     const { kind, release } = classify(platform, path);
-    return new LintFile(path, text, kind, release);
+    // The generator's documents stand for the text only while the text is exactly what it wrote.
+    return new LintFile(path, text, kind, release, record && text === record.content ? record.documents : undefined);
   };
 
   const inScope = (r: FileRecord) => options.env === undefined || r.env === undefined || r.env === options.env;
@@ -128,7 +124,7 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
     } else if (disk !== record.content) {
       out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${record.path} differs from what the model generates (edited by hand?)`, file: record.path, hint: "change the model instead, then run `npm run gen`; `npm run check` shows the diff" });
     }
-    files.push({ file: toFile(record.path, disk ?? record.content), ...(record.env ? { env: record.env } : {}) });
+    files.push({ file: toFile(record.path, disk ?? record.content, record), ...(record.env ? { env: record.env } : {}) });
   }
   // Hand-added manifests are deployed by Helmfile too (a release's directory is its chart).
   const produced = new Set(records.map((r) => r.path));
@@ -142,37 +138,36 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
       files.push({ file: toFile(path, text), env: env.name });
     }
   }
+  // Platform rules compare environments (shared Proxmox hosts): they see every environment's
+  // generated files, and with --env only findings in that environment's (or shared) files are kept.
+  const linted = new Map(files.map(({ file }) => [file.path, file]));
+  const everyFile = [
+    ...files.map((f) => f.file),
+    ...records.filter((r) => !linted.has(r.path)).map((r) => toFile(r.path, (checkDisk ? read(r.path) : undefined) ?? r.content, r)),
+  ];
 
   out.push(...checkYaml(files.map((f) => f.file)));
   for (const env of platform.environments) {
     if (options.env !== undefined && env.name !== options.env) continue;
     const envFiles = files.filter((f) => f.env === undefined || f.env === env.name).map((f) => f.file);
-    const ctx = new RuleContext(platform, env, envFiles, modelFile);
+    const ctx = new RuleContext(platform, env, envFiles, modelFile, everyFile);
     out.push(...(await checkValues(ctx)));
     out.push(...(await checkManifests(ctx)));
-    for (const rule of allRules) out.push(...runRule(rule, ctx));
+    for (const rule of allRules) if (rule.scope !== "platform") out.push(...guarded(rule, ` on ${env.name}`, () => rule.check(ctx)));
   }
-  // Infra rules compare environments (shared Proxmox hosts): they get every environment's files,
-  // and with --env only findings in that environment's (or shared) files are kept.
-  const linted = new Map(files.map(({ file }) => [file.path, file.text]));
-  const onDisk: FileRecord[] = records.map((r) => ({ ...r, content: linted.get(r.path) ?? (checkDisk ? read(r.path) : undefined) ?? r.content }));
   const others = platform.environments.map((e) => e.name).filter((n) => options.env !== undefined && n !== options.env);
   const ofOtherEnv = (d: Diagnostic) => d.file.split("/").some((seg) => others.includes(seg) || others.some((o) => seg === `${o}.yaml`));
-  for (const rule of infraRules) {
-    try {
-      out.push(...rule.check(platform, onDisk).filter((d) => !ofOtherEnv(d)));
-    } catch (error) {
-      throw new Error(`rule ${rule.id} failed: ${(error as Error).message}`, { cause: error });
-    }
-  }
+  const whole = new LintContext(platform, everyFile, modelFile);
+  for (const rule of allRules) if (rule.scope === "platform") out.push(...guarded(rule, "", () => rule.check(whole)).filter((d) => !ofOtherEnv(d)));
   return dedupe(out);
 }
 
-function runRule(rule: Rule, ctx: RuleContext): Diagnostic[] {
+/** A rule's findings; a rule that throws is a bug in the rule, reported with its id. */
+function guarded(rule: Rule, where: string, check: () => Diagnostic[]): Diagnostic[] {
   try {
-    return rule.check(ctx);
+    return check();
   } catch (error) {
-    throw new Error(`rule ${rule.id} failed on ${ctx.env.name}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`rule ${rule.id} failed${where}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -1,4 +1,4 @@
-/** Every rule `lint` runs, by area. */
+/** Every rule `lint` runs, by world and area: the one rule registry. */
 import type { Rule } from "../core/lint/context.ts";
 import { networkRules } from "../helm/rules/network/index.ts";
 import { placementRules } from "../helm/rules/placement/index.ts";
@@ -11,6 +11,8 @@ import { imageRules } from "../helm/rules/images/index.ts";
 import { privilegedRules } from "../helm/rules/privileged/index.ts";
 import { versionRules } from "../helm/rules/versions/index.ts";
 import { dnsRules } from "../dns/rules/index.ts";
+import { kubesprayRules } from "../kubespray/rules/index.ts";
+import { proxmoxRules } from "../proxmox/rules/index.ts";
 
 export const rules: Rule[] = [
   ...networkRules,
@@ -24,4 +26,6 @@ export const rules: Rule[] = [
   ...privilegedRules,
   ...versionRules,
   ...dnsRules,
+  ...kubesprayRules,
+  ...proxmoxRules,
 ];

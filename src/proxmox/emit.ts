@@ -14,20 +14,9 @@ import Handlebars from "handlebars";
 import type { ClusterNode, Environment, Platform } from "../core/model/types.ts";
 import type { FileRecord } from "../core/files.ts";
 import { header } from "../core/files.ts";
-import { toYaml, yamlFile } from "../core/yaml.ts";
+import { toYaml, yamlContent } from "../core/yaml.ts";
 import { nameservers } from "../core/model/derive.ts";
-import { lanPrefix, nodeFqdn, userDataSnippet, vmMac } from "../core/model/infra.ts";
-
-/** Paths of the Proxmox files of an environment, relative to the output root. */
-export function proxmoxPaths(env: string) {
-  const dir = `proxmox/${env}`;
-  return {
-    dir,
-    spec: (node: string) => `${dir}/vms/${node}.yaml`,
-    userData: (node: string) => `${dir}/cloud-init/${node}.yaml`,
-    script: `${dir}/create-vms.sh`,
-  };
-}
+import { lanPrefix, nodeFqdn, proxmoxPaths, userDataSnippet, vmMac } from "../core/model/infra.ts";
 
 /** A VM spec as written to `vms/<node>.yaml`. */
 export interface VmSpecFile {
@@ -256,7 +245,7 @@ export function emitProxmox(platform: Platform, env: Environment): FileRecord[] 
   const paths = proxmoxPaths(env.name);
   const records: FileRecord[] = [];
   for (const node of env.nodes) {
-    records.push({ path: paths.spec(node.name), content: yamlFile(vmSpec(platform, env, node)), env: env.name });
+    records.push({ path: paths.spec(node.name), ...yamlContent(vmSpec(platform, env, node)), env: env.name });
     records.push({ path: paths.userData(node.name), content: userDataFile(env, node), env: env.name });
   }
   records.push({ path: paths.script, content: createScript(platform, env), env: env.name });

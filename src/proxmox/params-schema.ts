@@ -11,8 +11,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { GENERATED_MARKER } from "../core/files.ts";
-import { KNOWN_VARS_COMMAND } from "../kubespray/vars-schema.ts";
+import { GENERATED_MARKER, INFRA_SCHEMA_COMMAND } from "../core/files.ts";
 
 /** One value's constraints (a parameter, or a key of a property string). */
 export interface ValueSpec {
@@ -106,7 +105,7 @@ export function deriveProxmoxParams(dir: string): ProxmoxParams {
     parameters[name] = spec;
   }
   return {
-    $comment: `${GENERATED_MARKER.replace("npm run gen", KNOWN_VARS_COMMAND)} from the Proxmox VE API description (${create.method} ${create.path}). Do not edit.`,
+    $comment: `${GENERATED_MARKER.replace("npm run gen", INFRA_SCHEMA_COMMAND)} from the Proxmox VE API description (${create.method} ${create.path}). Do not edit.`,
     path: create.path,
     method: create.method,
     parameters,

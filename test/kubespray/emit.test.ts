@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { generated, yamlOf } from "../support/generated.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
 import { apiFqdn } from "../../src/core/model/derive.ts";
-import { inventoryDir, kubesprayPaths } from "../../src/kubespray/emit.ts";
+import { inventoryDir, kubesprayPaths } from "../../src/core/model/infra.ts";
 import { KUBESPRAY_ADDON_RELEASES } from "../../src/kubespray/addons.ts";
 import { knownVars } from "../../src/kubespray/known-vars.ts";
 

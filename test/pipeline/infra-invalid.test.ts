@@ -11,6 +11,7 @@ import { streamforge } from "../../src/platform/streamforge.ts";
 import { kubesprayRules } from "../../src/kubespray/rules/index.ts";
 import { proxmoxRules } from "../../src/proxmox/rules/index.ts";
 import type { InvalidFixture } from "../fixtures/invalid/infra.ts";
+import { platformContext } from "../support/lint.ts";
 
 const rules = [...kubesprayRules, ...proxmoxRules];
 const FIXTURES = join(import.meta.dirname, "../fixtures/invalid");
@@ -27,7 +28,7 @@ const fixtures: Array<[string, InvalidFixture]> = await Promise.all(
 describe("Kubespray and Proxmox rules on the embedded model", () => {
   const files = generate(streamforge);
   it.each(rules.map((r) => [r.id, r] as const))("%s finds nothing", (_id, rule) => {
-    expect(rule.check(streamforge, files)).toEqual([]);
+    expect(rule.check(platformContext(streamforge, files))).toEqual([]);
   });
 
   it("every rule has an invalid fixture named for it, and every fixture names its rule", () => {
@@ -43,7 +44,7 @@ describe("invalid fixtures", () => {
     const files = fixture.edit ? fixture.edit(generated) : generated;
     const rule = rules.find((r) => r.id === fixture.rule);
     expect(rule, `no rule ${fixture.rule}`).toBeDefined();
-    const diagnostics = rule?.check(platform, files) ?? [];
+    const diagnostics = rule?.check(platformContext(platform, files)) ?? [];
     expect(diagnostics.length).toBeGreaterThan(0);
     const [first] = diagnostics;
     expect(first).toMatchObject({ rule: fixture.rule, severity: "error", file: fixture.expect.file, pointer: fixture.expect.pointer });

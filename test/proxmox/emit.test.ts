@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 import { fileText, generated, pathsUnder, yamlOf } from "../support/generated.ts";
 import { hasReference, referencePath } from "../support/reference.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
-import { proxmoxPaths } from "../../src/proxmox/emit.ts";
+import { proxmoxPaths } from "../../src/core/model/infra.ts";
 import { checkParam, proxmoxParams } from "../../src/proxmox/params.ts";
 import { deriveProxmoxParams } from "../../src/proxmox/params-schema.ts";
 import { hasGeneratedHeader } from "../../src/core/files.ts";

@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { Command, Io } from "../io.ts";
 import { parse } from "../args.ts";
-import { UsageError } from "../../pipeline/gen.ts";
+import { UsageError } from "../../core/errors.ts";
 import { deriveValuesSchema, resolveRefs, type ChartOverrides, type JsonSchema } from "../../core/schema/derive.ts";
 import { chartSchemaPath, chartSchemas, chartSchemaText, chartTypeRecords } from "../../helm/schema/charts.ts";
 import { crdRecords, pinnedCrdRecords } from "../../core/schema/crd-catalogue.ts";

@@ -69,3 +69,30 @@ export function userDataSnippet(env: Environment, node: ClusterNode): string {
 export function apiEndpoint(env: Environment): { address: IPv4; port: number } {
   return { address: env.cluster.apiVip, port: env.cluster.apiPort };
 }
+
+/** The inventory folder of an environment, as `ansible-playbook -i` takes it. */
+export function inventoryDir(env: string): string {
+  return `kubespray/inventory/${env}`;
+}
+
+/** Paths of the inventory files, relative to the output root. */
+export function kubesprayPaths(env: string) {
+  const dir = inventoryDir(env);
+  return {
+    hosts: `${dir}/hosts.yaml`,
+    all: `${dir}/group_vars/all/all.yml`,
+    k8sCluster: `${dir}/group_vars/k8s_cluster/k8s-cluster.yml`,
+    addons: `${dir}/group_vars/k8s_cluster/addons.yml`,
+  };
+}
+
+/** Paths of the Proxmox files of an environment, relative to the output root. */
+export function proxmoxPaths(env: string) {
+  const dir = `proxmox/${env}`;
+  return {
+    dir,
+    spec: (node: string) => `${dir}/vms/${node}.yaml`,
+    userData: (node: string) => `${dir}/cloud-init/${node}.yaml`,
+    script: `${dir}/create-vms.sh`,
+  };
+}

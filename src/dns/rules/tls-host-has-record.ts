@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../../core/diagnostics/types.ts";
 import { hostOf, webHosts } from "../../core/model/derive.ts";
 import type { Rule } from "../../core/lint/context.ts";
-import { endpoints, servedHosts } from "../../helm/rules/hosts/sources.ts";
+import { endpoints, servedHosts } from "../../core/lint/hosts.ts";
 import { hasRecord, recordsByName } from "./records.ts";
 
 /**

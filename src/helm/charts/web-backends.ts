@@ -9,15 +9,15 @@
  * naming in a way the entry does not follow corrects the entry here. `test/manifests` checks that
  * every entry names a release of the platform.
  *
- * This module runs the adapters (through `index.ts`), so no adapter may import it.
+ * The values come from the release emitter, which runs each adapter once per environment.
  *
  * Backends are plain HTTP inside the cluster: TLS ends at the Gateway (S7). Charts that serve HTTPS
  * by default (ECK's Kibana, Vault, Argo CD) are configured by their adapters to serve HTTP.
  */
-import type { Environment, Platform, WebUi } from "../../core/model/types.ts";
-import { isEnabled, releaseOf } from "../../core/model/derive.ts";
+import type { WebUi } from "../../core/model/types.ts";
+import { releaseOf } from "../../core/model/derive.ts";
 import type { Values } from "./adapter.ts";
-import { valuesAdapters } from "./index.ts";
+import type { ManifestContext } from "../manifests/kube.ts";
 
 /** A Kubernetes Service of a chart release. */
 export interface ServiceBackend {
@@ -124,18 +124,12 @@ export interface ResolvedWebBackend {
   port?: number;
 }
 
-/**
- * Resolves a web UI's backend in one environment (the platform's default one when not given),
- * from the values the release's adapter generates there.
- */
-export function resolveWebBackend(platform: Platform, ui: WebUi, env?: Environment): ResolvedWebBackend {
+/** Resolves a web UI's backend in one environment, from the values its release gets there. */
+export function resolveWebBackend(ctx: ManifestContext, ui: WebUi): ResolvedWebBackend {
   const backend = webBackends[ui];
-  const release = releaseOf(platform, backend.release);
+  const release = releaseOf(ctx.platform, backend.release);
   const base = { ui, release: release.name, namespace: release.namespace, backend };
   if (backend.kind === "traefik-internal") return { ...base, name: backend.name };
-  const environment = env ?? platform.environments.find((e) => e.name === platform.defaultEnvironment);
-  if (!environment) throw new Error(`platform ${platform.name} has no environment "${platform.defaultEnvironment}"`);
-  const adapter = valuesAdapters[release.adapter];
-  const values = adapter && isEnabled(environment, release) ? adapter({ platform, env: environment }) : {};
+  const values = ctx.values.get(release.name) ?? {};
   return { ...base, name: backend.service(release.name, values), port: backend.port(values) };
 }

@@ -24,7 +24,7 @@
  *   since Kafka clients must reach the broker that leads a partition. The route lives in Kafka's
  *   namespace, so Traefik needs no cross-namespace references.
  */
-import { type KubeObject, type ManifestBuilder, managedLabels } from "./kube.ts";
+import { type KubeObject, type ManifestBuilder, type ManifestContext, managedLabels } from "./kube.ts";
 import type { Context } from "../../core/model/derive.ts";
 import { gatewayOf, hostOf, isEnabled, kafkaExternal, releaseOf, tlsSecretOf } from "../../core/model/derive.ts";
 import type { TcpRoute, WebUi } from "../../core/model/types.ts";
@@ -41,9 +41,10 @@ const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 const listenerName = (ui: WebUi) => `https-${ui}`;
 
 /** The web UIs whose serving release is installed in this environment. */
-function servedUis({ platform, env }: Context): ResolvedWebBackend[] {
+function servedUis(ctx: ManifestContext): ResolvedWebBackend[] {
+  const { platform, env } = ctx;
   return (Object.keys(env.ingress.hosts) as WebUi[])
-    .map((ui) => resolveWebBackend(platform, ui, env))
+    .map((ui) => resolveWebBackend(ctx, ui))
     .filter((b) => isEnabled(env, releaseOf(platform, b.release)));
 }
 

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../../core/diagnostics/types.ts";
 import type { ProxmoxHost } from "../../core/model/types.ts";
-import { type InfraRule, type VmSpecRead, infraFiles, vmSpecs } from "../../kubespray/rules/inventory.ts";
+import type { PlatformRule } from "../../core/lint/context.ts";
+import { type VmSpecRead, vmSpecs } from "../../core/lint/infra.ts";
 
 /** Memory of a spec in MiB (`memory` is a property string whose default key is `current`). */
 function memoryMiB(spec: VmSpecRead): number {
@@ -17,11 +18,12 @@ function vcpus(spec: VmSpecRead): number {
  * The VMs placed on a Proxmox node fit its memory, and its cores times the model's CPU overcommit.
  * Summed over every environment: lab and prod share the Proxmox hosts.
  */
-export const rule: InfraRule = {
+export const rule: PlatformRule = {
+  scope: "platform",
   id: "proxmox/capacity",
   description: "the VMs on each Proxmox node (all environments together) fit its CPU (with overcommit) and memory",
-  check(platform, records) {
-    const files = infraFiles(records);
+  check(ctx) {
+    const { platform, output: files } = ctx;
     const out: Diagnostic[] = [];
     const hosts = new Map<string, { host: ProxmoxHost; overcommit: number }>();
     for (const env of platform.environments) {
@@ -31,7 +33,7 @@ export const rule: InfraRule = {
     for (const spec of vmSpecs(platform, files)) {
       const node = String(spec.node);
       if (!hosts.has(node)) {
-        out.push(files.at(this.id, spec.path, ["node"], `Proxmox node ${JSON.stringify(spec.node)} is not in the model (${[...hosts.keys()].join(", ")})`));
+        out.push(ctx.at(this.id, files.site(spec.path, ["node"]), `Proxmox node ${JSON.stringify(spec.node)} is not in the model (${[...hosts.keys()].join(", ")})`));
         continue;
       }
       byHost.set(node, [...(byHost.get(node) ?? []), spec]);
@@ -51,7 +53,7 @@ export const rule: InfraRule = {
           cpuReported = true;
           const total = specs.reduce((n, s) => n + vcpus(s), 0);
           out.push(
-            files.at(this.id, spec.path, ["params", "cores"], `${name} is over its CPU: ${total} vCPUs for ${host.cores} cores x ${overcommit} overcommit = ${cpuLimit} (${list})`, {
+            ctx.at(this.id, files.site(spec.path, ["params", "cores"]), `${name} is over its CPU: ${total} vCPUs for ${host.cores} cores x ${overcommit} overcommit = ${cpuLimit} (${list})`, {
               hint: "move a VM to another Proxmox node or give it fewer cores",
             }),
           );
@@ -60,7 +62,7 @@ export const rule: InfraRule = {
           memReported = true;
           const total = specs.reduce((n, s) => n + memoryMiB(s), 0);
           out.push(
-            files.at(this.id, spec.path, ["params", "memory"], `${name} is over its memory: ${total} MiB of VMs for ${host.memoryMiB} MiB (${list})`, {
+            ctx.at(this.id, files.site(spec.path, ["params", "memory"]), `${name} is over its memory: ${total} MiB of VMs for ${host.memoryMiB} MiB (${list})`, {
               hint: "move a VM to another Proxmox node or give it less memory",
             }),
           );

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../../core/diagnostics/types.ts";
-import { proxmoxPaths } from "../emit.ts";
-import { type InfraRule, infraFiles, vmSpecs } from "../../kubespray/rules/inventory.ts";
+import { proxmoxPaths } from "../../core/model/infra.ts";
+import type { PlatformRule } from "../../core/lint/context.ts";
+import { vmSpecs } from "../../core/lint/infra.ts";
 
 /** `/dev/sdb` is the second SCSI disk (`scsi1`) of a VM on a virtio-scsi controller. */
 function scsiParamOf(device: string): string | undefined {
@@ -16,11 +17,12 @@ function sizeOf(value: unknown): number | undefined {
 }
 
 /** Piraeus (S14) builds its storage pool on each node's data disk: a missing disk is a node without storage. */
-export const rule: InfraRule = {
+export const rule: PlatformRule = {
+  scope: "platform",
   id: "proxmox/data-disk",
   description: "every Linstor data disk of the model exists on its VM, at the model's size and device",
-  check(platform, records) {
-    const files = infraFiles(records);
+  check(ctx) {
+    const { platform, output: files } = ctx;
     const specs = vmSpecs(platform, files);
     const out: Diagnostic[] = [];
     for (const env of platform.environments) {
@@ -32,14 +34,14 @@ export const rule: InfraRule = {
         const device = (node.vm as { dataDiskDevice?: string }).dataDiskDevice ?? "/dev/sdb";
         const param = scsiParamOf(device);
         if (!param) {
-          out.push(files.at(this.id, spec.path, ["params"], `${node.name}: Linstor device ${device} is not a SCSI disk of the VM (/dev/sdX)`, { key: true }));
+          out.push(ctx.at(this.id, files.site(spec.path, ["params"]), `${node.name}: Linstor device ${device} is not a SCSI disk of the VM (/dev/sdX)`, { key: true }));
           continue;
         }
         const value = spec.params[param];
         if (value === undefined) {
-          out.push(files.at(this.id, spec.path, ["params"], `${node.name}: the Linstor data disk (${device}, ${node.vm.dataDiskGiB} GiB) is missing: no ${param}`, { hint: `${param}: ${env.proxmox.storage}:${node.vm.dataDiskGiB}`, key: true }));
+          out.push(ctx.at(this.id, files.site(spec.path, ["params"]), `${node.name}: the Linstor data disk (${device}, ${node.vm.dataDiskGiB} GiB) is missing: no ${param}`, { hint: `${param}: ${env.proxmox.storage}:${node.vm.dataDiskGiB}`, key: true }));
         } else if (sizeOf(value) !== node.vm.dataDiskGiB) {
-          out.push(files.at(this.id, spec.path, ["params", param], `${node.name}: ${param} is ${JSON.stringify(value)}, the model's data disk is ${node.vm.dataDiskGiB} GiB`));
+          out.push(ctx.at(this.id, files.site(spec.path, ["params", param]), `${node.name}: ${param} is ${JSON.stringify(value)}, the model's data disk is ${node.vm.dataDiskGiB} GiB`));
         }
       }
     }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../../core/diagnostics/types.ts";
-import { type InfraRule, infraFiles, vmSpecs } from "../../kubespray/rules/inventory.ts";
+import type { PlatformRule } from "../../core/lint/context.ts";
+import { vmSpecs } from "../../core/lint/infra.ts";
 
 /** The MAC of `net0`, in either of Proxmox's spellings (`macaddr=`, or `<model>=<mac>`). */
 export function macOf(net: unknown): string | undefined {
@@ -12,11 +13,12 @@ export function macOf(net: unknown): string | undefined {
 }
 
 /** Two VMs with one MAC on one bridge break each other's traffic. */
-export const rule: InfraRule = {
+export const rule: PlatformRule = {
+  scope: "platform",
   id: "proxmox/mac-unique",
   description: "every VM network MAC address is unique across all environments",
-  check(platform, records) {
-    const files = infraFiles(records);
+  check(ctx) {
+    const { platform, output: files } = ctx;
     const out: Diagnostic[] = [];
     const seen = new Map<string, string>();
     for (const spec of vmSpecs(platform, files)) {
@@ -25,7 +27,7 @@ export const rule: InfraRule = {
         const mac = macOf(value);
         if (!mac) continue;
         const first = seen.get(mac);
-        if (first) out.push(files.at(this.id, spec.path, ["params", name], `MAC ${mac} is also used by ${first}`, { hint: "remove the pinned MAC (one is derived from the VMID) or pin another" }));
+        if (first) out.push(ctx.at(this.id, files.site(spec.path, ["params", name]), `MAC ${mac} is also used by ${first}`, { hint: "remove the pinned MAC (one is derived from the VMID) or pin another" }));
         else seen.set(mac, `${spec.path} ${name}`);
       }
     }

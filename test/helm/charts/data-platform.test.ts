@@ -1,6 +1,7 @@
 /** Values of the data platform's charts (S17-S21, A10, A13) for prod and lab. */
 import { describe, expect, it } from "vitest";
 import { streamforge } from "../../../src/platform/streamforge.ts";
+import { manifestContext } from "../../../src/helm/releases.ts";
 import { resolveWebBackend } from "../../../src/helm/charts/web-backends.ts";
 import { yamlOf } from "../../support/generated.ts";
 
@@ -44,7 +45,7 @@ describe.each(streamforge.environments.map((e) => e.name))("data platform values
 
   it("S21 A11 kafka-ui leaves its host to the Gateway, which routes to the Service the chart creates", () => {
     expect(ui.ingress).toBeUndefined();
-    const backend = resolveWebBackend(streamforge, "kafka-ui", env);
+    const backend = resolveWebBackend(manifestContext(streamforge, env), "kafka-ui");
     expect(backend.name).toBe(ui.fullnameOverride);
     expect(backend.port).toBe(80);
   });

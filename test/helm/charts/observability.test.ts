@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { streamforge } from "../../../src/platform/streamforge.ts";
+import { manifestContext } from "../../../src/helm/releases.ts";
 import { resolveWebBackend } from "../../../src/helm/charts/web-backends.ts";
 import { yamlOf } from "../../support/generated.ts";
 
@@ -67,9 +68,9 @@ describe.each(streamforge.environments.map((e) => e.name))("observability values
     expect(kps.prometheus.prometheusSpec.externalUrl).toBe(`https://prometheus.${env.domain}`);
     expect(kps.alertmanager.alertmanagerSpec.externalUrl).toBe(`https://alertmanager.${env.domain}`);
     expect(grafana["grafana.ini"].server.root_url).toBe(`https://grafana.${env.domain}`);
-    expect(resolveWebBackend(streamforge, "prometheus", env)).toMatchObject({ name: "kube-prometheus-stack-prometheus", port: 9090 });
-    expect(resolveWebBackend(streamforge, "alertmanager", env)).toMatchObject({ name: "kube-prometheus-stack-alertmanager", port: 9093 });
-    expect(resolveWebBackend(streamforge, "grafana", env)).toMatchObject({ name: "kube-prometheus-stack-grafana", port: 80 });
+    expect(resolveWebBackend(manifestContext(streamforge, env), "prometheus")).toMatchObject({ name: "kube-prometheus-stack-prometheus", port: 9090 });
+    expect(resolveWebBackend(manifestContext(streamforge, env), "alertmanager")).toMatchObject({ name: "kube-prometheus-stack-alertmanager", port: 9093 });
+    expect(resolveWebBackend(manifestContext(streamforge, env), "grafana")).toMatchObject({ name: "kube-prometheus-stack-grafana", port: 80 });
   });
 
   it("S26 A13 grafana has Elasticsearch and PostgreSQL data sources (Prometheus from the chart), passwords from env references", () => {
@@ -143,7 +144,7 @@ describe.each(streamforge.environments.map((e) => e.name))("observability values
     expect(kibana.config["server.publicBaseUrl"]).toBe(`https://kibana.${env.domain}`);
     expect(kibana.config["xpack.security.authc.providers"].oidc.keycloak.realm).toBe("keycloak");
     expect(kibana.http.tls.selfSignedCertificate.disabled).toBe(true);
-    expect(resolveWebBackend(streamforge, "kibana", env)).toMatchObject({ name: "kibana-kb-http", port: 5601 });
+    expect(resolveWebBackend(manifestContext(streamforge, env), "kibana")).toMatchObject({ name: "kibana-kb-http", port: 5601 });
   });
 
   it("S25 A13 fluent-bit ships to ECK's Elasticsearch with the elastic user's Secret and ECK's CA, by reference", () => {

@@ -5,7 +5,8 @@
  * chart names), written out so that a change in either the table or an adapter shows here.
  */
 import { describe, expect, it } from "vitest";
-import { streamforge } from "../../../src/platform/streamforge.ts";
+import { prod, streamforge } from "../../../src/platform/streamforge.ts";
+import { manifestContext } from "../../../src/helm/releases.ts";
 import { resolveWebBackend } from "../../../src/helm/charts/web-backends.ts";
 import { yamlOf } from "../../support/generated.ts";
 
@@ -18,7 +19,7 @@ describe("web backends of argo-cd, vault and keycloakx", () => {
       expect(values.fullnameOverride).toBe("argocd");
       expect(values.configs.params["server.insecure"]).toBe(true);
     }
-    expect(resolveWebBackend(streamforge, "argocd")).toMatchObject({ name: "argocd-server", namespace: "argocd" });
+    expect(resolveWebBackend(manifestContext(streamforge, prod), "argocd")).toMatchObject({ name: "argocd-server", namespace: "argocd" });
   });
 
   it("A11 S34 vault routes to the vault Service (plain HTTP, TLS ends at the gateway)", () => {
@@ -27,11 +28,11 @@ describe("web backends of argo-cd, vault and keycloakx", () => {
       expect(values.fullnameOverride).toBeUndefined();
       expect(values.global.tlsDisable).toBe(true);
     }
-    expect(resolveWebBackend(streamforge, "vault")).toMatchObject({ name: "vault", namespace: "vault" });
+    expect(resolveWebBackend(manifestContext(streamforge, prod), "vault")).toMatchObject({ name: "vault", namespace: "vault" });
   });
 
   it("A11 S35 keycloak routes to keycloakx-http", () => {
     for (const envName of envNames) expect(yamlOf(`values/${envName}/keycloakx.yaml`).fullnameOverride).toBeUndefined();
-    expect(resolveWebBackend(streamforge, "keycloak")).toMatchObject({ name: "keycloakx-http", namespace: "keycloak" });
+    expect(resolveWebBackend(manifestContext(streamforge, prod), "keycloak")).toMatchObject({ name: "keycloakx-http", namespace: "keycloak" });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { streamforge } from "../../../src/platform/streamforge.ts";
 import { hostOf, tlsSecretOf } from "../../../src/core/model/derive.ts";
+import { manifestContext } from "../../../src/helm/releases.ts";
 import { resolveWebBackend, webBackends } from "../../../src/helm/charts/web-backends.ts";
 import type { WebUi } from "../../../src/core/model/types.ts";
 import { pathsUnder, yamlOf } from "../../support/generated.ts";
@@ -59,7 +60,7 @@ describe.each(streamforge.environments.map((e) => e.name))("gateway-routes in %s
 
   it("A11 each web UI's HTTPRoute lives next to its Service and is the only route its listener admits", () => {
     for (const ui of uis) {
-      const backend = resolveWebBackend(streamforge, ui, env);
+      const backend = resolveWebBackend(manifestContext(streamforge, env), ui);
       const route = yamlOf(`${dir}/httproute-${backend.namespace}-${ui}.yaml`);
       expect(route.spec.hostnames).toEqual([hostOf(env, ui)]);
       expect(route.spec.parentRefs).toEqual([

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../../core/diagnostics/types.ts";
 import type { Rule } from "../../../core/lint/context.ts";
-import { servedHosts } from "./sources.ts";
+import { servedHosts } from "../../../core/lint/hosts.ts";
 
 /** Two routers claiming one host: which one answers depends on the controller's mood. */
 export const duplicateHost: Rule = {

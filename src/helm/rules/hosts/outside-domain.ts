@@ -1,5 +1,5 @@
 import type { Rule } from "../../../core/lint/context.ts";
-import { servedHosts } from "./sources.ts";
+import { servedHosts } from "../../../core/lint/hosts.ts";
 
 /** The DNS server only answers for the environment's zone; other names never resolve. */
 export const outsideDomain: Rule = {

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../../../core/diagnostics/types.ts";
 import { pointerSegments, toPointer } from "../../../core/diagnostics/locate.ts";
 import { isObject, type KubeDoc, type Rule } from "../../../core/lint/context.ts";
-import { endpoints } from "../hosts/sources.ts";
+import { endpoints } from "../../../core/lint/hosts.ts";
 
 /** An HTTPRoute that only redirects to HTTPS needs no certificate of its own. */
 function isRedirect(spec: Record<string, unknown>): boolean {

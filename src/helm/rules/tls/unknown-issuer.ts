@@ -2,7 +2,7 @@ import type { Diagnostic } from "../../../core/diagnostics/types.ts";
 import { pointerSegments, toPointer } from "../../../core/diagnostics/locate.ts";
 import { didYouMean } from "../../../core/diagnostics/suggest.ts";
 import { isObject, type Rule } from "../../../core/lint/context.ts";
-import { endpoints } from "../hosts/sources.ts";
+import { endpoints } from "../../../core/lint/hosts.ts";
 import { certificates, issuerNames } from "./issuers.ts";
 
 /** cert-manager silently issues nothing for an issuer that does not exist. */

@@ -1,100 +1,10 @@
 /**
- * What the Kubespray and Proxmox rules share: the rule shape (a plain check over the model and the
- * generated or on-disk files, all environments at once, since lab and prod share the Proxmox
- * hosts), files parsed once with positions, and readers of the inventory and the VM specs.
+ * Readers of the generated infrastructure files that the Kubespray and Proxmox rules share: the
+ * cross-layer rules compare the VM specs with the inventory, so neither world owns these.
  */
-import type { Diagnostic, Severity } from "../../core/diagnostics/types.ts";
-import type { FileRecord } from "../../core/files.ts";
-import type { Environment, Platform } from "../../core/model/types.ts";
-import { YamlSource, toPointer } from "../../core/diagnostics/locate.ts";
-import { emittedDocuments } from "../../core/yaml.ts";
-import { kubesprayPaths } from "../emit.ts";
-import { proxmoxPaths } from "../../proxmox/emit.ts";
-import { KUBESPRAY_GROUPS } from "../../core/model/infra.ts";
-
-/** A check of the infrastructure layers. */
-export interface InfraRule {
-  id: string;
-  description: string;
-  check(platform: Platform, files: FileRecord[]): Diagnostic[];
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The files of one lint run, each YAML file parsed once. */
-export class InfraFiles {
-  private readonly byPath: Map<string, FileRecord>;
-  private readonly parsed = new Map<string, YamlSource>();
-
-  constructor(readonly records: FileRecord[]) {
-    this.byPath = new Map(records.map((r) => [r.path, r]));
-  }
-
-  has(path: string): boolean {
-    return this.byPath.has(path);
-  }
-
-  paths(prefix: string): string[] {
-    return [...this.byPath.keys()].filter((p) => p.startsWith(prefix)).sort();
-  }
-
-  text(path: string): string | undefined {
-    return this.byPath.get(path)?.content;
-  }
-
-  yaml(path: string): YamlSource | undefined {
-    const record = this.byPath.get(path);
-    if (!record) return undefined;
-    let source = this.parsed.get(path);
-    if (!source) {
-      source = new YamlSource(path, record.content);
-      this.parsed.set(path, source);
-    }
-    return source;
-  }
-
-  /** The first document of a YAML file as data (text generated in this run is not parsed again). */
-  data(path: string): unknown {
-    const text = this.text(path);
-    const emitted = text === undefined ? undefined : emittedDocuments(text);
-    return emitted ? emitted[0] : this.yaml(path)?.data[0];
-  }
-
-  /** A diagnostic at `pointer` of `path`, with line:column when the file is YAML. */
-  at(
-    rule: string,
-    path: string,
-    pointer: Array<string | number>,
-    message: string,
-    options: { hint?: string; severity?: Severity; key?: boolean } = {},
-  ): Diagnostic {
-    const ptr = toPointer(pointer);
-    const position = this.yaml(path)?.positionOf(ptr, 0, options.key ?? false);
-    return {
-      rule,
-      severity: options.severity ?? "error",
-      message,
-      file: path,
-      pointer: ptr || "/",
-      ...(position ? { position } : {}),
-      ...(options.hint ? { hint: options.hint } : {}),
-    };
-  }
-}
-
-const shared = new WeakMap<FileRecord[], InfraFiles>();
-
-/** One parse of a file list, shared by every rule that checks it. */
-export function infraFiles(records: FileRecord[]): InfraFiles {
-  let files = shared.get(records);
-  if (!files) {
-    files = new InfraFiles(records);
-    shared.set(records, files);
-  }
-  return files;
-}
+import type { Environment, Platform } from "../model/types.ts";
+import { kubesprayPaths, proxmoxPaths } from "../model/infra.ts";
+import { isObject, type OutputFiles } from "./context.ts";
 
 /** A variable written in the inventory: where, and its value. */
 export interface WrittenVar {
@@ -105,13 +15,13 @@ export interface WrittenVar {
 }
 
 /** Group-vars files of an environment's inventory (`group_vars/<group>/<file>.yml`). */
-export function groupVarsPaths(files: InfraFiles, env: string): string[] {
+export function groupVarsPaths(files: OutputFiles, env: string): string[] {
   const dir = kubesprayPaths(env).hosts.replace(/hosts\.yaml$/, "group_vars/");
   return files.paths(dir).filter((p) => /\.ya?ml$/.test(p));
 }
 
 /** Every variable the inventory of `env` writes: group_vars files, and host and group vars in hosts.yaml. */
-export function writtenVars(files: InfraFiles, env: string): WrittenVar[] {
+export function writtenVars(files: OutputFiles, env: string): WrittenVar[] {
   const out: WrittenVar[] = [];
   for (const path of groupVarsPaths(files, env)) {
     const data = files.data(path);
@@ -138,12 +48,12 @@ export function writtenVars(files: InfraFiles, env: string): WrittenVar[] {
 }
 
 /** The value of a group variable, from the first group_vars file that sets it. */
-export function groupVar(files: InfraFiles, env: string, name: string): WrittenVar | undefined {
+export function groupVar(files: OutputFiles, env: string, name: string): WrittenVar | undefined {
   return writtenVars(files, env).find((v) => v.name === name && !v.path.endsWith("hosts.yaml"));
 }
 
 /** Hosts of an inventory group (with its child groups), and where the group is declared. */
-export function groupHosts(files: InfraFiles, env: string, group: string): { hosts: string[]; pointer: Array<string | number> } {
+export function groupHosts(files: OutputFiles, env: string, group: string): { hosts: string[]; pointer: Array<string | number> } {
   const inventory = files.data(kubesprayPaths(env).hosts);
   const groups = new Map<string, { body: Record<string, unknown>; pointer: Array<string | number> }>();
   const collect = (body: unknown, name: string, pointer: Array<string | number>) => {
@@ -166,7 +76,7 @@ export function groupHosts(files: InfraFiles, env: string, group: string): { hos
 }
 
 /** Host variables of `host` in hosts.yaml (`all.hosts.<host>`). */
-export function hostVarsOf(files: InfraFiles, env: string, host: string): Record<string, unknown> | undefined {
+export function hostVarsOf(files: OutputFiles, env: string, host: string): Record<string, unknown> | undefined {
   const inventory = files.data(kubesprayPaths(env).hosts);
   if (!isObject(inventory) || !isObject(inventory.all) || !isObject(inventory.all.hosts)) return undefined;
   const vars = inventory.all.hosts[host];
@@ -182,7 +92,7 @@ export interface VmSpecRead {
 }
 
 /** Every VM spec of every environment. */
-export function vmSpecs(platform: Platform, files: InfraFiles): VmSpecRead[] {
+export function vmSpecs(platform: Platform, files: OutputFiles): VmSpecRead[] {
   return platform.environments.flatMap((env) => {
     const dir = `${proxmoxPaths(env.name).dir}/vms/`;
     return files.paths(dir).flatMap((path) => {
@@ -193,4 +103,3 @@ export function vmSpecs(platform: Platform, files: InfraFiles): VmSpecRead[] {
   });
 }
 
-export { KUBESPRAY_GROUPS };

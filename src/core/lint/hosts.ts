@@ -3,8 +3,8 @@
  * Gateway API routes, Traefik IngressRoutes, Gateways, Certificates) and chart values (ingress
  * blocks, Traefik `matchRule`s).
  */
-import { toPointer, pointerSegments } from "../../../core/diagnostics/locate.ts";
-import { isObject, walk, type KubeDoc, type RuleContext, type Site } from "../../../core/lint/context.ts";
+import { toPointer, pointerSegments } from "../diagnostics/locate.ts";
+import { isObject, walk, type KubeDoc, type RuleContext, type Site } from "./context.ts";
 
 export interface ServedHost {
   host: string;
