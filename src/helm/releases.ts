@@ -8,7 +8,7 @@ import type { FileRecord } from "../core/files.ts";
 import { header } from "../core/files.ts";
 import { orderKubeObject, yamlContent } from "../core/yaml.ts";
 import { isEnabled } from "../core/model/derive.ts";
-import { valuesAdapters } from "./charts/index.ts";
+import { valuesAdapter } from "./charts/index.ts";
 import { manifestBuilders } from "./manifests/index.ts";
 import { manifestDir, valuesPath } from "./helmfile.ts";
 import type { KubeObject, ManifestContext } from "./manifests/kube.ts";
@@ -25,7 +25,7 @@ function releaseValues(platform: Platform, env: Environment): Map<string, Values
   const values = new Map<string, Values>();
   for (const release of platform.releases) {
     if (release.chart === "local" || !isEnabled(env, release)) continue;
-    const adapter = valuesAdapters[release.adapter];
+    const adapter = valuesAdapter(release.adapter);
     if (!adapter) throw new Error(`release "${release.name}" names values adapter "${release.adapter}", which does not exist`);
     values.set(release.name, adapter({ platform, env }));
   }

@@ -450,7 +450,8 @@ export interface Components {
     /** How often the Secrets Store CSI driver re-reads mounted secrets from Vault (S34: short-lived secrets). */
     rotationPollInterval: string;
   };
-  gpu: { enabled: boolean; driverVersion?: VersionPin };
+  /** Settings of the GPU operator; whether it runs is `disabled` (the one switch). */
+  gpu: { driverVersion?: VersionPin };
   /** The SMTP relay every component sends mail through (S38). */
   mail: {
     /** The SMTP relay's image. */

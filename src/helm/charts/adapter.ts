@@ -1,7 +1,10 @@
 import type { Context } from "../../core/model/derive.ts";
 
-/** A chart's values, as a plain object ready to be serialised. */
-export type Values = Record<string, unknown>;
+/**
+ * A chart's values, as a plain object ready to be serialised. (`object`, not a record: the derived
+ * values types are interfaces, which have no index signature.)
+ */
+export type Values = object;
 
 /**
  * Turns model facts into one chart's values for one environment. `V` is the chart version's

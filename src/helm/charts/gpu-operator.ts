@@ -1,6 +1,6 @@
 /**
- * NVIDIA GPU Operator (S36): installs the driver and the container toolkit on GPU nodes. Only
- * environments with `components.gpu.enabled` install it (`lab` lists it in `disabled`).
+ * NVIDIA GPU Operator (S36): installs the driver and the container toolkit on GPU nodes. An
+ * environment without a GPU leaves it out by listing it in `disabled` (as `lab` does).
  *
  * The operands follow the GPU: the bundled node feature discovery labels nodes that carry an
  * NVIDIA PCI device (`feature.node.kubernetes.io/pci-10de.present`), and the operator deploys
@@ -12,7 +12,6 @@ import { gpuNodes } from "../../core/model/derive.ts";
 
 export const gpuOperator: ValuesAdapter<GpuOperatorValues> = ({ env }) => {
   const gpu = env.components.gpu;
-  if (!gpu.enabled) throw new Error(`gpu-operator is installed in ${env.name}, whose components.gpu.enabled is false: list it in "disabled"`);
   if (gpuNodes(env).length === 0) throw new Error(`gpu-operator is installed in ${env.name}, which has no node with gpu: true`);
   return {
     // The toolkit configures the runtime Kubespray installed, not the chart's default (docker).

@@ -1,32 +1,5 @@
 /** Every chart adapter, by the key a release names in `adapter`. */
-import type { ValuesAdapter } from "./adapter.ts";
-import type { AppTemplateValues } from "./types/app-template.ts";
-import type { ArgoCdValues } from "./types/argo-cd.ts";
-import type { CertManagerValues } from "./types/cert-manager.ts";
-import type { ConfigSyncerValues } from "./types/config-syncer.ts";
-import type { EckElasticsearchValues } from "./types/eck-elasticsearch.ts";
-import type { EckKibanaValues } from "./types/eck-kibana.ts";
-import type { EckOperatorValues } from "./types/eck-operator.ts";
-import type { FluentBitValues } from "./types/fluent-bit.ts";
-import type { GitlabRunnerValues } from "./types/gitlab-runner.ts";
-import type { GpuOperatorValues } from "./types/gpu-operator.ts";
-import type { IngressNginxValues } from "./types/ingress-nginx.ts";
-import type { KafkaUiValues } from "./types/kafka-ui.ts";
-import type { KedaValues } from "./types/keda.ts";
-import type { KeycloakxValues } from "./types/keycloakx.ts";
-import type { KubeArangodbValues } from "./types/kube-arangodb.ts";
-import type { KubePrometheusStackValues } from "./types/kube-prometheus-stack.ts";
-import type { LinstorClusterValues } from "./types/linstor-cluster.ts";
-import type { MetallbValues } from "./types/metallb.ts";
-import type { MinioValues } from "./types/minio.ts";
-import type { NfsSubdirExternalProvisionerValues } from "./types/nfs-subdir-external-provisioner.ts";
-import type { PiraeusValues } from "./types/piraeus.ts";
-import type { PostgresOperatorValues } from "./types/postgres-operator.ts";
-import type { ReloaderValues } from "./types/reloader.ts";
-import type { SecretsStoreCsiDriverValues } from "./types/secrets-store-csi-driver.ts";
-import type { StrimziKafkaOperatorValues } from "./types/strimzi-kafka-operator.ts";
-import type { TraefikValues } from "./types/traefik.ts";
-import type { VaultValues } from "./types/vault.ts";
+import type { Values, ValuesAdapter } from "./adapter.ts";
 import { certManager } from "./cert-manager.ts";
 import { metallb } from "./metallb.ts";
 import { traefik } from "./traefik.ts";
@@ -57,43 +30,11 @@ import { technitium } from "./technitium.ts";
 import { mailrelay } from "./mailrelay.ts";
 
 /**
- * Each adapter with the values type of its chart version (`src/helm/charts/types/`, derived from
- * `schema/charts/`): a key the chart does not have fails the type check. gitlab-runner has no
- * upstream values to derive from; its keys are checked against its documented list instead.
+ * Every chart adapter, by the key a release names in `adapter`. Each adapter is typed where it is
+ * defined by the values type of its chart version (`src/helm/charts/types/`, derived from
+ * `schema/charts/`), so a key the chart does not have fails the type check there.
  */
-export type ChartAdapters = {
-  "cert-manager": ValuesAdapter<CertManagerValues>;
-  metallb: ValuesAdapter<MetallbValues>;
-  traefik: ValuesAdapter<TraefikValues>;
-  "ingress-nginx": ValuesAdapter<IngressNginxValues>;
-  "nfs-subdir-external-provisioner": ValuesAdapter<NfsSubdirExternalProvisionerValues>;
-  "piraeus-operator": ValuesAdapter<PiraeusValues>;
-  "linstor-cluster": ValuesAdapter<LinstorClusterValues>;
-  minio: ValuesAdapter<MinioValues>;
-  "strimzi-kafka-operator": ValuesAdapter<StrimziKafkaOperatorValues>;
-  "kube-arangodb": ValuesAdapter<KubeArangodbValues>;
-  "postgres-operator": ValuesAdapter<PostgresOperatorValues>;
-  keda: ValuesAdapter<KedaValues>;
-  "kafka-ui": ValuesAdapter<KafkaUiValues>;
-  "kube-prometheus-stack": ValuesAdapter<KubePrometheusStackValues>;
-  "eck-operator": ValuesAdapter<EckOperatorValues>;
-  "eck-elasticsearch": ValuesAdapter<EckElasticsearchValues>;
-  "eck-kibana": ValuesAdapter<EckKibanaValues>;
-  "fluent-bit": ValuesAdapter<FluentBitValues>;
-  "gitlab-runner": ValuesAdapter<GitlabRunnerValues>;
-  "argo-cd": ValuesAdapter<ArgoCdValues>;
-  reloader: ValuesAdapter<ReloaderValues>;
-  "secrets-store-csi-driver": ValuesAdapter<SecretsStoreCsiDriverValues>;
-  vault: ValuesAdapter<VaultValues>;
-  keycloakx: ValuesAdapter<KeycloakxValues>;
-  "gpu-operator": ValuesAdapter<GpuOperatorValues>;
-  "config-syncer": ValuesAdapter<ConfigSyncerValues>;
-  technitium: ValuesAdapter<AppTemplateValues>;
-  mailrelay: ValuesAdapter<AppTemplateValues>;
-};
-
-/** Every chart adapter, typed by its chart's values, by the key a release names in `adapter`. */
-export const chartAdapters: ChartAdapters = {
+export const chartAdapters = {
   "cert-manager": certManager,
   "metallb": metallb,
   "traefik": traefik,
@@ -122,10 +63,12 @@ export const chartAdapters: ChartAdapters = {
   "config-syncer": configSyncer,
   "technitium": technitium,
   "mailrelay": mailrelay,
-};
+} satisfies Record<string, ValuesAdapter<Values>>;
 
-/**
- * The same adapters, looked up by name. The derived values types are interfaces (no index
- * signature), hence the cast: each is a plain JSON object, which is what `Values` means.
- */
-export const valuesAdapters: Readonly<Record<string, ValuesAdapter>> = chartAdapters as unknown as Readonly<Record<string, ValuesAdapter>>;
+/** The adapters' names: what a release's `adapter` may say. */
+export type AdapterName = keyof typeof chartAdapters;
+
+/** The adapter called `name`, if there is one (own keys only: `toString` names no adapter). */
+export function valuesAdapter(name: string): ValuesAdapter<Values> | undefined {
+  return Object.hasOwn(chartAdapters, name) ? chartAdapters[name as AdapterName] : undefined;
+}

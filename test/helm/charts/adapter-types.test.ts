@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ValuesAdapter } from "../../../src/helm/charts/adapter.ts";
-import type { ChartAdapters } from "../../../src/helm/charts/index.ts";
 import { chartAdapters } from "../../../src/helm/charts/index.ts";
 import type { TraefikValues } from "../../../src/helm/charts/types/traefik.ts";
 import type { MetallbValues } from "../../../src/helm/charts/types/metallb.ts";
@@ -25,8 +24,8 @@ const wrongType: ValuesAdapter<TraefikValues> = () => ({ deployment: { replicas:
 // Free-form maps accept any key.
 const freeForm: ValuesAdapter<TraefikValues> = () => ({ deployment: { podAnnotations: { "example.com/any": "x" } } });
 
-// The registry ties each release's adapter to its chart's values type.
-const registryTraefik: ChartAdapters["traefik"] = chartAdapters.traefik;
+// The registry keeps each adapter's own values type (`satisfies`, not a widening annotation).
+const registryTraefik: ValuesAdapter<TraefikValues> = chartAdapters.traefik;
 
 describe("typed adapters", () => {
   it("compile-time checks above are in place (this file type-checks only when they hold)", () => {

@@ -32,13 +32,12 @@ describe("gpu-operator", () => {
   });
 
   it("A1 lab has no GPU operator: disabled in the model and an empty values file", () => {
-    expect(lab.components.gpu.enabled).toBe(false);
     expect(lab.disabled).toContain("gpu-operator");
     expect(fileText("values/lab/gpu-operator.yaml")).toMatch(/not installed in lab/);
     expect(yamlOf("values/lab/gpu-operator.yaml")).toEqual({});
   });
 
-  it("refuses to render for an environment whose GPU switch is off", () => {
-    expect(() => gpuOperator({ platform: streamforge, env: lab })).toThrow(/components\.gpu\.enabled is false/);
+  it("refuses to render for an environment without a GPU node", () => {
+    expect(() => gpuOperator({ platform: streamforge, env: lab })).toThrow(/no node with gpu: true/);
   });
 });

@@ -14,17 +14,14 @@ function requestsGpu(holder: unknown): boolean {
 /** GPU pods on a node without the GPU never start; the GPU operator needs a GPU node. */
 export const gpuNode: Rule = {
   id: "placement/gpu-node",
-  description: "GPU workloads run only on GPU nodes, and GPU support is enabled only where a GPU node exists",
+  description: "GPU workloads run only on GPU nodes, and the GPU operator is installed only where a GPU node exists",
   check(ctx) {
     const { env, platform } = ctx;
     const out: Diagnostic[] = [];
     const gpuNodes = new Set(env.nodes.filter((n) => n.gpu).map((n) => n.name));
     const operator = platform.releases.find((r) => r.name === "gpu-operator");
-    if (env.components.gpu.enabled && gpuNodes.size === 0) {
-      out.push(ctx.model(this.id, ["components", "gpu", "enabled"], "GPU support is enabled but no node has a GPU", { hint: "set gpu: true on the GPU node, or disable components.gpu" }));
-    }
-    if (operator && isEnabled(env, operator) && !env.components.gpu.enabled) {
-      out.push(ctx.model(this.id, ["disabled"], "the gpu-operator release is installed but components.gpu is disabled", { hint: 'add "gpu-operator" to disabled' }));
+    if (operator && isEnabled(env, operator) && gpuNodes.size === 0) {
+      out.push(ctx.model(this.id, ["disabled"], "the gpu-operator release is installed but no node has a GPU", { hint: 'set gpu: true on the GPU node, or add "gpu-operator" to disabled' }));
     }
     // A pod spec that requests a GPU and pins itself to a node: that node must have one.
     for (const { value, site } of ctx.values()) {
