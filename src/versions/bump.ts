@@ -13,6 +13,7 @@ import { setPin, effectivePin, type Pin, CatalogueError } from "./catalogue-sour
 import { OWNED_LIST_PATH, parseOwnedList } from "../core/write/owned.ts";
 import type { Diagnostic } from "../core/diagnostics/types.ts";
 import type { Platform } from "../core/model/types.ts";
+import { UsageError } from "../core/errors.ts";
 
 export const CATALOGUE_PATH = "src/platform/versions.ts";
 
@@ -45,6 +46,8 @@ export interface ChangeResult {
   description: string;
   /** What went wrong, for stderr. */
   problems: string[];
+  /** Whether the files were changed (and, when lint failed, restored): the description says how. */
+  changed: boolean;
 }
 
 function semverOf(version: string): semver.SemVer | null {
@@ -111,22 +114,22 @@ export function applyChanges(changes: PinChange[], options: ChangeOptions): Chan
   const problems: string[] = [];
   const catalogueFile = join(root, CATALOGUE_PATH);
   const original = read(catalogueFile);
-  if (original === undefined) return { code: 1, description: "", problems: [`${CATALOGUE_PATH} not found under ${root}: run this in the platform repository`] };
+  if (original === undefined) return { code: 1, changed: false, description: "", problems: [`${CATALOGUE_PATH} not found under ${root}: run this in the platform repository`] };
   const envNames = platform.environments.map((e) => e.name);
+  // Arguments that name nothing (a release, an environment, a version) are usage errors, found
+  // before anything is derived or written.
+  for (const change of changes) {
+    if (!chartOf(platform, change.release)) throw new UsageError(`release "${change.release}" is not a chart release of ${platform.name}`);
+    if (change.env !== undefined && !envNames.includes(change.env)) throw new UsageError(`unknown environment "${change.env}"; the model has: ${envNames.join(", ")}`);
+    if (semverOf(change.version) === null) throw new UsageError(`"${change.version}" is not an exact version`);
+  }
   const rows: string[] = [];
   let text = original;
   const createdSchemas: string[] = [];
 
   for (const change of changes) {
     const chart = chartOf(platform, change.release);
-    if (!chart) {
-      problems.push(`release "${change.release}" is not a chart release of ${platform.name}`);
-      continue;
-    }
-    if (change.env !== undefined && !envNames.includes(change.env)) {
-      problems.push(`unknown environment "${change.env}"; the model has: ${envNames.join(", ")}`);
-      continue;
-    }
+    if (!chart) continue;
     const targetEnvs = change.env === undefined ? envNames : [change.env];
     const current = effectivePin(text, change.env ?? platform.defaultEnvironment, change.release);
     if (!current) {
@@ -140,10 +143,6 @@ export function applyChanges(changes: PinChange[], options: ChangeOptions): Chan
     }
     if (kind === "major" && !options.allowMajor) {
       problems.push(`${change.release} ${current.version} -> ${change.version} is a major change; values keys may have moved. Re-run with --allow-major after reading the chart's upgrade notes`);
-      continue;
-    }
-    if (semverOf(change.version) === null) {
-      problems.push(`"${change.version}" is not an exact version`);
       continue;
     }
     const schemaPath = `schema/charts/${chart}/${change.version}.schema.json`;
@@ -189,13 +188,13 @@ export function applyChanges(changes: PinChange[], options: ChangeOptions): Chan
   if (problems.length || rows.length === 0) {
     undoSchemas();
     if (!problems.length) problems.push("nothing to change");
-    return { code: 1, description: heading.join("\n"), problems };
+    return { code: 1, changed: false, description: heading.join("\n"), problems };
   }
 
   const inSync = run(["gen", "--check"]);
   if (inSync.code !== 0) {
     undoSchemas();
-    return { code: 1, description: heading.join("\n"), problems: ["the generated files are not in sync with the model before the change: run `npm run gen` (and commit) first"] };
+    return { code: 1, changed: false, description: heading.join("\n"), problems: ["the generated files are not in sync with the model before the change: run `npm run gen` (and commit) first"] };
   }
   // Schemas derived above did not exist before the change.
   const before = snapshot(root, []);
@@ -210,7 +209,7 @@ export function applyChanges(changes: PinChange[], options: ChangeOptions): Chan
   const generated = run(["gen"]);
   if (generated.code !== 0) {
     restore();
-    return { code: 1, description: heading.join("\n"), problems: [`generation failed after the change; nothing changed:\n${generated.stderr.trim()}`] };
+    return { code: 1, changed: false, description: heading.join("\n"), problems: [`generation failed after the change; nothing changed:\n${generated.stderr.trim()}`] };
   }
   const linted = lintDiagnostics(run);
   const changedReleases = new Set(changes.map((c) => c.release));
@@ -237,7 +236,7 @@ export function applyChanges(changes: PinChange[], options: ChangeOptions): Chan
   if (linted.code !== 0) {
     restore();
     const errors = linted.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}${d.position ? `:${d.position.line}:${d.position.column}` : ""} ${d.rule}: ${d.message}`);
-    return { code: 1, description, problems: ["lint fails after the change, so the tree was restored as it was:", ...(errors.length ? errors : [linted.raw.trim()])] };
+    return { code: 1, changed: true, description, problems: ["lint fails after the change, so the tree was restored as it was:", ...(errors.length ? errors : [linted.raw.trim()])] };
   }
-  return { code: 0, description, problems: [] };
+  return { code: 0, changed: true, description, problems: [] };
 }

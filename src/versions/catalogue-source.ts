@@ -5,6 +5,7 @@
  * Two places hold pins: the `chartVersions` entry of a release (every environment's default) and
  * one line per release in an environment's block of `environmentVersions` (an override).
  */
+import { StreamforgeError } from "../core/errors.ts";
 
 export interface Pin {
   version: string;
@@ -12,9 +13,12 @@ export interface Pin {
   crdApiVersions?: string[];
 }
 
-/** A malformed catalogue; the message names what was expected. */
-export class CatalogueError extends Error {
+/** A malformed catalogue (exit code 1: the change is refused); the message names what was expected. */
+export class CatalogueError extends StreamforgeError {
   override name = "CatalogueError";
+  constructor(message: string) {
+    super(message, 1);
+  }
 }
 
 const key = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));

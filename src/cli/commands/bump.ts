@@ -36,7 +36,7 @@ Exit codes: 0 bumped, 1 refused or checks failed (tree unchanged), 2 usage error
       title: `Bump ${release} to ${version}${values.env ? ` in ${values.env}` : ""}`,
     });
     for (const p of result.problems) io.err(`${p}\n`);
-    if (result.code === 0 || result.description.includes("### Files changed")) io.out(result.description);
+    if (result.changed) io.out(result.description);
     return result.code;
   },
 };

@@ -4,7 +4,7 @@ import { parse } from "../args.ts";
 import { loadModel } from "../load-model.ts";
 import { UsageError } from "../../core/errors.ts";
 import { environmentNamed } from "../../core/environments.ts";
-import { CertError, exitCodeHelp, runCert, spawnRunner } from "../../cert/index.ts";
+import { exitCodeHelp, runCert, spawnRunner } from "../../cert/index.ts";
 
 export const cert: Command = {
   name: "cert",
@@ -58,22 +58,15 @@ ${exitCodeHelp()}`,
     const platform = await loadModel(values.model, io.cwd);
     const envName = values.env ?? platform.defaultEnvironment;
     const env = environmentNamed(platform, envName);
-    try {
-      const result = await runCert(
-        env,
-        { name, fqdns: values.fqdn ?? [], ips: values.ip ?? [], namespace: values.namespace, out: values.out, apply: values.apply, timeoutSeconds: timeout, force: values.force },
-        { cwd: io.cwd, run: spawnRunner(io.env), log: (line) => io.out(`${line}\n`) },
-      );
-      const where = relative(io.cwd, result.dir) || ".";
-      io.out(`wrote ${result.files.map((f) => `${where}/${f}`).join(", ")}\n`);
-      if (!values.apply) io.out(`not submitted: run again with --apply, or kubectl create -f ${where}/certificaterequest.yaml\n`);
-      return 0;
-    } catch (error) {
-      if (error instanceof CertError) {
-        io.err(`streamforge cert: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ""}`);
-        return error.code;
-      }
-      throw error;
-    }
+    // A CertError ends the command with its failure's exit code (see runCli).
+    const result = await runCert(
+      env,
+      { name, fqdns: values.fqdn ?? [], ips: values.ip ?? [], namespace: values.namespace, out: values.out, apply: values.apply, timeoutSeconds: timeout, force: values.force },
+      { cwd: io.cwd, run: spawnRunner(io.env), log: (line) => io.out(`${line}\n`) },
+    );
+    const where = relative(io.cwd, result.dir) || ".";
+    io.out(`wrote ${result.files.map((f) => `${where}/${f}`).join(", ")}\n`);
+    if (!values.apply) io.out(`not submitted: run again with --apply, or kubectl create -f ${where}/certificaterequest.yaml\n`);
+    return 0;
   },
 };

@@ -60,7 +60,7 @@ Exit codes: 0 in sync (or dry run), 1 conflicts left alone, 2 usage, 3 the serve
     } catch (error) {
       if (error instanceof TechnitiumError) {
         io.err(`streamforge dns sync: ${error.message}\n`);
-        return 3;
+        return error.exitCode;
       }
       throw error;
     }

@@ -36,7 +36,7 @@ Exit codes: 0 promoted, 1 nothing to promote, refused or checks failed (tree unc
     }
     const result = applyChanges(changes, { root, platform, run: repositoryRunner(root), allowMajor: values["allow-major"] ?? false, title: `Promote ${from} versions to ${to}` });
     for (const p of result.problems) io.err(`${p}\n`);
-    if (result.code === 0 || result.description.includes("### Files changed")) io.out(result.description);
+    if (result.changed) io.out(result.description);
     return result.code;
   },
 };
