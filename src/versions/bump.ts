@@ -6,7 +6,7 @@
  * The generator and lint run as child processes of the repository being changed, because the
  * model is TypeScript source that the edit itself changes.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import semver from "semver";
 import { setPin, effectivePin, type Pin, CatalogueError } from "./catalogue-source.ts";
@@ -14,6 +14,7 @@ import { OWNED_LIST_PATH, parseOwnedList } from "../core/write/owned.ts";
 import type { Diagnostic } from "../core/diagnostics/types.ts";
 import type { Platform } from "../core/model/types.ts";
 import { UsageError } from "../core/errors.ts";
+import { readIfExists } from "../core/fs.ts";
 
 export const CATALOGUE_PATH = "src/platform/versions.ts";
 
@@ -68,15 +69,11 @@ export function changeKind(from: string, to: string): ChangeKind {
 }
 
 /** Reads a file if it exists. */
-function read(path: string): string | undefined {
-  return existsSync(path) ? readFileSync(path, "utf8") : undefined;
-}
-
 /** Every file a change can touch: the catalogue, the owned generated files, chart schemas. */
 function snapshot(root: string, extra: string[]): Map<string, string | undefined> {
-  const owned = parseOwnedList(read(join(root, OWNED_LIST_PATH)) ?? "");
+  const owned = parseOwnedList(readIfExists(join(root, OWNED_LIST_PATH)) ?? "");
   const paths = [CATALOGUE_PATH, OWNED_LIST_PATH, ...owned, ...extra];
-  return new Map(paths.map((p) => [p, read(join(root, p))]));
+  return new Map(paths.map((p) => [p, readIfExists(join(root, p))]));
 }
 
 function changedFiles(root: string, before: Map<string, string | undefined>, extra: string[]): string[] {
@@ -93,7 +90,7 @@ function chartOf(platform: Platform, release: string): string | undefined {
 /** Facts of a chart version from the `Chart.yaml` beside its `values.yaml`, when there is one. */
 function chartYamlFacts(valuesFile: string | undefined): { kubeVersion?: string } {
   if (!valuesFile) return {};
-  const text = read(join(dirname(valuesFile), "Chart.yaml"));
+  const text = readIfExists(join(dirname(valuesFile), "Chart.yaml"));
   const m = text?.match(/^kubeVersion:\s*["']?([^"'\n]+?)["']?\s*$/m);
   return m ? { kubeVersion: m[1]! } : {};
 }
@@ -113,7 +110,7 @@ export function applyChanges(changes: PinChange[], options: ChangeOptions): Chan
   const { root, platform, run } = options;
   const problems: string[] = [];
   const catalogueFile = join(root, CATALOGUE_PATH);
-  const original = read(catalogueFile);
+  const original = readIfExists(catalogueFile);
   if (original === undefined) return { code: 1, changed: false, description: "", problems: [`${CATALOGUE_PATH} not found under ${root}: run this in the platform repository`] };
   const envNames = platform.environments.map((e) => e.name);
   // Arguments that name nothing (a release, an environment, a version) are usage errors, found
