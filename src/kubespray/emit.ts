@@ -36,7 +36,7 @@ function members(nodes: ClusterNode[]): Record<string, Record<string, never>> {
 }
 
 /** `hosts.yaml`: every node with its addresses, and Kubespray's groups. */
-export function hostsInventory(env: Environment): Record<string, unknown> {
+function hostsInventory(env: Environment): Record<string, unknown> {
   const g = KUBESPRAY_GROUPS;
   return {
     all: {
@@ -54,7 +54,7 @@ export function hostsInventory(env: Environment): Record<string, unknown> {
 }
 
 /** `group_vars/all/all.yml`: how every host reaches the API server (through kube-vip). */
-export function allVars(env: Environment): Record<string, unknown> {
+function allVars(env: Environment): Record<string, unknown> {
   return {
     // The login user the VMs' cloud-init creates (A5).
     ansible_user: env.proxmox.ciUser,
@@ -64,7 +64,7 @@ export function allVars(env: Environment): Record<string, unknown> {
 }
 
 /** `group_vars/k8s_cluster/k8s-cluster.yml`: version, networks and kube-proxy. */
-export function k8sClusterVars(env: Environment): Record<string, unknown> {
+function k8sClusterVars(env: Environment): Record<string, unknown> {
   const c = env.cluster;
   return {
     kube_version: c.kubernetesVersion,
@@ -85,7 +85,7 @@ export function k8sClusterVars(env: Environment): Record<string, unknown> {
 }
 
 /** `group_vars/k8s_cluster/addons.yml`: kube-vip on, everything Helmfile installs off. */
-export function addonVars(env: Environment): Record<string, unknown> {
+function addonVars(env: Environment): Record<string, unknown> {
   const off = Object.fromEntries(
     [...KUBESPRAY_UNUSED_ADDONS, ...Object.keys(KUBESPRAY_ADDON_RELEASES)]
       .filter((name) => name !== "nvidia_accelerator_enabled")

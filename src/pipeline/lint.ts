@@ -34,7 +34,7 @@ export interface LintOptions {
   skipModelSchema?: boolean;
 }
 
-export const DRIFT_RULE = { id: "drift/out-of-date", description: "files on disk are what the model generates" } as const;
+const DRIFT_RULE = { id: "drift/out-of-date", description: "files on disk are what the model generates" } as const;
 
 /** Ids and descriptions of every check `lint` runs. */
 export function ruleCatalogue(): Array<{ id: string; description: string }> {

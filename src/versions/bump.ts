@@ -16,7 +16,7 @@ import type { Platform } from "../core/model/types.ts";
 import { UsageError } from "../core/errors.ts";
 import { readIfExists } from "../core/fs.ts";
 
-export const CATALOGUE_PATH = "src/platform/versions.ts";
+const CATALOGUE_PATH = "src/platform/versions.ts";
 
 /** Runs `streamforge <args>` in the repository; returns its exit code and output. */
 export type CliRunner = (args: string[]) => { code: number; stdout: string; stderr: string };
@@ -30,7 +30,7 @@ export interface PinChange {
   valuesFile?: string;
 }
 
-export interface ChangeOptions {
+interface ChangeOptions {
   root: string;
   platform: Platform;
   run: CliRunner;
@@ -39,9 +39,9 @@ export interface ChangeOptions {
   title: string;
 }
 
-export type ChangeKind = "major" | "minor" | "patch" | "prerelease" | "downgrade" | "other";
+type ChangeKind = "major" | "minor" | "patch" | "prerelease" | "downgrade" | "other";
 
-export interface ChangeResult {
+interface ChangeResult {
   code: 0 | 1;
   /** Markdown pull-request description (also on failure, saying why). */
   description: string;
@@ -56,7 +56,7 @@ function semverOf(version: string): semver.SemVer | null {
 }
 
 /** The semver size of a change from `from` to `to`. */
-export function changeKind(from: string, to: string): ChangeKind {
+function changeKind(from: string, to: string): ChangeKind {
   const a = semverOf(from);
   const b = semverOf(to);
   if (!a || !b) return "other";

@@ -18,7 +18,7 @@ import { crdSchemaFile } from "./crds.ts";
 import { writeAtomic } from "../fs.ts";
 
 /** A compiled validator: ajv's interface, without ajv's types leaking further. */
-export interface Validator {
+interface Validator {
   (data: unknown): boolean;
   errors?: ErrorObject[] | null;
   /** The schema it was compiled from, for "did you mean" lookups. */

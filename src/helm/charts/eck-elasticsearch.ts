@@ -12,7 +12,7 @@ export const OIDC_REALM = "keycloak";
  * `oidc` need an Elastic licence above `basic` (platinum, enterprise or a trial): on a basic
  * licence Elasticsearch refuses to start the realm and Kibana offers only its own login.
  */
-export function oidcRealmSettings(env: Environment): Record<string, string | number> {
+function oidcRealmSettings(env: Environment): Record<string, string | number> {
   const realm = `xpack.security.authc.realms.oidc.${OIDC_REALM}`;
   const oidc = `${oidcIssuer(env)}/protocol/openid-connect`;
   const kibana = `https://${hostOf(env, "kibana")}`;

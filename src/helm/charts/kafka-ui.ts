@@ -3,7 +3,7 @@ import type { KafkaUiValues } from "./types/kafka-ui.ts";
 import { kafkaBootstrap, kafkaClusterCaSecret, namespaceOf, onNode } from "../../core/model/derive.ts";
 
 /** The chart's fullname, fixed so that its Service name does not depend on the release name. */
-export const KAFKA_UI_FULLNAME = "kafka-ui";
+const KAFKA_UI_FULLNAME = "kafka-ui";
 
 /** Where the cluster CA Secret is mounted in the Kafka UI pod. */
 const CA_DIR = "/etc/kafka-ca";

@@ -7,7 +7,7 @@ import { type Context, namespaceOf, postgresUserSecret } from "../../core/model/
  * there (`enable_cross_namespace_secret`): Keycloak's (S35) and Grafana's (S26). The role in
  * PostgreSQL is the part after the dot.
  */
-export function postgresRoles({ platform, env }: Context): Record<string, string[]> {
+function postgresRoles({ platform, env }: Context): Record<string, string[]> {
   const pg = env.components.postgres;
   const clientNamespace: Record<string, string> = {};
   const keycloakOwner = pg.databases.keycloak;
