@@ -1,3 +1,5 @@
+import { StreamforgeError } from "../core/errors.ts";
+
 /**
  * Every way `streamforge cert` can fail, each with its own exit code. The command's `--help`
  * prints this table, so the codes are documented where they are defined.
@@ -20,17 +22,15 @@ export const CERT_FAILURES = {
 
 export type CertFailure = keyof typeof CERT_FAILURES;
 
-/** A failure of the certificate cycle; the CLI prints `message` (and `hint`) and exits with `code`. */
-export class CertError extends Error {
+/** A failure of the certificate cycle; the CLI prints `message` (and `hint`) and exits with its failure's code. */
+export class CertError extends StreamforgeError {
   override name = "CertError";
-  readonly code: number;
   constructor(
     readonly failure: CertFailure,
     message: string,
-    readonly hint?: string,
+    hint?: string,
   ) {
-    super(message);
-    this.code = CERT_FAILURES[failure].code;
+    super(message, CERT_FAILURES[failure].code, hint);
   }
 }
 

@@ -17,15 +17,15 @@ export { CertError, CERT_FAILURES, exitCodeHelp } from "./errors.ts";
 export { spawnRunner, type Runner } from "./runner.ts";
 export type { CertParams, CertRequestOptions } from "./params.ts";
 
-export const FILES = { key: "tls.key", csr: "tls.csr", request: "certificaterequest.yaml", cert: "tls.crt", ca: "ca.crt" } as const;
+const FILES = { key: "tls.key", csr: "tls.csr", request: "certificaterequest.yaml", cert: "tls.crt", ca: "ca.crt" } as const;
 
-export interface CertRunOptions extends CertRequestOptions {
+interface CertRunOptions extends CertRequestOptions {
   /** Submit the request and wait for the certificate (steps 3-5); without it, stop after writing the request. */
   apply?: boolean;
   timeoutSeconds?: number;
 }
 
-export interface CertDeps {
+interface CertDeps {
   cwd: string;
   run: Runner;
   /** Progress lines; never given key material. */
@@ -37,7 +37,7 @@ export interface CertDeps {
   pollMs?: number;
 }
 
-export interface CertResult {
+interface CertResult {
   params: CertParams;
   dir: string;
   files: string[];

@@ -10,14 +10,14 @@ interface Condition {
 }
 
 /** What a CertificateRequest's status says. */
-export type RequestState =
+type RequestState =
   | { state: "issued"; certificate: string; ca?: string }
   | { state: "denied"; message: string }
   | { state: "failed"; message: string }
   | { state: "pending"; message: string };
 
 /** Reads `status` of a CertificateRequest (cert-manager.io/v1) as returned by `kubectl get -o json`. */
-export function requestState(object: unknown): RequestState {
+function requestState(object: unknown): RequestState {
   const status = ((object as { status?: unknown })?.status ?? {}) as { conditions?: Condition[]; certificate?: string; ca?: string };
   const conditions = status.conditions ?? [];
   const find = (type: string) => conditions.find((c) => c.type === type && c.status === "True");
@@ -42,7 +42,7 @@ export async function submitRequest(run: Runner, kubectl: string, file: string, 
   if (result.code !== 0) throw new CertError("kubectl", `${kubectl} create -f ${file} failed: ${firstLine(result.stderr) || `exit ${result.code}`}`);
 }
 
-export interface WaitOptions {
+interface WaitOptions {
   kubectl: string;
   name: string;
   namespace: string;

@@ -19,7 +19,7 @@ function keyOptions(params: Pick<CertParams, "keyAlgorithm" | "keySize">): strin
 }
 
 /** The subjectAltName extension value: every DNS name, then every IP. */
-export function sanExtension(fqdns: string[], ips: string[]): string {
+function sanExtension(fqdns: string[], ips: string[]): string {
   return [...fqdns.map((f) => `DNS:${f}`), ...ips.map((ip) => `IP:${ip}`)].join(",");
 }
 
@@ -37,7 +37,7 @@ export async function createKeyAndCsr(run: Runner, dir: string, params: CertPara
 }
 
 /** SANs as openssl prints them (`DNS:a, IP Address:1.2.3.4`), split into names and addresses. */
-export function parseSans(text: string): { dns: string[]; ips: string[] } {
+function parseSans(text: string): { dns: string[]; ips: string[] } {
   const entries = text
     .split("\n")
     .filter((line) => !line.includes("Subject Alternative Name"))
@@ -62,7 +62,7 @@ function parseDates(text: string): { notBefore: Date; notAfter: Date } {
   return { notBefore: get("notBefore"), notAfter: get("notAfter") };
 }
 
-export interface ValidateInput {
+interface ValidateInput {
   dir: string;
   cert: string;
   ca: string;

@@ -33,7 +33,7 @@ export interface CertParams extends CertificatePolicy {
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Problems with the requested names and addresses, as messages; empty when all belong to `env`. */
-export function scopeProblems(env: Environment, fqdns: Fqdn[], ips: IPv4[]): string[] {
+function scopeProblems(env: Environment, fqdns: Fqdn[], ips: IPv4[]): string[] {
   const lan = cidrSpan(env.network.lan);
   return [
     ...fqdns.filter((f) => !isUnder(f, env.domain)).map((f) => `${f} is not under ${env.name}'s domain ${env.domain}`),

@@ -8,7 +8,7 @@ export function requestName(name: string, csrPem: string): string {
   return `${name}-${createHash("sha256").update(csrPem).digest("hex").slice(0, 8)}`;
 }
 
-export function certificateRequest(params: CertParams, csrPem: string): Record<string, unknown> {
+function certificateRequest(params: CertParams, csrPem: string): Record<string, unknown> {
   const usages = params.keyAlgorithm === "RSA" ? ["digital signature", "key encipherment", "server auth"] : ["digital signature", "server auth"];
   return orderKubeObject({
     apiVersion: "cert-manager.io/v1",

@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 
-export interface RunResult {
+interface RunResult {
   code: number;
   stdout: string;
   stderr: string;

@@ -1,7 +1,7 @@
 /** The CLI as a function of its arguments and I/O, so tests run it in-process. */
 import type { Io } from "./io.ts";
 import { commands } from "./commands/index.ts";
-import { UsageError } from "../core/errors.ts";
+import { StreamforgeError, UsageError } from "../core/errors.ts";
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -34,8 +34,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`streamforge ${name}: ${error.message}\n${command.usage}\n`);
-      return 2;
+      return error.exitCode;
     }
+    if (error instanceof StreamforgeError) {
+      io.err(`streamforge ${name}: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ""}`);
+      return error.exitCode;
+    }
+    // Not raised on purpose: a bug or an unexpected failure of the system.
     io.err(`streamforge ${name}: ${(error as Error).message}\n`);
     return 2;
   }

@@ -1,18 +1,41 @@
 /** Errors every layer may raise and the CLI maps to exit codes. */
 import type { Diagnostic } from "./diagnostics/types.ts";
 
-/** A mistake in how a command was called (exit code 2). */
-export class UsageError extends Error {
+/**
+ * The base of every error raised on purpose: its message is meant for a person (the CLI prints
+ * it, and `hint`, without a stack trace) and `exitCode` is the code the command ends with.
+ * Anything else that escapes a command is a bug, reported with exit code 2.
+ *
+ * Exit codes: 1 a check found problems or a change was refused, 2 a usage error or an invalid
+ * model, 3 and up a command's own failures (listed in its `--help`).
+ */
+export class StreamforgeError extends Error {
+  override name = "StreamforgeError";
+  constructor(
+    message: string,
+    readonly exitCode: number,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A mistake in how a command was called (exit code 2); the CLI prints the command's usage too. */
+export class UsageError extends StreamforgeError {
   override name = "UsageError";
+  constructor(message: string) {
+    super(message, 2);
+  }
 }
 
 /** The model does not match `schema/platform.schema.json`; nothing was generated or written. */
-export class InvalidModelError extends Error {
+export class InvalidModelError extends StreamforgeError {
   override name = "InvalidModelError";
   constructor(readonly diagnostics: Diagnostic[]) {
     super(
       `the model is invalid (${diagnostics.length} problem(s)); nothing was written\n` +
         diagnostics.map((d) => `${d.file}: ${d.pointer || "/"}: ${d.message}${d.hint ? ` (${d.hint})` : ""}`).join("\n"),
+      2,
     );
   }
 }

@@ -13,7 +13,7 @@ export function zoneFilePath(env: string, zone: string): string {
   return `dns/${env}/${zone}.zone`;
 }
 
-export function recordsJsonPath(env: string): string {
+function recordsJsonPath(env: string): string {
   return `dns/${env}/records.json`;
 }
 
@@ -23,7 +23,7 @@ function relative(name: string, zone: string): string {
 }
 
 /** One zone as RFC 1035 master file text. */
-export function zoneFileText(env: Environment, zone: DnsZone): string {
+function zoneFileText(env: Environment, zone: DnsZone): string {
   const owners = ["@", ...zone.records.map((r) => relative(r.name, zone.name))];
   const width = Math.max(...owners.map((o) => o.length)) + 1;
   const line = (owner: string, ttl: number | "", type: string, data: string, comment?: string) =>
@@ -51,7 +51,7 @@ function headerText(): string {
 }
 
 /** Every zone's records in the shape of Technitium's API, with the header as `$comment`. */
-export function recordsJson(env: Environment, zones: DnsZone[]): string {
+function recordsJson(env: Environment, zones: DnsZone[]): string {
   const data = {
     $comment: headerText(),
     environment: env.name,

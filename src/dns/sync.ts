@@ -7,14 +7,14 @@ import type { Environment, Platform } from "../core/model/types.ts";
 import { MANAGED_COMMENT, dnsZones } from "../core/model/dns.ts";
 import type { Call } from "./technitium.ts";
 
-export type Change =
+type Change =
   | { action: "create-zone"; zone: string }
   | { action: "add"; zone: string; name: string; address: string; ttl: number }
   | { action: "update"; zone: string; name: string; from: { address: string; ttl: number; marked: boolean }; address: string; ttl: number }
   | { action: "delete"; zone: string; name: string; address: string }
   | { action: "conflict"; zone: string; name: string; address: string; existing: string[] };
 
-export interface SyncPlan {
+interface SyncPlan {
   env: string;
   changes: Change[];
   unchanged: number;

@@ -3,10 +3,14 @@
  * `{"status": "ok" | "error" | "invalid-token", "response": {...}}`). Parameters go in a POST
  * form body, so the token never appears in a URL, a log line or an error message.
  */
+import { StreamforgeError } from "../core/errors.ts";
 
-/** A failure talking to Technitium: the CLI prints the message as is (no stack trace). */
-export class TechnitiumError extends Error {
+/** A failure talking to Technitium (exit code 3): the CLI prints the message as is (no stack trace). */
+export class TechnitiumError extends StreamforgeError {
   override name = "TechnitiumError";
+  constructor(message: string) {
+    super(message, 3);
+  }
 }
 
 export type Call = (path: string, params: Record<string, string>) => Promise<Record<string, unknown>>;

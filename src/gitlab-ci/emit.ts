@@ -70,7 +70,7 @@ function kanikoJob(env: Environment): Record<string, Json> {
 }
 
 /** The hidden jobs of the shared template (S31), keyed by their names in the model. */
-export function templateJobs(env: Environment): Record<string, Json> {
+function templateJobs(env: Environment): Record<string, Json> {
   const ci = env.components.ci;
   const [setup, build, test, deploy] = ci.stages;
   const baseImage = imageRef(ci, ci.baseImage.name, ci.registry.commit);
@@ -113,7 +113,7 @@ function local(path: string): Json {
 }
 
 /** A service's pipeline: the template's build, test and deploy jobs with the service's variables. */
-export function servicePipeline(ci: CiSpec, service: CiService): Record<string, Json> {
+function servicePipeline(ci: CiSpec, service: CiService): Record<string, Json> {
   const variables = { SERVICE_NAME: service.name, SERVICE_PATH: service.path };
   const jobs: Record<string, Json> = { include: [local(ci.template.path)] };
   for (const [suffix, template] of [
@@ -127,7 +127,7 @@ export function servicePipeline(ci: CiSpec, service: CiService): Record<string, 
 }
 
 /** The repository's root pipeline: stages, the base image job and every service's pipeline. */
-export function rootPipeline(ci: CiSpec): Record<string, Json> {
+function rootPipeline(ci: CiSpec): Record<string, Json> {
   const paths = gitlabCiPaths(ci);
   return {
     stages: [...ci.stages],

@@ -15,7 +15,7 @@ import type { KubeObject, ManifestContext } from "./manifests/kube.ts";
 import type { Values } from "./charts/adapter.ts";
 
 /** File name of one object inside a manifest directory: `<kind>-<namespace>-<name>.yaml`. */
-export function manifestFileName(object: KubeObject): string {
+function manifestFileName(object: KubeObject): string {
   const ns = object.metadata.namespace ? `${object.metadata.namespace}-` : "";
   return `${object.kind.toLowerCase()}-${ns}${object.metadata.name}.yaml`;
 }

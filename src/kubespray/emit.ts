@@ -37,7 +37,7 @@ function members(nodes: ClusterNode[]): Record<string, Record<string, never>> {
 }
 
 /** `hosts.yaml`: every node with its addresses, and Kubespray's groups. */
-export function hostsInventory(env: Environment): Record<string, unknown> {
+function hostsInventory(env: Environment): Record<string, unknown> {
   const g = KUBESPRAY_GROUPS;
   return {
     all: {
@@ -92,7 +92,7 @@ export function k8sClusterVars(env: Environment): Record<string, unknown> {
 }
 
 /** `group_vars/k8s_cluster/addons.yml`: kube-vip on, everything Helmfile installs off. */
-export function addonVars(env: Environment): Record<string, unknown> {
+function addonVars(env: Environment): Record<string, unknown> {
   const off = Object.fromEntries(
     [...KUBESPRAY_UNUSED_ADDONS, ...Object.keys(KUBESPRAY_ADDON_RELEASES)]
       .filter((name) => name !== "nvidia_accelerator_enabled")

@@ -18,7 +18,7 @@ import { join, relative } from "node:path";
 import { parse } from "yaml";
 import { GENERATED_MARKER, INFRA_SCHEMA_COMMAND } from "../core/files.ts";
 
-export type VarType = "boolean" | "integer" | "number" | "string" | "list" | "dict" | "any";
+type VarType = "boolean" | "integer" | "number" | "string" | "list" | "dict" | "any";
 
 export interface KnownVars {
   $comment: string;
@@ -37,7 +37,7 @@ export function knownVarsPath(tag: string): string {
  * Inventory host variables of Kubespray's docs (`docs/ansible/vars.md`: `ip`, `access_ip`,
  * `node_labels`, `node_taints`, `etcd_member_name`) and Ansible's connection variables.
  */
-export const INVENTORY_VARS: Readonly<Record<string, VarType>> = {
+const INVENTORY_VARS: Readonly<Record<string, VarType>> = {
   ansible_host: "string",
   ansible_port: "integer",
   ansible_user: "string",

@@ -13,7 +13,7 @@ import { emitProxmox } from "../proxmox/emit.ts";
 import { emitGitlabCi } from "../gitlab-ci/emit.ts";
 
 /** A per-environment emitter; later layers (Kubespray, Proxmox, DNS) plug in here. */
-export type EnvironmentEmitter = (platform: Platform, env: Platform["environments"][number]) => FileRecord[];
+type EnvironmentEmitter = (platform: Platform, env: Platform["environments"][number]) => FileRecord[];
 
 const environmentEmitters: EnvironmentEmitter[] = [
   (platform, env) => [emitEnvironment(platform, env)],

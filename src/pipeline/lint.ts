@@ -3,13 +3,14 @@
  * generates, as they are on disk where they exist (hand edits are checked, and reported as
  * drift), against chart, Kubernetes and CRD schemas, then every rule.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../core/diagnostics/types.ts";
 import type { Platform, Release } from "../core/model/types.ts";
 import { generate } from "./generate.ts";
 import type { FileRecord } from "../core/files.ts";
 import { environmentNamed } from "../core/environments.ts";
+import { readIfExists } from "../core/fs.ts";
 import { LintContext, LintFile, RuleContext, type FileKind, type Rule } from "../core/lint/context.ts";
 import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "../core/lint/schema-checks.ts";
 import { validatorFor } from "../core/schema/validators.ts";
@@ -33,7 +34,7 @@ export interface LintOptions {
   skipModelSchema?: boolean;
 }
 
-export const DRIFT_RULE = { id: "drift/out-of-date", description: "files on disk are what the model generates" } as const;
+const DRIFT_RULE = { id: "drift/out-of-date", description: "files on disk are what the model generates" } as const;
 
 /** Ids and descriptions of every check `lint` runs. */
 export function ruleCatalogue(): Array<{ id: string; description: string }> {
@@ -41,14 +42,7 @@ export function ruleCatalogue(): Array<{ id: string; description: string }> {
 }
 
 function diskReader(outDir: string): (path: string) => string | undefined {
-  return (path) => {
-    try {
-      return readFileSync(join(outDir, path), "utf8");
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw error;
-    }
-  };
+  return (path) => readIfExists(join(outDir, path));
 }
 
 function diskLister(outDir: string): (dir: string) => string[] {

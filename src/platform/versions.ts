@@ -162,7 +162,7 @@ export const chartVersions = {
 } as const satisfies Record<string, ChartPin>;
 
 /** Releases that have a chart pin. */
-export type PinnedRelease = keyof typeof chartVersions;
+type PinnedRelease = keyof typeof chartVersions;
 
 /**
  * Per-environment chart versions that differ from `chartVersions`: try a bump in `lab` first

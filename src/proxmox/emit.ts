@@ -19,7 +19,7 @@ import { nameservers } from "../core/model/derive.ts";
 import { guestPrerequisites, lanPrefix, nodeFqdn, proxmoxPaths, userDataSnippet, vmMac } from "../core/model/infra.ts";
 
 /** A VM spec as written to `vms/<node>.yaml`. */
-export interface VmSpecFile {
+interface VmSpecFile {
   /** The Proxmox node the VM runs on (the `{node}` of the API path). */
   node: string;
   /** The cloud-init template the VM is cloned from, and the node that holds it. */
@@ -36,7 +36,7 @@ function vmTags(platform: Platform, env: Environment, node: ClusterNode): string
 }
 
 /** The `POST /nodes/{node}/qemu` parameters of one node's VM. */
-export function vmParams(platform: Platform, env: Environment, node: ClusterNode): Record<string, string | number> {
+function vmParams(platform: Platform, env: Environment, node: ClusterNode): Record<string, string | number> {
   const { vm } = node;
   const px = env.proxmox;
   const passthrough = vm.pciPassthrough !== undefined;
@@ -68,7 +68,7 @@ export function vmParams(platform: Platform, env: Environment, node: ClusterNode
   return Object.fromEntries(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined));
 }
 
-export function vmSpec(platform: Platform, env: Environment, node: ClusterNode): VmSpecFile {
+function vmSpec(platform: Platform, env: Environment, node: ClusterNode): VmSpecFile {
   return {
     node: node.vm.host,
     template: { vmid: env.proxmox.templateVmid, node: env.proxmox.templateHost },
@@ -118,7 +118,7 @@ function userDataFile(env: Environment, node: ClusterNode): string {
 }
 
 /** Quotes a word for bash when it needs it. */
-export function shellQuote(word: string): string {
+function shellQuote(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 

@@ -66,7 +66,7 @@ function valueSpec(raw: Raw): ValueSpec {
 }
 
 /** Keys of a property string from its `typetext`: `[[type=]<t>] [,flags=<f>]`. */
-export function keysFromTypetext(typetext: string): { keys: Record<string, ValueSpec>; defaultKey?: string } {
+function keysFromTypetext(typetext: string): { keys: Record<string, ValueSpec>; defaultKey?: string } {
   const keys: Record<string, ValueSpec> = {};
   let defaultKey: string | undefined;
   for (const match of typetext.matchAll(/(\[\[|\[,|^\[|\s\[)([A-Za-z0-9_-]+)=(\]?)(<[^>]*>)/g)) {

@@ -6,15 +6,17 @@
  * The generator and lint run as child processes of the repository being changed, because the
  * model is TypeScript source that the edit itself changes.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import semver from "semver";
 import { setPin, effectivePin, type Pin, CatalogueError } from "./catalogue-source.ts";
 import { OWNED_LIST_PATH, parseOwnedList } from "../core/write/owned.ts";
 import type { Diagnostic } from "../core/diagnostics/types.ts";
 import type { Platform } from "../core/model/types.ts";
+import { UsageError } from "../core/errors.ts";
+import { readIfExists } from "../core/fs.ts";
 
-export const CATALOGUE_PATH = "src/platform/versions.ts";
+const CATALOGUE_PATH = "src/platform/versions.ts";
 
 /** Runs `streamforge <args>` in the repository; returns its exit code and output. */
 export type CliRunner = (args: string[]) => { code: number; stdout: string; stderr: string };
@@ -28,7 +30,7 @@ export interface PinChange {
   valuesFile?: string;
 }
 
-export interface ChangeOptions {
+interface ChangeOptions {
   root: string;
   platform: Platform;
   run: CliRunner;
@@ -37,14 +39,16 @@ export interface ChangeOptions {
   title: string;
 }
 
-export type ChangeKind = "major" | "minor" | "patch" | "prerelease" | "downgrade" | "other";
+type ChangeKind = "major" | "minor" | "patch" | "prerelease" | "downgrade" | "other";
 
-export interface ChangeResult {
+interface ChangeResult {
   code: 0 | 1;
   /** Markdown pull-request description (also on failure, saying why). */
   description: string;
   /** What went wrong, for stderr. */
   problems: string[];
+  /** Whether the files were changed (and, when lint failed, restored): the description says how. */
+  changed: boolean;
 }
 
 function semverOf(version: string): semver.SemVer | null {
@@ -52,7 +56,7 @@ function semverOf(version: string): semver.SemVer | null {
 }
 
 /** The semver size of a change from `from` to `to`. */
-export function changeKind(from: string, to: string): ChangeKind {
+function changeKind(from: string, to: string): ChangeKind {
   const a = semverOf(from);
   const b = semverOf(to);
   if (!a || !b) return "other";
@@ -65,15 +69,11 @@ export function changeKind(from: string, to: string): ChangeKind {
 }
 
 /** Reads a file if it exists. */
-function read(path: string): string | undefined {
-  return existsSync(path) ? readFileSync(path, "utf8") : undefined;
-}
-
 /** Every file a change can touch: the catalogue, the owned generated files, chart schemas. */
 function snapshot(root: string, extra: string[]): Map<string, string | undefined> {
-  const owned = parseOwnedList(read(join(root, OWNED_LIST_PATH)) ?? "");
+  const owned = parseOwnedList(readIfExists(join(root, OWNED_LIST_PATH)) ?? "");
   const paths = [CATALOGUE_PATH, OWNED_LIST_PATH, ...owned, ...extra];
-  return new Map(paths.map((p) => [p, read(join(root, p))]));
+  return new Map(paths.map((p) => [p, readIfExists(join(root, p))]));
 }
 
 function changedFiles(root: string, before: Map<string, string | undefined>, extra: string[]): string[] {
@@ -90,7 +90,7 @@ function chartOf(platform: Platform, release: string): string | undefined {
 /** Facts of a chart version from the `Chart.yaml` beside its `values.yaml`, when there is one. */
 function chartYamlFacts(valuesFile: string | undefined): { kubeVersion?: string } {
   if (!valuesFile) return {};
-  const text = read(join(dirname(valuesFile), "Chart.yaml"));
+  const text = readIfExists(join(dirname(valuesFile), "Chart.yaml"));
   const m = text?.match(/^kubeVersion:\s*["']?([^"'\n]+?)["']?\s*$/m);
   return m ? { kubeVersion: m[1]! } : {};
 }
@@ -110,23 +110,23 @@ export function applyChanges(changes: PinChange[], options: ChangeOptions): Chan
   const { root, platform, run } = options;
   const problems: string[] = [];
   const catalogueFile = join(root, CATALOGUE_PATH);
-  const original = read(catalogueFile);
-  if (original === undefined) return { code: 1, description: "", problems: [`${CATALOGUE_PATH} not found under ${root}: run this in the platform repository`] };
+  const original = readIfExists(catalogueFile);
+  if (original === undefined) return { code: 1, changed: false, description: "", problems: [`${CATALOGUE_PATH} not found under ${root}: run this in the platform repository`] };
   const envNames = platform.environments.map((e) => e.name);
+  // Arguments that name nothing (a release, an environment, a version) are usage errors, found
+  // before anything is derived or written.
+  for (const change of changes) {
+    if (!chartOf(platform, change.release)) throw new UsageError(`release "${change.release}" is not a chart release of ${platform.name}`);
+    if (change.env !== undefined && !envNames.includes(change.env)) throw new UsageError(`unknown environment "${change.env}"; the model has: ${envNames.join(", ")}`);
+    if (semverOf(change.version) === null) throw new UsageError(`"${change.version}" is not an exact version`);
+  }
   const rows: string[] = [];
   let text = original;
   const createdSchemas: string[] = [];
 
   for (const change of changes) {
     const chart = chartOf(platform, change.release);
-    if (!chart) {
-      problems.push(`release "${change.release}" is not a chart release of ${platform.name}`);
-      continue;
-    }
-    if (change.env !== undefined && !envNames.includes(change.env)) {
-      problems.push(`unknown environment "${change.env}"; the model has: ${envNames.join(", ")}`);
-      continue;
-    }
+    if (!chart) continue;
     const targetEnvs = change.env === undefined ? envNames : [change.env];
     const current = effectivePin(text, change.env ?? platform.defaultEnvironment, change.release);
     if (!current) {
@@ -140,10 +140,6 @@ export function applyChanges(changes: PinChange[], options: ChangeOptions): Chan
     }
     if (kind === "major" && !options.allowMajor) {
       problems.push(`${change.release} ${current.version} -> ${change.version} is a major change; values keys may have moved. Re-run with --allow-major after reading the chart's upgrade notes`);
-      continue;
-    }
-    if (semverOf(change.version) === null) {
-      problems.push(`"${change.version}" is not an exact version`);
       continue;
     }
     const schemaPath = `schema/charts/${chart}/${change.version}.schema.json`;
@@ -189,13 +185,13 @@ export function applyChanges(changes: PinChange[], options: ChangeOptions): Chan
   if (problems.length || rows.length === 0) {
     undoSchemas();
     if (!problems.length) problems.push("nothing to change");
-    return { code: 1, description: heading.join("\n"), problems };
+    return { code: 1, changed: false, description: heading.join("\n"), problems };
   }
 
   const inSync = run(["gen", "--check"]);
   if (inSync.code !== 0) {
     undoSchemas();
-    return { code: 1, description: heading.join("\n"), problems: ["the generated files are not in sync with the model before the change: run `npm run gen` (and commit) first"] };
+    return { code: 1, changed: false, description: heading.join("\n"), problems: ["the generated files are not in sync with the model before the change: run `npm run gen` (and commit) first"] };
   }
   // Schemas derived above did not exist before the change.
   const before = snapshot(root, []);
@@ -210,7 +206,7 @@ export function applyChanges(changes: PinChange[], options: ChangeOptions): Chan
   const generated = run(["gen"]);
   if (generated.code !== 0) {
     restore();
-    return { code: 1, description: heading.join("\n"), problems: [`generation failed after the change; nothing changed:\n${generated.stderr.trim()}`] };
+    return { code: 1, changed: false, description: heading.join("\n"), problems: [`generation failed after the change; nothing changed:\n${generated.stderr.trim()}`] };
   }
   const linted = lintDiagnostics(run);
   const changedReleases = new Set(changes.map((c) => c.release));
@@ -237,7 +233,7 @@ export function applyChanges(changes: PinChange[], options: ChangeOptions): Chan
   if (linted.code !== 0) {
     restore();
     const errors = linted.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}${d.position ? `:${d.position.line}:${d.position.column}` : ""} ${d.rule}: ${d.message}`);
-    return { code: 1, description, problems: ["lint fails after the change, so the tree was restored as it was:", ...(errors.length ? errors : [linted.raw.trim()])] };
+    return { code: 1, changed: true, description, problems: ["lint fails after the change, so the tree was restored as it was:", ...(errors.length ? errors : [linted.raw.trim()])] };
   }
-  return { code: 0, description, problems: [] };
+  return { code: 0, changed: true, description, problems: [] };
 }

@@ -5,6 +5,7 @@
  * Two places hold pins: the `chartVersions` entry of a release (every environment's default) and
  * one line per release in an environment's block of `environmentVersions` (an override).
  */
+import { StreamforgeError } from "../core/errors.ts";
 
 export interface Pin {
   version: string;
@@ -12,9 +13,12 @@ export interface Pin {
   crdApiVersions?: string[];
 }
 
-/** A malformed catalogue; the message names what was expected. */
-export class CatalogueError extends Error {
+/** A malformed catalogue (exit code 1: the change is refused); the message names what was expected. */
+export class CatalogueError extends StreamforgeError {
   override name = "CatalogueError";
+  constructor(message: string) {
+    super(message, 1);
+  }
 }
 
 const key = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
@@ -56,12 +60,12 @@ function baseEntry(text: string, release: string): { start: number; end: number;
   return { start, end: start + m[0].length, pin: readPin(m[1]!) };
 }
 
-export function basePin(text: string, release: string): Pin | undefined {
+function basePin(text: string, release: string): Pin | undefined {
   return baseEntry(text, release)?.pin;
 }
 
 /** Replaces the version and facts of a release's `chartVersions` entry, keeping its other lines. */
-export function setBasePin(text: string, release: string, pin: Pin): string {
+function setBasePin(text: string, release: string, pin: Pin): string {
   const entry = baseEntry(text, release);
   if (!entry) throw new CatalogueError(`chartVersions has no entry for release "${release}"`);
   const lines = text.slice(entry.start, entry.end).split("\n");
@@ -94,7 +98,7 @@ function envBlock(text: string, env: string): { start: number; end: number; entr
   return { start: sec.start + multi.index, end: sec.start + multi.index + multi[0].length, entries };
 }
 
-export function overridePin(text: string, env: string, release: string): Pin | undefined {
+function overridePin(text: string, env: string, release: string): Pin | undefined {
   return envBlock(text, env)?.entries.get(release);
 }
 
@@ -106,7 +110,7 @@ function pinLiteral(pin: Pin): string {
 }
 
 /** Sets (or with `undefined`, removes) an environment's override of a release. */
-export function setOverridePin(text: string, env: string, release: string, pin: Pin | undefined): string {
+function setOverridePin(text: string, env: string, release: string, pin: Pin | undefined): string {
   const block = envBlock(text, env);
   const entries = new Map(block?.entries ?? []);
   if (pin === undefined) entries.delete(release);
@@ -127,7 +131,7 @@ export function effectivePin(text: string, env: string, release: string): Pin | 
 }
 
 /** Environments that have a block in `environmentVersions`. */
-export function overrideEnvironments(text: string): string[] {
+function overrideEnvironments(text: string): string[] {
   const sec = section(text, "environmentVersions");
   return [...text.slice(sec.start, sec.end).matchAll(/^  ("([^"]+)"|[\w$]+): \{/gm)].map((m) => m[2] ?? m[1]!);
 }

@@ -3,6 +3,7 @@
  * back-off for transient failures, and errors that say which repository and why.
  */
 import { parse } from "yaml";
+import { StreamforgeError } from "../core/errors.ts";
 
 /** One published chart version, as a Helm repository index lists it. */
 export interface IndexEntry {
@@ -18,15 +19,15 @@ export interface FetchOptions {
   fetch?: typeof fetch;
 }
 
-/** A repository that could not be read; `message` is meant for a person, without a stack. */
-export class RepositoryError extends Error {
+/** A repository that could not be read (exit code 1); `message` is meant for a person, without a stack. */
+export class RepositoryError extends StreamforgeError {
   override name = "RepositoryError";
   constructor(
     readonly repository: string,
     readonly url: string,
     message: string,
   ) {
-    super(message);
+    super(message, 1);
   }
 }
 
@@ -37,8 +38,13 @@ export function indexUrl(repoUrl: string): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A failure worth retrying: the network, a timeout, or a server-side error. */
-class Transient extends Error {}
+/** A failure worth retrying: the network, a timeout, or a server-side error (exit code 1 if it ends a command). */
+class Transient extends StreamforgeError {
+  override name = "Transient";
+  constructor(message: string) {
+    super(message, 1);
+  }
+}
 
 async function fetchText(url: string, options: FetchOptions): Promise<string> {
   const doFetch = options.fetch ?? fetch;

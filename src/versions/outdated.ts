@@ -7,7 +7,7 @@ import type { Platform } from "../core/model/types.ts";
 import { isEnabled } from "../core/model/derive.ts";
 import { chartEntries, fetchIndex, indexUrl, RepositoryError, type FetchOptions, type IndexEntry } from "./helm-index.ts";
 
-export type UpdateKind = "patch" | "minor" | "major";
+type UpdateKind = "patch" | "minor" | "major";
 
 export interface OutdatedRow {
   release: string;
@@ -24,14 +24,14 @@ export interface OutdatedRow {
   update?: UpdateKind;
 }
 
-export interface OutdatedReport {
+interface OutdatedReport {
   rows: OutdatedRow[];
   /** Releases whose chart comes from a git tag, not a Helm repository index: not checked. */
   skipped: Array<{ release: string; env: string; source: string }>;
   errors: Array<{ repository: string; url: string; message: string }>;
 }
 
-export interface OutdatedOptions extends FetchOptions {
+interface OutdatedOptions extends FetchOptions {
   /** How many repositories are fetched at once. */
   concurrency: number;
   /** Repository URL overrides by alias (mirrors, tests). */

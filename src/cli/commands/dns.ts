@@ -1,33 +1,34 @@
 import type { Command } from "../io.ts";
-import { parse } from "../args.ts";
+import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
 import { loadModel } from "../load-model.ts";
 import { UsageError } from "../../core/errors.ts";
 import { environmentNamed } from "../../core/environments.ts";
 import { TechnitiumError, technitiumClient } from "../../dns/technitium.ts";
 import { applySync, describeChange, planSync, summary } from "../../dns/sync.ts";
 
-export const dns: Command = {
+const spec = {
   name: "dns",
-  usage: `Usage: streamforge dns sync --server <url> --token-env <VAR> [--env <name>] [--dry-run] [--model <module>]
-
-Compares the environment's zones (the same records as dns/<env>/) with what Technitium DNS
+  args: "sync",
+  description: `Compares the environment's zones (the same records as dns/<env>/) with what Technitium DNS
 Server serves, through its HTTP API, prints the plan, then applies it: creates missing zones, adds
 missing A records, updates changed ones, and deletes only A records an earlier sync created (they
 carry its mark in the record's comments). Records made by hand are never changed or deleted; one
-that holds a name the model wants is reported as a conflict.
-  --server <url>     Technitium's web service, e.g. http://192.168.1.155:5380
-  --token-env <VAR>  environment variable holding an API token (the token is never printed)
-  --env <name>       environment (default: the model's default)
-  --dry-run          print the plan only
-  --model <module>   use the platform a module exports instead of the embedded one
+that holds a name the model wants is reported as a conflict.`,
+  options: {
+    server: { type: "string", value: "<url>", help: "Technitium's web service, e.g. http://192.168.1.155:5380" },
+    "token-env": { type: "string", value: "<VAR>", help: "environment variable holding an API token (the token is never printed)" },
+    env: { type: "string", value: "<name>", help: "environment (default: the model's default)" },
+    "dry-run": { type: "boolean", help: "print the plan only" },
+    model: { type: "string", value: "<module>", help: "use the platform a module exports instead of the embedded one" },
+  },
+  footer: "Exit codes: 0 in sync (or dry run), 1 conflicts left alone, 2 usage, 3 the server failed or refused.",
+} as const satisfies CommandSpec;
 
-Exit codes: 0 in sync (or dry run), 1 conflicts left alone, 2 usage, 3 the server failed or refused.`,
+export const dns: Command = {
+  name: "dns",
+  usage: usageOf(spec),
   async run(args, io) {
-    const { values, positionals } = parse(
-      args,
-      { server: { type: "string" }, "token-env": { type: "string" }, env: { type: "string" }, "dry-run": { type: "boolean" }, model: { type: "string" } },
-      true,
-    );
+    const { values, positionals } = parseCommand(spec, args);
     if (values.help) {
       io.out(`${this.usage}\n`);
       return 0;
@@ -60,7 +61,7 @@ Exit codes: 0 in sync (or dry run), 1 conflicts left alone, 2 usage, 3 the serve
     } catch (error) {
       if (error instanceof TechnitiumError) {
         io.err(`streamforge dns sync: ${error.message}\n`);
-        return 3;
+        return error.exitCode;
       }
       throw error;
     }

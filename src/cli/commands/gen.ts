@@ -1,30 +1,27 @@
 import { resolve } from "node:path";
 import type { Command } from "../io.ts";
-import { parse } from "../args.ts";
+import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
 import { loadModel } from "../load-model.ts";
 import { render, runGen, type GenResult } from "../../pipeline/gen.ts";
 import { InvalidModelError, UsageError } from "../../core/errors.ts";
 
+const spec = {
+  name: "gen",
+  description: "Writes every generated file under the output directory (default: the current directory).",
+  options: {
+    check: { type: "boolean", help: "write nothing; print a unified diff per differing, missing or stale file\nand exit 1 when anything differs (0 when in sync)" },
+    stdout: { type: "boolean", help: "write nothing; print every file, each after a `# ==> <path> <==` line" },
+    model: { type: "string", value: "<module>", help: "generate the platform a TypeScript/JavaScript module exports\n(default export or `platform`) instead of the embedded StreamForge model" },
+    out: { type: "string", value: "<dir>", help: "output directory" },
+    env: { type: "string", value: "<name>", help: "only that environment's files (and the shared ones)" },
+  },
+} as const satisfies CommandSpec;
+
 export const gen: Command = {
   name: "gen",
-  usage: `Usage: streamforge gen [--check | --stdout] [--model <module>] [--out <dir>] [--env <name>]
-
-Writes every generated file under the output directory (default: the current directory).
-  --check           write nothing; print a unified diff per differing, missing or stale file
-                    and exit 1 when anything differs (0 when in sync)
-  --stdout          write nothing; print every file, each after a \`# ==> <path> <==\` line
-  --model <module>  generate the platform a TypeScript/JavaScript module exports
-                    (default export or \`platform\`) instead of the embedded StreamForge model
-  --out <dir>       output directory
-  --env <name>      only that environment's files (and the shared ones)`,
+  usage: usageOf(spec),
   async run(args, io) {
-    const { values } = parse(args, {
-      check: { type: "boolean" },
-      stdout: { type: "boolean" },
-      model: { type: "string" },
-      out: { type: "string" },
-      env: { type: "string" },
-    });
+    const { values } = parseCommand(spec, args);
     if (values.help) {
       io.out(`${this.usage}\n`);
       return 0;

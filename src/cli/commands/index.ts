@@ -1,7 +1,7 @@
 import type { Command } from "../io.ts";
 
 /** A command as `--help` lists it; its module (and what it imports) loads only when it runs. */
-export interface CommandEntry {
+interface CommandEntry {
   name: string;
   summary: string;
   load(): Promise<Command>;

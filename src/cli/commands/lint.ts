@@ -1,34 +1,33 @@
 import { resolve } from "node:path";
 import type { Command } from "../io.ts";
-import { parse } from "../args.ts";
+import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
 import { loadModel } from "../load-model.ts";
 import { UsageError } from "../../core/errors.ts";
 import { lint as runLint, ruleCatalogue } from "../../pipeline/lint.ts";
 import { FORMATS, counts, render, type Format } from "../../core/diagnostics/render.ts";
 
-export const lint: Command = {
+const spec = {
   name: "lint",
-  usage: `Usage: streamforge lint [--env <name>] [--out <dir>] [--format text|json|gitlab|junit] [--strict] [--model <module>]
-
-Validates the model, then every generated file as it is on disk (hand edits included; drift is
+  description: `Validates the model, then every generated file as it is on disk (hand edits included; drift is
 reported too): chart values against the pinned chart's schema, manifests against Kubernetes and
 CRD schemas, and the network, placement, storage, host/TLS, ordering, secret, image and
-privilege rules. Exit 0 clean, 1 errors (warnings too with --strict), 2 usage or internal error.
-  --env <name>      only that environment (and the shared files)
-  --out <dir>       output directory to read (default: the current directory)
-  --format <f>      text (default), json, gitlab (Code Quality report) or junit
-  --strict          warnings fail too
-  --model <module>  lint the platform a module exports instead of the embedded one
-  --rules           list the rules and exit`,
+privilege rules.`,
+  options: {
+    env: { type: "string", value: "<name>", help: "only that environment (and the shared files)" },
+    out: { type: "string", value: "<dir>", help: "output directory to read (default: the current directory)" },
+    format: { type: "string", value: "<f>", help: "text (default), json, gitlab (Code Quality report) or junit" },
+    strict: { type: "boolean", help: "warnings fail too" },
+    model: { type: "string", value: "<module>", help: "lint the platform a module exports instead of the embedded one" },
+    rules: { type: "boolean", help: "list the rules and exit" },
+  },
+  footer: "Exit codes: 0 clean, 1 errors (warnings too with --strict), 2 usage or internal error.",
+} as const satisfies CommandSpec;
+
+export const lint: Command = {
+  name: "lint",
+  usage: usageOf(spec),
   async run(args, io) {
-    const { values } = parse(args, {
-      env: { type: "string" },
-      out: { type: "string" },
-      format: { type: "string" },
-      strict: { type: "boolean" },
-      model: { type: "string" },
-      rules: { type: "boolean" },
-    });
+    const { values } = parseCommand(spec, args);
     if (values.help) {
       io.out(`${this.usage}\n`);
       return 0;

@@ -1,5 +1,5 @@
 import type { Command } from "../io.ts";
-import { parse } from "../args.ts";
+import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
 import { loadModel } from "../load-model.ts";
 import { UsageError } from "../../core/errors.ts";
 import { environmentNamed } from "../../core/environments.ts";
@@ -13,29 +13,29 @@ function table(rows: OutdatedRow[]): string {
   return line(head) + body.map(line).join("");
 }
 
+const spec = {
+  name: "outdated",
+  description: `Reads each Helm repository's index.yaml and prints, per release and environment, the current
+version, the latest patch, minor and major, and the newest version whose kubeVersion accepts
+the environment's Kubernetes version.`,
+  options: {
+    env: { type: "string", value: "<name>", help: "only that environment" },
+    format: { type: "string", value: "text|json", help: "output format (default: text)" },
+    "fail-on": { type: "string", value: "minor|major", help: "exit 1 when an update of that size (or larger) exists (for CI)" },
+    timeout: { type: "string", value: "<ms>", help: "how long to wait for each repository" },
+    retries: { type: "string", value: "<n>", help: "retries of a transient failure" },
+    concurrency: { type: "string", value: "<n>", help: "repositories read at once" },
+    "repo-url": { type: "string", multiple: true, value: "<alias>=<url>", help: 'read repository <alias> from another URL (a mirror)' },
+    model: { type: "string", value: "<module>", help: "use the platform a module exports instead of the embedded one" },
+  },
+  footer: "Exit codes: 0 done, 1 --fail-on matched or a repository could not be read, 2 usage error.",
+} as const satisfies CommandSpec;
+
 export const outdated: Command = {
   name: "outdated",
-  usage: `Usage: streamforge outdated [--env <name>] [--format text|json] [--fail-on minor|major]
-                           [--timeout <ms>] [--retries <n>] [--concurrency <n>]
-                           [--repo-url <alias>=<url>]... [--model <module>]
-
-Reads each Helm repository's index.yaml and prints, per release and environment, the current
-version, the latest patch, minor and major, and the newest version whose kubeVersion accepts
-the environment's Kubernetes version.
-  --fail-on minor|major  exit 1 when an update of that size (or larger) exists (for CI)
-  --repo-url a=url       read repository alias "a" from another URL (a mirror)
-Exit codes: 0 done, 1 --fail-on matched or a repository could not be read, 2 usage error.`,
+  usage: usageOf(spec),
   async run(args, io) {
-    const { values } = parse(args, {
-      env: { type: "string" },
-      format: { type: "string" },
-      "fail-on": { type: "string" },
-      timeout: { type: "string" },
-      retries: { type: "string" },
-      concurrency: { type: "string" },
-      "repo-url": { type: "string", multiple: true },
-      model: { type: "string" },
-    });
+    const { values } = parseCommand(spec, args);
     if (values.help) {
       io.out(`${this.usage}\n`);
       return 0;

@@ -1,19 +1,26 @@
 import type { Command } from "../io.ts";
-import { parse } from "../args.ts";
+import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
 import { UsageError } from "../../core/errors.ts";
 import { environmentNamed } from "../../core/environments.ts";
 import { applyChanges, type PinChange } from "../../versions/bump.ts";
 import { loadRepositoryModel, repositoryRunner } from "../repository.ts";
 
+const spec = {
+  name: "promote",
+  args: "<from-env> <to-env> [release...]",
+  description: `Pins in <to-env> the chart versions <from-env> runs (all chart releases, or those named), with
+the same checks and pull-request description as bump.`,
+  options: {
+    "allow-major": { type: "boolean", help: "allow a major version change" },
+  },
+  footer: "Exit codes: 0 promoted, 1 nothing to promote, refused or checks failed (tree unchanged), 2 usage error.",
+} as const satisfies CommandSpec;
+
 export const promote: Command = {
   name: "promote",
-  usage: `Usage: streamforge promote <from-env> <to-env> [release...] [--allow-major]
-
-Pins in <to-env> the chart versions <from-env> runs (all chart releases, or those named), with
-the same checks and pull-request description as bump.
-Exit codes: 0 promoted, 1 nothing to promote, refused or checks failed (tree unchanged), 2 usage error.`,
+  usage: usageOf(spec),
   async run(args, io) {
-    const { values, positionals } = parse(args, { "allow-major": { type: "boolean" } }, true);
+    const { values, positionals } = parseCommand(spec, args);
     if (values.help) {
       io.out(`${this.usage}\n`);
       return 0;
@@ -36,7 +43,7 @@ Exit codes: 0 promoted, 1 nothing to promote, refused or checks failed (tree unc
     }
     const result = applyChanges(changes, { root, platform, run: repositoryRunner(root), allowMajor: values["allow-major"] ?? false, title: `Promote ${from} versions to ${to}` });
     for (const p of result.problems) io.err(`${p}\n`);
-    if (result.code === 0 || result.description.includes("### Files changed")) io.out(result.description);
+    if (result.changed) io.out(result.description);
     return result.code;
   },
 };

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { Command, Io } from "../io.ts";
-import { parse } from "../args.ts";
+import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
 import { UsageError } from "../../core/errors.ts";
 import { deriveValuesSchema, resolveRefs, type ChartOverrides, type JsonSchema } from "../../core/schema/derive.ts";
 import { chartSchemaPath, chartSchemas, chartSchemaText, chartTypeRecords } from "../../helm/schema/charts.ts";
@@ -13,24 +13,55 @@ import type { FileRecord } from "../../core/files.ts";
 
 const DEFAULT_REFERENCE = "../shared/reference";
 
-const usage = `Usage: streamforge schema <subcommand> [options]
+const check = { type: "boolean", help: "write nothing; list stale files and exit 1 when any" } as const;
+const reference = { type: "string", value: "<dir>", help: `upstream reference data (default: ${DEFAULT_REFERENCE})` } as const;
 
-  derive <chart> <version> --values <values.yaml> [--schema <values.schema.json>]
-         [--overrides <overrides.json>] [--out <dir>]
-      derive one chart version's values schema into <dir>/<chart>/<version>.schema.json
-      (default <dir>: schema/charts)
-  crds <crd.yaml...> [--out <dir>] [--kind <Kind>...]
-      convert CRDs into <dir>/<group>/<kind>_<version>.json (default <dir>: schema/crds)
-  crds --pinned [--reference <dir>] [--check]
-      the CRDs of every custom resource kind the platform uses, into schema/crds
-  charts [--reference <dir>] [--check]
-      every pinned chart version's values schema (schema/charts) and TypeScript types
-      (src/helm/charts/types), with the overrides in schema/overrides
-  model [--check]
-      schema/platform.schema.json from the types in src/core/model/types.ts
+const deriveSpec = {
+  name: "schema derive",
+  args: "<chart> <version>",
+  description: "Derives one chart version's values schema into <dir>/<chart>/<version>.schema.json.",
+  options: {
+    values: { type: "string", value: "<values.yaml>", help: "the chart version's values (required)" },
+    schema: { type: "string", value: "<values.schema.json>", help: "the chart's own schema, merged in" },
+    overrides: { type: "string", value: "<overrides.json>", help: "reviewed overrides of the derived schema" },
+    out: { type: "string", value: "<dir>", help: "output folder (default: schema/charts)" },
+  },
+} as const satisfies CommandSpec;
 
-  --reference <dir>  upstream reference data (default: ${DEFAULT_REFERENCE})
-  --check            write nothing; list stale files and exit 1 when any`;
+const crdsSpec = {
+  name: "schema crds",
+  args: "[<crd.yaml>...]",
+  description: "Converts CRDs into <dir>/<group>/<kind>_<version>.json; with --pinned, the CRDs of every\ncustom resource kind the platform uses, into schema/crds.",
+  options: {
+    out: { type: "string", value: "<dir>", help: "output folder (default: schema/crds)" },
+    kind: { type: "string", multiple: true, value: "<Kind>", help: "only these kinds" },
+    pinned: { type: "boolean", help: "the pinned CRDs, from the reference data" },
+    reference,
+    check,
+  },
+} as const satisfies CommandSpec;
+
+const chartsSpec = {
+  name: "schema charts",
+  description: "Every pinned chart version's values schema (schema/charts) and TypeScript types\n(src/helm/charts/types), with the overrides in schema/overrides.",
+  options: { reference, check },
+} as const satisfies CommandSpec;
+
+const modelSpec = {
+  name: "schema model",
+  description: "schema/platform.schema.json from the types in src/core/model/types.ts.",
+  options: { check },
+} as const satisfies CommandSpec;
+
+const specs: CommandSpec[] = [deriveSpec, crdsSpec, chartsSpec, modelSpec];
+
+const usage = [
+  "Usage: streamforge schema <subcommand> [options]",
+  "",
+  ...specs.flatMap((spec) => [`  ${spec.name.replace(/^schema /, "")}${spec.args ? ` ${spec.args}` : ""}`, ...spec.description.split("\n").map((line) => `      ${line}`)]),
+  "",
+  "Run `streamforge schema <subcommand> --help` for its options.",
+].join("\n");
 
 /** Writes records under `root`, or with `check` reports those that differ. */
 function emit(records: FileRecord[], io: Io, check: boolean | undefined, root = io.cwd): number {
@@ -55,7 +86,7 @@ function readText(io: Io, path: string): string {
 }
 
 async function derive(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { values: { type: "string" }, schema: { type: "string" }, overrides: { type: "string" }, out: { type: "string" } }, true);
+  const { values, positionals } = parseCommand(deriveSpec, args);
   const [chart, version, ...extra] = positionals;
   if (!chart || !version || extra.length) throw new UsageError("derive needs <chart> <version>");
   if (!values.values) throw new UsageError("derive needs --values <values.yaml>");
@@ -77,7 +108,7 @@ async function derive(args: string[], io: Io): Promise<number> {
 }
 
 async function crds(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { out: { type: "string" }, kind: { type: "string", multiple: true }, pinned: { type: "boolean" }, reference: { type: "string" }, check: { type: "boolean" } }, true);
+  const { values, positionals } = parseCommand(crdsSpec, args);
   if (values.pinned) {
     if (positionals.length) throw new UsageError("crds --pinned takes no files");
     return emit(pinnedCrdRecords(resolve(io.cwd, values.reference ?? DEFAULT_REFERENCE)), io, values.check);
@@ -90,7 +121,7 @@ async function crds(args: string[], io: Io): Promise<number> {
 }
 
 async function charts(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { reference: { type: "string" }, check: { type: "boolean" } });
+  const { values } = parseCommand(chartsSpec, args);
   const { streamforge } = await import("../../platform/streamforge.ts");
   const started = Date.now();
   const set = chartSchemas(streamforge, resolve(io.cwd, values.reference ?? DEFAULT_REFERENCE), io.cwd);
@@ -102,11 +133,16 @@ async function charts(args: string[], io: Io): Promise<number> {
 }
 
 async function model(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { check: { type: "boolean" } });
+  const { values } = parseCommand(modelSpec, args);
   return emit([await modelSchemaRecord(io.cwd)], io, values.check);
 }
 
-const subcommands: Record<string, (args: string[], io: Io) => Promise<number>> = { derive, crds, charts, model };
+const subcommands: Record<string, { spec: CommandSpec; run: (args: string[], io: Io) => Promise<number> }> = {
+  derive: { spec: deriveSpec, run: derive },
+  crds: { spec: crdsSpec, run: crds },
+  charts: { spec: chartsSpec, run: charts },
+  model: { spec: modelSpec, run: model },
+};
 
 export const schema: Command = {
   name: "schema",
@@ -117,12 +153,12 @@ export const schema: Command = {
       io.out(`${usage}\n`);
       return sub === undefined ? 2 : 0;
     }
-    const handler = subcommands[sub];
+    const handler = Object.hasOwn(subcommands, sub) ? subcommands[sub] : undefined;
     if (!handler) throw new UsageError(`unknown subcommand "${sub}"`);
     if (rest.includes("--help") || rest.includes("-h")) {
-      io.out(`${usage}\n`);
+      io.out(`${usageOf(handler.spec)}\n`);
       return 0;
     }
-    return handler(rest, io);
+    return handler.run(rest, io);
   },
 };

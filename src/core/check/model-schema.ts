@@ -10,7 +10,7 @@ import type { Diagnostic } from "../diagnostics/types.ts";
 import type { Platform } from "../model/types.ts";
 import { didYouMean } from "../diagnostics/suggest.ts";
 
-export const MODEL_SCHEMA_RULE = "schema/model";
+const MODEL_SCHEMA_RULE = "schema/model";
 
 /** An unknown key with no near match is most often a field just added to the types. */
 const STALE_HINT = "remove the key, or if it is a new field of src/core/model/types.ts, run `npm run schema:model`";
@@ -18,7 +18,7 @@ const STALE_HINT = "remove the key, or if it is a new field of src/core/model/ty
 let compiled: ValidateFunction | undefined;
 
 /** The model schema, read from the package's `schema/` folder (beside `src/` and `dist/`). */
-export function modelSchema(): Record<string, unknown> {
+function modelSchema(): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL("../../../schema/platform.schema.json", import.meta.url), "utf8")) as Record<string, unknown>;
 }
 

@@ -9,7 +9,7 @@ import type { Diagnostic } from "./types.ts";
 export const FORMATS = ["text", "json", "gitlab", "junit"] as const;
 export type Format = (typeof FORMATS)[number];
 
-export interface RenderOptions {
+interface RenderOptions {
   /** ANSI colour (text only); callers pass true only for a terminal. */
   color?: boolean;
   /** Every rule that ran, so JUnit lists passing rules as passing test cases. */
@@ -17,7 +17,7 @@ export interface RenderOptions {
 }
 
 /** Stable order: by file, then position, then rule. */
-export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>
       a.file.localeCompare(b.file) ||
@@ -61,7 +61,7 @@ export function renderText(list: readonly Diagnostic[], options: RenderOptions =
   return `${lines.join("\n")}\n`;
 }
 
-export function renderJson(list: readonly Diagnostic[]): string {
+function renderJson(list: readonly Diagnostic[]): string {
   return `${JSON.stringify(sortDiagnostics(list), null, 2)}\n`;
 }
 

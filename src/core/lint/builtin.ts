@@ -16,7 +16,7 @@ interface KindModel {
 }
 
 /** One problem found in a built-in object. */
-export interface BuiltinError {
+interface BuiltinError {
   pointer: string;
   message: string;
   /** The unknown key, when that is the problem. */

@@ -58,7 +58,7 @@ export interface KubeDoc extends Site {
 }
 
 /** A JSON value visited by `walk`, with its path from the document root. */
-export interface Visit {
+interface Visit {
   value: unknown;
   path: Array<string | number>;
   /** The key (or index) under which `value` sits. */
@@ -260,7 +260,7 @@ interface RuleInfo {
 }
 
 /** A check run once per environment (the default). */
-export interface EnvironmentRule extends RuleInfo {
+interface EnvironmentRule extends RuleInfo {
   scope?: "environment";
   check(ctx: RuleContext): Diagnostic[];
 }

@@ -6,7 +6,7 @@
 import { toPointer, pointerSegments } from "../diagnostics/locate.ts";
 import { isObject, walk, type KubeDoc, type RuleContext, type Site } from "./context.ts";
 
-export interface ServedHost {
+interface ServedHost {
   host: string;
   site: Site;
   /** `route`: traffic is routed for this host; `tls`: only a certificate or listener names it. */
@@ -16,7 +16,7 @@ export interface ServedHost {
 }
 
 /** A values block or object that routes hosts, and what it says about TLS. */
-export interface Endpoint {
+interface Endpoint {
   site: Site;
   hosts: string[];
   /** TLS is configured (a tls block, a listener with certificates, ...). */
@@ -31,7 +31,7 @@ export interface Endpoint {
 const HOST_RULE = /Host(?:SNI)?\(([^)]*)\)/g;
 
 /** Host names in a Traefik rule: Host(`a`) || HostSNI(`b`). */
-export function hostsInRule(rule: string): string[] {
+function hostsInRule(rule: string): string[] {
   const out: string[] = [];
   for (const match of rule.matchAll(HOST_RULE)) {
     for (const quoted of (match[1] ?? "").matchAll(/[`"']([^`"']+)[`"']/g)) if (quoted[1] && quoted[1] !== "*") out.push(quoted[1]);

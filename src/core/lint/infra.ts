@@ -15,7 +15,7 @@ export interface WrittenVar {
 }
 
 /** Group-vars files of an environment's inventory (`group_vars/<group>/<file>.yml`). */
-export function groupVarsPaths(files: OutputFiles, env: string): string[] {
+function groupVarsPaths(files: OutputFiles, env: string): string[] {
   const dir = kubesprayPaths(env).hosts.replace(/hosts\.yaml$/, "group_vars/");
   return files.paths(dir).filter((p) => /\.ya?ml$/.test(p));
 }

@@ -39,7 +39,7 @@ function valueAt(data: unknown, pointer: string): unknown {
 }
 
 /** Schema errors as diagnostics, unknown keys first-class (pointer at the key, with a suggestion). */
-export function schemaDiagnostics(ctx: RuleContext, rule: string, site: { file: LintFile; doc: number; pointer: string }, errors: readonly SchemaError[], what: string, schema: Record<string, unknown>, data: unknown): Diagnostic[] {
+function schemaDiagnostics(ctx: RuleContext, rule: string, site: { file: LintFile; doc: number; pointer: string }, errors: readonly SchemaError[], what: string, schema: Record<string, unknown>, data: unknown): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of errors) {

@@ -206,7 +206,7 @@ export function kafkaPoolName(_env: Environment): string {
 }
 
 /** One broker as the external listener advertises it. */
-export interface KafkaExternalBroker {
+interface KafkaExternalBroker {
   nodeId: number;
   /** Strimzi's per-broker Service of the external listener (port `port`). */
   service: string;

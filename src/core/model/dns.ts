@@ -19,7 +19,7 @@ import { apiFqdn, externalTcpRoutes, isEnabled, kafkaExternal, webHosts } from "
 export const MANAGED_COMMENT = "managed by @streamforge/platform (dns sync)";
 
 /** Why a record exists; lint messages and the JSON file name it. */
-export type RecordSource =
+type RecordSource =
   | { kind: "web"; ui: string }
   | { kind: "nameserver" }
   | { kind: "api" }
@@ -55,7 +55,7 @@ export interface DnsZone {
 }
 
 /** The name server host of an environment (`ns.<domain>`), served on Technitium's LB IP. */
-export function nameServerFqdn(env: Environment): Fqdn {
+function nameServerFqdn(env: Environment): Fqdn {
   return `${env.components.dns.nsHost}.${env.domain}`;
 }
 

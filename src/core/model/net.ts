@@ -29,7 +29,7 @@ export function intToIp(value: number): IPv4 {
 }
 
 /** A parsed CIDR, or why it is not one. */
-export type CidrParse = { ok: true; span: Span; prefix: number } | { ok: false; reason: string; suggestion?: Cidr };
+type CidrParse = { ok: true; span: Span; prefix: number } | { ok: false; reason: string; suggestion?: Cidr };
 
 /** Parses `a.b.c.d/n`; host bits set is an error with the network it probably meant. */
 export function parseCidr(cidr: string): CidrParse {

@@ -9,15 +9,15 @@ import type { FileRecord } from "../files.ts";
 import { crdSchemasOf, type CrdSchema } from "./crds.ts";
 import { schemaText } from "./json.ts";
 
-export const CRD_SCHEMAS_COMMAND = "npm run schema:crds";
+const CRD_SCHEMAS_COMMAND = "npm run schema:crds";
 
-export interface CrdSource {
+interface CrdSource {
   /** Path under the reference root. */
   file: string;
   kinds: string[];
 }
 
-export const PINNED_CRDS: readonly CrdSource[] = [
+const PINNED_CRDS: readonly CrdSource[] = [
   { file: "crds/metallb/v0.14.9/config/crd/bases/metallb.io_ipaddresspools.yaml", kinds: ["IPAddressPool"] },
   { file: "crds/metallb/v0.14.9/config/crd/bases/metallb.io_l2advertisements.yaml", kinds: ["L2Advertisement"] },
   { file: "crds/cert-manager/v1.18.2/deploy/crds/crd-issuers.yaml", kinds: ["Issuer"] },
@@ -53,7 +53,7 @@ export const PINNED_CRDS: readonly CrdSource[] = [
 ];
 
 /** The committed text of one CRD schema. */
-export function crdSchemaText(crd: CrdSchema, command: string, source: string): string {
+function crdSchemaText(crd: CrdSchema, command: string, source: string): string {
   const note = crd.droppedPatterns.length ? `; Go-only patterns dropped: ${crd.droppedPatterns.join(" ")}` : "";
   return schemaText(crd.schema, command, `from ${crd.kind} ${crd.version} in ${source}${note}`);
 }

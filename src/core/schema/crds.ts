@@ -135,7 +135,7 @@ export function shareRepeated(schema: JsonSchema): JsonSchema {
 }
 
 /** The schema of one served CRD version. */
-export function crdVersionSchema(openApiV3Schema: unknown): { schema: JsonSchema; droppedPatterns: string[] } {
+function crdVersionSchema(openApiV3Schema: unknown): { schema: JsonSchema; droppedPatterns: string[] } {
   const droppedPatterns: string[] = [];
   const schema = shareRepeated(transform(openApiV3Schema ?? {}, true, droppedPatterns) as JsonSchema);
   return { schema, droppedPatterns: [...new Set(droppedPatterns)].sort() };

@@ -140,7 +140,7 @@ export function resolveRefs(files: Readonly<Record<string, JsonSchema>>, entry: 
  * Keeps only validation keywords of an upstream schema (no descriptions, titles, defaults or
  * examples), keeping property maps whose keys happen to be keyword names.
  */
-export function stripProse(schema: unknown, inMap = false): unknown {
+function stripProse(schema: unknown, inMap = false): unknown {
   if (Array.isArray(schema)) return schema.map((item) => stripProse(item));
   if (!isObject(schema)) return schema;
   const out: Record<string, unknown> = {};
@@ -181,7 +181,7 @@ function intersect(a: JsonSchema, b: JsonSchema): JsonSchema {
  * Folds `allOf` members into one schema where no member branches (`anyOf`/`oneOf`), so the
  * result has one property list that can be merged with the defaults and closed.
  */
-export function foldAllOf(schema: unknown): unknown {
+function foldAllOf(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map((item) => foldAllOf(item));
   if (!isObject(schema)) return schema;
   const out: JsonSchema = {};

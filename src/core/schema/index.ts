@@ -2,11 +2,11 @@
  * The committed schemas as a small API for checks: a chart version's values schema, a custom
  * resource's schema, and one ajv compile per schema per process.
  */
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { crdSchemaFile } from "./crds.ts";
+import { readIfExists } from "../fs.ts";
 
 export type { JsonSchema } from "./derive.ts";
 
@@ -17,13 +17,8 @@ const loaded = new Map<string, Record<string, unknown> | undefined>();
 
 function readSchema(path: string): Record<string, unknown> | undefined {
   if (!loaded.has(path)) {
-    let schema: Record<string, unknown> | undefined;
-    try {
-      schema = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    }
-    loaded.set(path, schema);
+    const text = readIfExists(path);
+    loaded.set(path, text === undefined ? undefined : (JSON.parse(text) as Record<string, unknown>));
   }
   return loaded.get(path);
 }

@@ -7,7 +7,7 @@
 const SORTED_MAPS = new Set(["properties", "definitions", "$defs", "patternProperties"]);
 
 /** Recursively sorts the keys of named-schema maps, keeping the order of everything else. */
-export function sortSchemaMaps(value: unknown, parentKey = ""): unknown {
+function sortSchemaMaps(value: unknown, parentKey = ""): unknown {
   if (Array.isArray(value)) return value.map((item) => sortSchemaMaps(item));
   if (value === null || typeof value !== "object") return value;
   const entries = Object.entries(value as Record<string, unknown>);

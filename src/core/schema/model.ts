@@ -9,7 +9,7 @@ import type { FileRecord } from "../files.ts";
 import { schemaText } from "./json.ts";
 
 export const MODEL_SCHEMA_PATH = "schema/platform.schema.json";
-export const MODEL_SCHEMA_COMMAND = "npm run schema:model";
+const MODEL_SCHEMA_COMMAND = "npm run schema:model";
 
 /** The model schema as a file record, generated from the types under `root`. */
 export async function modelSchemaRecord(root: string): Promise<FileRecord> {

@@ -8,16 +8,17 @@
  * schema tests want; lint needs once per schema version, across runs, to stay near tsx start-up.)
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { Script } from "node:vm";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ErrorObject } from "ajv";
 import { crdSchemaFile } from "./crds.ts";
+import { writeAtomic } from "../fs.ts";
 
 /** A compiled validator: ajv's interface, without ajv's types leaking further. */
-export interface Validator {
+interface Validator {
   (data: unknown): boolean;
   errors?: ErrorObject[] | null;
   /** The schema it was compiled from, for "did you mean" lookups. */
@@ -59,12 +60,6 @@ function cacheDir(): string {
     mkdirSync(fallback, { recursive: true });
     return fallback;
   }
-}
-
-function writeAtomic(file: string, data: string | Buffer): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, data);
-  renameSync(temp, file);
 }
 
 /**

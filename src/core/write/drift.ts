@@ -4,7 +4,8 @@
  */
 import { join } from "node:path";
 import { createTwoFilesPatch } from "diff";
-import { readIfExists, type Plan } from "./writer.ts";
+import type { Plan } from "./writer.ts";
+import { readIfExists } from "../fs.ts";
 
 /** One difference between the model's output and the disk. */
 export interface Drift {

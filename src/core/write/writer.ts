@@ -2,10 +2,11 @@
  * The only code that touches the output directory: plans a write against what is on disk,
  * then applies it atomically file by file, or reports drift without writing.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync, readdirSync, rmdirSync } from "node:fs";
+import { rmSync, existsSync, readdirSync, rmdirSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { type FileRecord, hasGeneratedHeader } from "../files.ts";
 import { OWNED_LIST_PATH, ownedListRecord, parseOwnedList } from "./owned.ts";
+import { readIfExists, writeAtomic } from "../fs.ts";
 
 /** What a run would change in the output directory. */
 export interface Plan {
@@ -17,15 +18,6 @@ export interface Plan {
   unchanged: string[];
   /** Files that exist without the generated header: never overwritten. */
   refused: string[];
-}
-
-export function readIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
 }
 
 /** Rejects paths that would escape the output directory. */
@@ -66,14 +58,6 @@ export function plan(outDir: string, allRecords: FileRecord[], env?: string): Pl
     else result.refused.push(path);
   }
   return result;
-}
-
-/** Writes through a temporary file and a rename, so no reader ever sees half a file. */
-function writeAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, content);
-  renameSync(temp, path);
 }
 
 /** Removes directories left empty by pruning, up to (not including) the output root. */

@@ -12,18 +12,18 @@ import { toYaml } from "../../core/yaml.ts";
  * Fixed resource names: with `fullnameOverride` the chart names its objects `argocd-<component>`
  * (`argocd-server`, `argocd-repo-server`), independent of the release name.
  */
-export const ARGOCD_FULLNAME = "argocd";
+const ARGOCD_FULLNAME = "argocd";
 
 /** Name of the repository entry (and of the Secret the chart makes for it). */
 const REPOSITORY_ENTRY = "iac-kubeadm";
 
 /** The Git repository Argo CD syncs the cluster from (S32). */
-export function argocdRepoUrl(env: Environment): string {
+function argocdRepoUrl(env: Environment): string {
   return `${gitlabUrl(env)}${env.components.argocd.repoPath}.git`;
 }
 
 /** The OIDC client id Argo CD uses in the Keycloak realm. */
-export const ARGOCD_OIDC_CLIENT = "argocd";
+const ARGOCD_OIDC_CLIENT = "argocd";
 
 export const argoCd: ValuesAdapter<ArgoCdValues> = (ctx) => {
   const { env } = ctx;

@@ -4,7 +4,7 @@ import { hostOf, kibanaSso } from "../../core/model/derive.ts";
 import { OIDC_REALM } from "./eck-elasticsearch.ts";
 
 /** Kibana's object name; ECK's Service is `<name>-kb-http`. */
-export const KIBANA_NAME = "kibana";
+const KIBANA_NAME = "kibana";
 
 /**
  * Kibana (S25) at `kibana.<domain>` (A11), logging in through Keycloak via Elasticsearch's OIDC

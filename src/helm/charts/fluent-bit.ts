@@ -8,15 +8,15 @@ const SCRIPTS_DIR = "/fluent-bit/scripts";
 /** Where the Elasticsearch HTTP CA is mounted. */
 const ES_CA_DIR = "/fluent-bit/es-ca";
 /** The Lua file and the function the filter calls. */
-export const LUA_SCRIPT = "index-name.lua";
-export const LUA_FUNCTION = "index_name";
+const LUA_SCRIPT = "index-name.lua";
+const LUA_FUNCTION = "index_name";
 /** Record fields the Lua filter sets. */
-export const INDEX_FIELD = "es_index";
-export const INDEX_PREFIX_FIELD = "es_index_prefix";
+const INDEX_FIELD = "es_index";
+const INDEX_PREFIX_FIELD = "es_index_prefix";
 /** The date part of index names (strftime), shared by the Lua filter and the es output. */
-export const INDEX_DATE_FORMAT = "%Y.%m.%d";
+const INDEX_DATE_FORMAT = "%Y.%m.%d";
 /** Separator between the tag and the date. */
-export const INDEX_SEPARATOR = "-";
+const INDEX_SEPARATOR = "-";
 
 /**
  * The Lua filter of S25. A record tagged `internal-myapp` at 2025-08-07 (UTC) gets
@@ -43,7 +43,7 @@ end
 );
 
 /** The Lua script text for the model (no model input yet besides the shared constants). */
-export function indexNameScript(): string {
+function indexNameScript(): string {
   return luaTemplate({
     fn: LUA_FUNCTION,
     separator: INDEX_SEPARATOR,
@@ -57,7 +57,7 @@ export function indexNameScript(): string {
 type Section = { section: "INPUT" | "FILTER" | "OUTPUT"; entries: Array<[string, string | number]> };
 
 /** Renders sections as Fluent Bit's classic format (not YAML: the chart takes it as text). */
-export function renderSections(sections: Section[]): string {
+function renderSections(sections: Section[]): string {
   return sections
     .map(({ section, entries }) => [`[${section}]`, ...entries.map(([k, v]) => `    ${k} ${v}`)].join("\n"))
     .join("\n\n")

@@ -53,7 +53,7 @@ const VOLUME_TABLE = { pvc: "pvc", secret: "secret", configMap: "config_map" } a
  * The runner's `config.toml` template as data: Kubernetes executor, job pods on the runner's
  * node, privileged (kaniko, S28-S30) under the model's ServiceAccount, with its volumes.
  */
-export function runnerConfig(env: Environment, namespace: string): TomlTable {
+function runnerConfig(env: Environment, namespace: string): TomlTable {
   const runner = env.components.runner;
   const volumes: Record<string, TomlTable[]> = {};
   for (const v of runner.volumes) {

@@ -66,7 +66,7 @@ export const chartAdapters = {
 } satisfies Record<string, ValuesAdapter<Values>>;
 
 /** The adapters' names: what a release's `adapter` may say. */
-export type AdapterName = keyof typeof chartAdapters;
+type AdapterName = keyof typeof chartAdapters;
 
 /** The adapter called `name`, if there is one (own keys only: `toString` names no adapter). */
 export function valuesAdapter(name: string): ValuesAdapter<Values> | undefined {

@@ -4,7 +4,7 @@ import { connectTopics } from "../manifests/kafka-cluster.ts";
 import { caBundle, kafkaBootstrap, kafkaClusterCaSecret, namespaceOf, OIDC_SCOPES, oidcIssuer, onNode, serviceHost } from "../../core/model/derive.ts";
 
 /** The chart's fullname, fixed so that its Service name does not depend on the release name. */
-export const KAFKA_UI_FULLNAME = "kafka-ui";
+const KAFKA_UI_FULLNAME = "kafka-ui";
 
 /** Where the cluster CA Secret is mounted in the Kafka UI pod. */
 const CA_DIR = "/etc/kafka-ca";

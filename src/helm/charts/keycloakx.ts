@@ -9,9 +9,9 @@ import { GROUPS_CLAIM, KEYCLOAK_BUILTIN_SCOPES, OIDC_SCOPES, type OidcClient, ho
 import { toYaml } from "../../core/yaml.ts";
 
 /** The chart's fullname for release `keycloakx`; its HTTP Service is `<fullname>-http`. */
-export const KEYCLOAK_FULLNAME = "keycloakx";
+const KEYCLOAK_FULLNAME = "keycloakx";
 /** Port of the chart's HTTP Service (`service.httpPort`). */
-export const KEYCLOAK_HTTP_PORT = 80;
+const KEYCLOAK_HTTP_PORT = 80;
 
 /** Where Keycloak reads realm files that `--import-realm` imports at start. */
 const IMPORT_DIR = "/opt/keycloak/data/import";
@@ -34,7 +34,7 @@ function secretEnv(client: OidcClient): string {
  * The realm as Keycloak's import format. Client secrets are `${ENV}` placeholders that Keycloak
  * fills from environment variables at import, so the file holds no secret value (A13).
  */
-export function realmImport(env: Environment): Record<string, unknown> {
+function realmImport(env: Environment): Record<string, unknown> {
   const kc = env.components.keycloak;
   const clients = (Object.keys(kc.clients) as OidcClient[]).map((client) => {
     const base = `https://${hostOf(env, CALLBACK[client].ui)}`;

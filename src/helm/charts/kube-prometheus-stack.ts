@@ -9,7 +9,7 @@ import { controlPlaneMetrics } from "../../core/model/infra.ts";
  * The chart's fullname, fixed so Prometheus' and Alertmanager's Services do not depend on the
  * release name. Grafana's values have no such key: its Service is `<release>-grafana`.
  */
-export const KPS_FULLNAME = "kube-prometheus-stack";
+const KPS_FULLNAME = "kube-prometheus-stack";
 
 /** Where the Prometheus operator mounts `alertmanagerSpec.secrets` in Alertmanager pods. */
 const ALERTMANAGER_SECRETS_DIR = "/etc/alertmanager/secrets";

@@ -4,7 +4,7 @@ import type { ClusterNode, Environment, StorageClass } from "../../core/model/ty
 import { linstorSatelliteNodes } from "../../core/model/infra.ts";
 
 /** The Linstor CSI driver's provisioner name, which the operator registers. */
-export const LINSTOR_PROVISIONER = "linstor.csi.linbit.com";
+const LINSTOR_PROVISIONER = "linstor.csi.linbit.com";
 const DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
 
 const hostnameIn = (nodes: ClusterNode[]) => ({
@@ -23,7 +23,7 @@ function storageNodesByDevice(env: Environment): Map<string, ClusterNode[]> {
 }
 
 /** The StorageClass of a Linstor class (A8): `replicas` copies in the model's storage pool. */
-export function linstorStorageClass(env: Environment, cls: StorageClass): NonNullable<LinstorClusterValues["storageClasses"]>[number] {
+function linstorStorageClass(env: Environment, cls: StorageClass): NonNullable<LinstorClusterValues["storageClasses"]>[number] {
   return {
     name: cls.name,
     annotations: cls.default ? { [DEFAULT_CLASS_ANNOTATION]: "true" } : {},

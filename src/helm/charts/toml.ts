@@ -4,7 +4,7 @@
  */
 
 /** A TOML value this writer supports: what runner configuration needs. */
-export type TomlValue = string | number | boolean | string[] | TomlTable | TomlTable[];
+type TomlValue = string | number | boolean | string[] | TomlTable | TomlTable[];
 /** A TOML table. */
 export interface TomlTable {
   [key: string]: TomlValue | undefined;

@@ -6,12 +6,12 @@ import type { ValuesAdapter } from "./adapter.ts";
 import type { VaultValues } from "./types/vault.ts";
 
 /** The chart's fullname for release `vault` (release name contains the chart name). */
-export const VAULT_FULLNAME = "vault";
+const VAULT_FULLNAME = "vault";
 /** Vault's API and UI port. */
-export const VAULT_PORT = 8200;
+const VAULT_PORT = 8200;
 
 /** Vault's server configuration (HCL): Raft storage that joins every peer of the StatefulSet. */
-export function vaultRaftConfig(replicas: number): string {
+function vaultRaftConfig(replicas: number): string {
   const joins = Array.from({ length: replicas }, (_, i) => [
     "  retry_join {",
     `    leader_api_addr = "http://${VAULT_FULLNAME}-${i}.${VAULT_FULLNAME}-internal:${VAULT_PORT}"`,

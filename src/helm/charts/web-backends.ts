@@ -20,7 +20,7 @@ import type { Values } from "./adapter.ts";
 import type { ManifestContext } from "../manifests/kube.ts";
 
 /** A Kubernetes Service of a chart release. */
-export interface ServiceBackend {
+interface ServiceBackend {
   kind: "service";
   /** The release whose chart creates the Service. */
   release: string;
@@ -30,13 +30,13 @@ export interface ServiceBackend {
 }
 
 /** A service built into Traefik itself (`api@internal` is the dashboard and its API, S10). */
-export interface TraefikInternalBackend {
+interface TraefikInternalBackend {
   kind: "traefik-internal";
   release: string;
   name: string;
 }
 
-export type WebBackend = ServiceBackend | TraefikInternalBackend;
+type WebBackend = ServiceBackend | TraefikInternalBackend;
 
 /** A value at a dotted path of a values object, if it is a non-empty string or a number. */
 function at(values: unknown, path: string): string | number | undefined {
@@ -52,7 +52,7 @@ function at(values: unknown, path: string): string | number | undefined {
  * Helm's common fullname rule: `fullnameOverride`, else the release name when it contains the
  * chart name (or `nameOverride`), else `<release>-<name>`; at most 63 characters.
  */
-export function chartFullname(release: string, chart: string, values: unknown, defaults: { nameOverride?: string; maxLength?: number } = {}): string {
+function chartFullname(release: string, chart: string, values: unknown, defaults: { nameOverride?: string; maxLength?: number } = {}): string {
   const override = at(values, "fullnameOverride");
   const name = String(at(values, "nameOverride") ?? defaults.nameOverride ?? chart);
   const full = override !== undefined ? String(override) : release.includes(name) ? release : `${release}-${name}`;

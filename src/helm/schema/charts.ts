@@ -12,14 +12,14 @@ import { pinnedCharts, readReferenceChart, SKIPPED_CHARTS } from "./reference.ts
 import { GITLAB_RUNNER_DOCUMENTED_VERSION, gitlabRunnerKeys, type DocumentedKey } from "../charts/gitlab-runner.ts";
 import { schemaText } from "../../core/schema/json.ts";
 
-export const CHART_SCHEMAS_COMMAND = "npm run schema:charts";
+const CHART_SCHEMAS_COMMAND = "npm run schema:charts";
 
 export function chartSchemaPath(chart: string, version: string, dir = "schema/charts"): string {
   return `${dir}/${chart}/${version}.schema.json`;
 }
 
 /** `schema/overrides/<chart>.json` under `root`, when the chart has one. */
-export function readOverrides(root: string, chart: string): ChartOverrides | undefined {
+function readOverrides(root: string, chart: string): ChartOverrides | undefined {
   const path = join(root, "schema", "overrides", `${chart}.json`);
   return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as ChartOverrides) : undefined;
 }
@@ -30,11 +30,11 @@ export function chartSchemaText(schema: JsonSchema, chart: string, version: stri
 }
 
 /** `traefik` -> `TraefikValues`, `app-template` -> `AppTemplateValues`. */
-export function valuesTypeName(chart: string): string {
+function valuesTypeName(chart: string): string {
   return `${chart.split(/[^A-Za-z0-9]+/).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join("")}Values`;
 }
 
-export interface ChartSchemaSet {
+interface ChartSchemaSet {
   records: FileRecord[];
   /** Chart versions the platform pins but no schema could be derived for, with the reason. */
   skipped: Array<{ chart: string; version: string; reason: string }>;
@@ -58,7 +58,7 @@ const KEY_TYPES: Record<DocumentedKey["type"], JsonSchema> = {
 };
 
 /** A closed values schema admitting exactly the documented keys, each with its type. */
-export function schemaFromDocumentedKeys(keys: readonly DocumentedKey[]): JsonSchema {
+function schemaFromDocumentedKeys(keys: readonly DocumentedKey[]): JsonSchema {
   const root: JsonSchema = { type: "object", additionalProperties: false, properties: {} };
   for (const key of keys) {
     const parts = key.path.split(".");

@@ -33,7 +33,7 @@ function jsonFiles(dir: string, sub = ""): Record<string, JsonSchema> {
 }
 
 /** A chart folder's own schema: `values.schema.json` (refs resolved) or an OpenAPI v3 YAML one. */
-export function readChartSchema(dir: string): JsonSchema | undefined {
+function readChartSchema(dir: string): JsonSchema | undefined {
   if (existsSync(join(dir, "values.schema.json"))) return resolveRefs(jsonFiles(dir), "values.schema.json");
   if (existsSync(join(dir, "values.openapiv3_schema.yaml"))) return readYaml(join(dir, "values.openapiv3_schema.yaml")) as JsonSchema;
   return undefined;
@@ -44,7 +44,7 @@ function readValues(dir: string): unknown {
 }
 
 /** The files `deriveValuesSchema` reads, relative to the reference root (for the report). */
-export interface ChartSource {
+interface ChartSource {
   input: DeriveInput;
   files: string[];
 }

@@ -3,7 +3,7 @@ import type { PlatformRule } from "../../core/lint/context.ts";
 import { vmSpecs } from "../../core/lint/infra.ts";
 
 /** The MAC of `net0`, in either of Proxmox's spellings (`macaddr=`, or `<model>=<mac>`). */
-export function macOf(net: unknown): string | undefined {
+function macOf(net: unknown): string | undefined {
   if (typeof net !== "string") return undefined;
   for (const part of net.split(",")) {
     const value = part.slice(part.indexOf("=") + 1);

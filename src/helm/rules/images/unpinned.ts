@@ -2,7 +2,7 @@ import type { Diagnostic } from "../../../core/diagnostics/types.ts";
 import { isObject, type Rule } from "../../../core/lint/context.ts";
 
 /** The tag of an image reference, or undefined when it has none (a digest counts as pinned). */
-export function imageTag(image: string): string | undefined {
+function imageTag(image: string): string | undefined {
   if (image.includes("@")) return "@digest";
   const last = image.slice(image.lastIndexOf("/") + 1);
   const colon = last.indexOf(":");

@@ -4,7 +4,7 @@ import { ipToInt, isIPv4, parseAddressEntry, parseCidr, rangeSpan, type Span } f
 import { isObject, type RuleContext, type Site } from "../../../core/lint/context.ts";
 
 /** A model address with its path inside the environment. */
-export interface ModelAddress {
+interface ModelAddress {
   what: string;
   ip: string;
   path: Array<string | number>;
@@ -62,7 +62,7 @@ export function pools(ctx: RuleContext): Pool[] {
 }
 
 /** A LoadBalancer IP that a values file or manifest asks for. */
-export interface LbRequest {
+interface LbRequest {
   ip: string;
   site: Site;
 }

@@ -5,7 +5,7 @@ import type { Rule } from "../../../core/lint/context.ts";
 import { chartOfGroup } from "./crd-owners.ts";
 
 /** Releases `name` needs, directly or through other releases. */
-export function transitiveNeeds(platform: Platform, name: string): Set<string> {
+function transitiveNeeds(platform: Platform, name: string): Set<string> {
   const seen = new Set<string>();
   const stack = [...(platform.releases.find((r) => r.name === name)?.needs ?? [])];
   while (stack.length) {

@@ -3,7 +3,7 @@
  * `crds/` directories or CRD templates at the pinned versions), not of the platform, so it sits
  * beside the rules rather than in the model.
  */
-export const CRD_GROUPS_BY_CHART: Readonly<Record<string, readonly string[]>> = {
+const CRD_GROUPS_BY_CHART: Readonly<Record<string, readonly string[]>> = {
   "cert-manager": ["cert-manager.io", "acme.cert-manager.io"],
   metallb: ["metallb.io"],
   traefik: ["traefik.io", "hub.traefik.io", "gateway.networking.k8s.io"],

@@ -1,9 +1,9 @@
 /** Where workloads are pinned to nodes: host name selectors and affinities in values, manifests and chart config text. */
 import { isObject, type RuleContext, type Site } from "../../../core/lint/context.ts";
 
-export const HOSTNAME_LABEL = "kubernetes.io/hostname";
+const HOSTNAME_LABEL = "kubernetes.io/hostname";
 
-export interface NodePin {
+interface NodePin {
   node: string;
   site: Site;
   /** The object that holds the selector (a pod spec, a chart values block). */

@@ -9,7 +9,7 @@ const TOML_PRIVILEGED = /^\s*privileged\s*=\s*true\b/m;
  * Releases the model allows to run privileged containers, with the reason. Today only the CI
  * runner (S29) declares one.
  */
-export function privilegedExceptions(env: Environment): Map<string, string> {
+function privilegedExceptions(env: Environment): Map<string, string> {
   const out = new Map<string, string>();
   const runner = env.components.runner;
   if (runner.privileged && runner.privilegedReason.trim() !== "") out.set("gitlab-runner", runner.privilegedReason);

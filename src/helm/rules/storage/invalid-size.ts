@@ -3,7 +3,7 @@ import { walk, isObject, type Rule } from "../../../core/lint/context.ts";
 import { CLASS_KEYS } from "./uses.ts";
 
 /** A storage size as Kubernetes reads it: a number with an optional binary or decimal suffix. */
-export const STORAGE_QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
+const STORAGE_QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
 
 function suggest(size: string): string {
   const m = /^(\d+(?:\.\d+)?)\s*([kKmMgGtTpP])i?[bB]?$/.exec(size.trim());

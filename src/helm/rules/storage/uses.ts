@@ -5,7 +5,7 @@ import { walk, isObject, type RuleContext, type Site } from "../../../core/lint/
 export const CLASS_KEYS = new Set(["storageClass", "storageClassName"]);
 
 /** A storage class named in a file. `holder` is the object around it (a claim, a persistence block). */
-export interface ClassUse {
+interface ClassUse {
   name: string;
   site: Site;
   holder: Record<string, unknown>;

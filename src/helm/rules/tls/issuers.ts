@@ -2,7 +2,7 @@
 import { toPointer, pointerSegments } from "../../../core/diagnostics/locate.ts";
 import { isObject, type RuleContext, type Site } from "../../../core/lint/context.ts";
 
-export interface CertificateInfo {
+interface CertificateInfo {
   secretName: string;
   issuer: string;
   issuerKind: string;

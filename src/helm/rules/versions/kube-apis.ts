@@ -3,7 +3,7 @@
  * deprecated API migration guide). Kinds of groups not listed here are served by every
  * supported release.
  */
-export interface RetiredApi {
+interface RetiredApi {
   apiVersion: string;
   kinds: string[];
   /** Minor release (1.x) from which the API version is deprecated. */
@@ -13,7 +13,7 @@ export interface RetiredApi {
   replacement: string;
 }
 
-export const RETIRED_APIS: RetiredApi[] = [
+const RETIRED_APIS: RetiredApi[] = [
   { apiVersion: "extensions/v1beta1", kinds: ["Deployment", "DaemonSet", "ReplicaSet", "NetworkPolicy", "PodSecurityPolicy"], deprecated: 9, removed: 16, replacement: "apps/v1, networking.k8s.io/v1" },
   { apiVersion: "apps/v1beta1", kinds: ["Deployment", "StatefulSet", "ReplicaSet"], deprecated: 9, removed: 16, replacement: "apps/v1" },
   { apiVersion: "apps/v1beta2", kinds: ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"], deprecated: 9, removed: 16, replacement: "apps/v1" },
