@@ -7,8 +7,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/types.ts";
 import type { Platform, Release } from "../model/types.ts";
-import { generate } from "../emit/index.ts";
-import type { FileRecord } from "../emit/files.ts";
+import { generate, generateInfra } from "../emit/index.ts";
+import { sortRecords, type FileRecord } from "../emit/files.ts";
 import { environmentNamed } from "../pipeline/gen.ts";
 import { LintFile, RuleContext, type FileKind, type Rule } from "./context.ts";
 import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "./schema-checks.ts";
@@ -103,8 +103,11 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   if (modelErrors.length) return modelErrors;
 
   let records: FileRecord[];
+  // With --env, the other environments are generated only as far as the infra rules compare them.
+  let otherInfra: FileRecord[] = [];
   try {
-    records = generate(platform);
+    records = generate(platform, options.env === undefined ? {} : { env: options.env });
+    if (options.env !== undefined) otherInfra = generateInfra(platform, options.env);
   } catch (error) {
     // A model the emitters reject: the rules below still say why, from the model alone.
     records = [];
@@ -120,8 +123,7 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
     return new LintFile(path, text, kind, release);
   };
 
-  const inScope = (r: FileRecord) => options.env === undefined || r.env === undefined || r.env === options.env;
-  for (const record of records.filter(inScope)) {
+  for (const record of records) {
     const disk = checkDisk ? read(record.path) : record.content;
     if (disk === undefined) {
       out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${record.path} is missing on disk`, file: record.path, hint: "run `npm run gen` and commit the result" });
@@ -155,7 +157,7 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   // Infra rules compare environments (shared Proxmox hosts): they get every environment's files,
   // and with --env only findings in that environment's (or shared) files are kept.
   const linted = new Map(files.map(({ file }) => [file.path, file.text]));
-  const onDisk: FileRecord[] = records.map((r) => ({ ...r, content: linted.get(r.path) ?? (checkDisk ? read(r.path) : undefined) ?? r.content }));
+  const onDisk: FileRecord[] = sortRecords([...records, ...otherInfra]).map((r) => ({ ...r, content: linted.get(r.path) ?? (checkDisk ? read(r.path) : undefined) ?? r.content }));
   const others = platform.environments.map((e) => e.name).filter((n) => options.env !== undefined && n !== options.env);
   const ofOtherEnv = (d: Diagnostic) => d.file.split("/").some((seg) => others.includes(seg) || others.some((o) => seg === `${o}.yaml`));
   for (const rule of infraRules) {

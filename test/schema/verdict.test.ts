@@ -1,8 +1,8 @@
 /**
  * The schema walk (`src/schema/verdict.ts`) decides "valid?" for lint and gen without ajv. It must
  * answer as ajv does, or lint would pass data ajv rejects. Proved here against ajv itself, with
- * the options lint's slow path uses, over every committed chart and CRD schema and the model's:
- * the default model's own data, and seeded mutations of it (wrong types, unknown and missing
+ * the options lint's slow path uses, over every committed chart and CRD schema the default model
+ * uses and the model's: the model's own data, and seeded mutations of it (wrong types, unknown and missing
  * keys, out-of-range numbers, strings that break patterns and formats).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -91,7 +91,7 @@ function mutants(data: unknown, count: number, rnd: () => number): unknown[] {
 }
 
 describe("the schema walk answers as ajv does", () => {
-  it("on every committed schema, for the default model's data and 40 mutations of each sample", () => {
+  it("on every schema the default model uses, for its data and 40 mutations of each sample", () => {
     const { byChart, byKind } = samples();
     const ajv = ajvLikeLint();
     const rnd = random(14);
@@ -111,6 +111,8 @@ describe("the schema walk answers as ajv does", () => {
           : parts[1] === "charts"
             ? (byChart.get(parts[2]!) ?? [])
             : (byKind.get(`${parts[2]}/${parts[3]!.replace(/_[^_]+\.json$/, "")}`) ?? []);
+      // Compiling with ajv is the cost of this test: other versions of a chart are left out.
+      if (real.length === 0) continue;
       const data = [...real, ...real.flatMap((d) => mutants(d, 40, rnd)), {}, ...mutants({ apiVersion: "v1", kind: "X", spec: {} }, 5, rnd)];
       const validate = ajv.compile(schema);
       for (const d of data) {
@@ -126,7 +128,7 @@ describe("the schema walk answers as ajv does", () => {
       }
     }
     expect(disagreements).toEqual([]);
-    // Every committed schema is judged by the walk: none falls back to ajv on valid data.
+    // Every schema in use is judged by the walk: none falls back to ajv on valid data.
     expect(undecided).toEqual([]);
     // The mutations do reach invalid data (else agreement proves little), and the model's own data passes.
     expect(compared).toBeGreaterThan(3000);
