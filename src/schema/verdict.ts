@@ -88,33 +88,59 @@ function formatHolds(name: string, data: unknown): boolean {
   return check instanceof RegExp ? check.test(data as string) : (check as (v: unknown) => boolean)(data);
 }
 
-/** The schema a local `$ref` (`#` or `#/json/pointer`) names. */
+/** The schema a local `$ref` (`#` or `#/json/pointer`) names, resolved once per root and ref. */
+const refs = new WeakMap<object, Map<string, Schema>>();
 function resolveRef(root: Schema, ref: string): Schema {
+  const key = typeof root === "object" ? root : resolveRef;
+  let known = refs.get(key);
+  if (!known) refs.set(key, (known = new Map()));
+  const hit = known.get(ref);
+  if (hit !== undefined) return hit;
   if (ref !== "#" && !ref.startsWith("#/")) throw new Unsupported(`$ref ${ref}`);
   let node: unknown = root;
   for (const raw of ref === "#" ? [] : ref.slice(2).split("/")) {
-    const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
-    node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined;
+    const segment = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
+    node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[segment] : undefined;
   }
   if (typeof node !== "boolean" && !isObject(node)) throw new Unsupported(`$ref ${ref} resolves to nothing`);
+  known.set(ref, node);
   return node;
+}
+
+/** What the walk needs of a schema node beyond its keywords, computed once per node. */
+interface Prepared {
+  types: string[] | undefined;
+  patternProperties: Array<[RegExp, Schema]>;
+  /** `properties` keys that plain objects inherit (`constructor`, ...): ajv checks them too. */
+  inherited: string[];
+}
+const prepared = new WeakMap<object, Prepared>();
+function prepare(s: Record<string, unknown>): Prepared {
+  let p = prepared.get(s);
+  if (p) return p;
+  for (const keyword of UNSUPPORTED) if (s[keyword] !== undefined) throw new Unsupported(keyword);
+  let types: string[] | undefined;
+  if (s.type !== undefined) {
+    types = (Array.isArray(s.type) ? [...s.type] : [s.type]) as string[];
+    if (s.nullable === true) types.push("null");
+  } else if (s.nullable !== undefined) {
+    throw new Unsupported("nullable without type");
+  }
+  const patternProperties = isObject(s.patternProperties) ? Object.entries(s.patternProperties as Record<string, Schema>).map(([source, sub]) => [pattern(source), sub] as [RegExp, Schema]) : [];
+  const inherited = isObject(s.properties) ? Object.keys(s.properties).filter((key) => key in Object.prototype) : [];
+  p = { types, patternProperties, inherited };
+  prepared.set(s, p);
+  return p;
 }
 
 function valid(schema: Schema, data: unknown, root: Schema): boolean {
   if (schema === true) return true;
   if (schema === false) return false;
   const s = schema;
-  for (const keyword of UNSUPPORTED) if (s[keyword] !== undefined) throw new Unsupported(keyword);
+  const p = prepare(s);
 
   if (typeof s.$ref === "string" && !valid(resolveRef(root, s.$ref), data, root)) return false;
-
-  if (s.type !== undefined) {
-    const types = (Array.isArray(s.type) ? [...s.type] : [s.type]) as string[];
-    if (s.nullable === true) types.push("null");
-    if (!types.some((t) => typeMatches(t, data))) return false;
-  } else if (s.nullable !== undefined) {
-    throw new Unsupported("nullable without type");
-  }
+  if (p.types !== undefined && !p.types.some((t) => typeMatches(t, data))) return false;
   if (s.enum !== undefined && !(s.enum as unknown[]).some((v) => equal(v, data))) return false;
   if (s.const !== undefined && !equal(s.const, data)) return false;
 
@@ -152,14 +178,18 @@ function valid(schema: Schema, data: unknown, root: Schema): boolean {
     // `data[key] !== undefined`, not own keys: ajv's default `ownProperties: false`.
     if (Array.isArray(s.required) && (s.required as string[]).some((key) => data[key] === undefined)) return false;
     const properties = isObject(s.properties) ? (s.properties as Record<string, Schema>) : undefined;
-    if (properties) for (const key in properties) if (data[key] !== undefined && !valid(properties[key]!, data[key], root)) return false;
-    const patternProperties = isObject(s.patternProperties) ? Object.entries(s.patternProperties as Record<string, Schema>) : [];
-    for (const [source, sub] of patternProperties) for (const key in data) if (pattern(source).test(key) && !valid(sub, data[key], root)) return false;
+    // The data's keys looked up in `properties` (not the other way round: chart schemas declare
+    // hundreds of keys, values set a few); ajv's `data[key] !== undefined` also sees inherited keys.
+    if (properties) {
+      for (const key in data) if (Object.hasOwn(properties, key) && data[key] !== undefined && !valid(properties[key]!, data[key], root)) return false;
+      for (const key of p.inherited) if (!Object.hasOwn(data, key) && data[key] !== undefined && !valid(properties[key]!, data[key], root)) return false;
+    }
+    for (const [re, sub] of p.patternProperties) for (const key in data) if (re.test(key) && !valid(sub, data[key], root)) return false;
     if (s.additionalProperties !== undefined) {
-      const extra = (s.additionalProperties as Schema);
+      const extra = s.additionalProperties as Schema;
       for (const key in data) {
         if (properties && Object.hasOwn(properties, key)) continue;
-        if (patternProperties.some(([source]) => pattern(source).test(key))) continue;
+        if (p.patternProperties.some(([re]) => re.test(key))) continue;
         if (!valid(extra, data[key], root)) return false;
       }
     }
