@@ -7,11 +7,17 @@
  */
 import { stringify } from "yaml";
 import { header } from "./files.ts";
+import { blockYaml, YAML_OPTIONS } from "./yaml-block.ts";
 
 /** A JSON-compatible value: what emitters build and what YAML can round-trip. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-const OPTIONS = { version: "1.1", lineWidth: 0, minContentWidth: 0, indentSeq: true } as const;
+const OPTIONS = YAML_OPTIONS;
+
+/** `yaml`'s text for a pruned document: its layout written directly where it can be (same bytes). */
+function write(doc: unknown): string {
+  return blockYaml(doc) ?? stringify(doc, OPTIONS);
+}
 
 /** Keys Kubernetes readers expect first; everything else keeps insertion order. */
 const KUBE_KEY_ORDER = ["apiVersion", "kind", "metadata"];
@@ -37,7 +43,7 @@ function prune(value: unknown): unknown {
 
 /** One YAML document, without header. */
 export function toYaml(data: unknown): string {
-  return stringify(prune(data), OPTIONS);
+  return write(prune(data));
 }
 
 /**
@@ -54,7 +60,7 @@ export function emittedDocuments(text: string): unknown[] | undefined {
 /** A generated YAML file: header, then one document or several separated by `---`. */
 export function yamlFile(...documents: unknown[]): string {
   const pruned = documents.map(prune);
-  const text = header("#") + pruned.map((doc) => stringify(doc, OPTIONS)).join("---\n");
+  const text = header("#") + pruned.map(write).join("---\n");
   emitted.set(text, pruned);
   return text;
 }
