@@ -14,7 +14,7 @@ import Handlebars from "handlebars";
 import type { ClusterNode, Environment, Platform } from "../model/types.ts";
 import type { FileRecord } from "./files.ts";
 import { header } from "./files.ts";
-import { toYaml, yamlFile } from "./yaml.ts";
+import { yamlFile, yamlWithComments } from "./yaml.ts";
 import { nameservers } from "../model/derive.ts";
 import { lanPrefix, nodeFqdn, userDataSnippet, vmMac } from "../model/infra.ts";
 
@@ -115,12 +115,10 @@ export function userData(env: Environment, node: ClusterNode): Record<string, un
  * the generated header is the second line here.
  */
 function userDataFile(env: Environment, node: ClusterNode): string {
-  return (
-    "#cloud-config\n" +
-    header("#") +
-    toYaml(userData(env, node)) +
-    `# create-vms.sh appends ssh_authorized_keys here, read from ${env.proxmox.sshPublicKeyFile}:\n` +
-    "# the key is referenced, never committed.\n"
+  return yamlWithComments(
+    "#cloud-config\n" + header("#"),
+    [userData(env, node)],
+    `# create-vms.sh appends ssh_authorized_keys here, read from ${env.proxmox.sshPublicKeyFile}:\n` + "# the key is referenced, never committed.\n",
   );
 }
 

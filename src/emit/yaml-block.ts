@@ -28,7 +28,17 @@ interface Rendered {
 const values = new Map<unknown, Rendered>();
 const keys = new Map<string, string>();
 
+/**
+ * Strings `yaml` writes plain in any position: a letter, then letters, digits, `.`, `_`, `/`, `-`
+ * (nothing YAML 1.1 reads as a date or indicator), except the words it reads as booleans or
+ * null and exponents it reads as floats (`e5`). Most of the model's strings; no need to ask `yaml` about them.
+ */
+const PLAIN = /^[A-Za-z][A-Za-z0-9._/-]*$/;
+const YAML11_WORDS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|[eE]-?[0-9]+)$/;
+const isPlain = (text: string): boolean => PLAIN.test(text) && !YAML11_WORDS.test(text);
+
 function scalar(value: unknown): Rendered {
+  if (typeof value === "string" && isPlain(value)) return { head: value, body: [] };
   // Map keys compare -0 and 0 as equal; `yaml` writes them differently.
   const cacheable = !Object.is(value, -0);
   const hit = cacheable ? values.get(value) : undefined;
@@ -43,6 +53,7 @@ function scalar(value: unknown): Rendered {
 }
 
 function key(name: string): string {
+  if (isPlain(name)) return name;
   let text = keys.get(name);
   if (text === undefined) {
     // How `yaml` writes a key that looks like a document marker depends on its depth.

@@ -59,8 +59,16 @@ export function emittedDocuments(text: string): unknown[] | undefined {
 
 /** A generated YAML file: header, then one document or several separated by `---`. */
 export function yamlFile(...documents: unknown[]): string {
+  return yamlWithComments(header("#"), documents);
+}
+
+/**
+ * Comment lines, then documents separated by `---`, then comment lines: a generated YAML text
+ * whose data a reader in the same run (lint) gets without parsing it.
+ */
+export function yamlWithComments(leading: string, documents: unknown[], trailing = ""): string {
   const pruned = documents.map(prune);
-  const text = header("#") + pruned.map(write).join("---\n");
+  const text = leading + pruned.map(write).join("---\n") + trailing;
   emitted.set(text, pruned);
   return text;
 }

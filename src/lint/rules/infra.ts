@@ -36,8 +36,22 @@ export class InfraFiles {
     return this.byPath.has(path);
   }
 
+  /** Every path, sorted once: rules ask per environment and per node, so a scan each time grew quadratically. */
+  private sorted: string[] | undefined;
+
   paths(prefix: string): string[] {
-    return [...this.byPath.keys()].filter((p) => p.startsWith(prefix)).sort();
+    const sorted = (this.sorted ??= [...this.byPath.keys()].sort());
+    // The first path >= prefix; the matches follow it contiguously.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.push(sorted[i]!);
+    return out;
   }
 
   text(path: string): string | undefined {
