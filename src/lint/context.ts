@@ -126,10 +126,17 @@ export class RuleContext {
   values(): ReadonlyArray<Visit & { site: Site }> {
     if (!this.valueCache) {
       const out: Array<Visit & { site: Site }> = [];
-      for (const file of this.deployed) {
-        for (let doc = 0; doc < file.docs.length; doc++) {
-          for (const visit of walk(file.docs[doc])) out.push({ ...visit, site: { file, doc, pointer: toPointer(visit.path) } });
+      // The pointer grows with the path (one escape per key), instead of being rebuilt per value.
+      const visit = (file: LintFile, doc: number, value: unknown, path: Array<string | number>, pointer: string, parent: unknown) => {
+        out.push({ value, path, key: path[path.length - 1], parent, site: { file, doc, pointer } });
+        if (Array.isArray(value)) {
+          for (let i = 0; i < value.length; i++) visit(file, doc, value[i], [...path, i], `${pointer}/${i}`, value);
+        } else if (isObject(value)) {
+          for (const [k, v] of Object.entries(value)) visit(file, doc, v, [...path, k], `${pointer}/${k.replaceAll("~", "~0").replaceAll("/", "~1")}`, value);
         }
+      };
+      for (const file of this.deployed) {
+        for (let doc = 0; doc < file.docs.length; doc++) visit(file, doc, file.docs[doc], [], "", undefined);
       }
       this.valueCache = out;
     }
