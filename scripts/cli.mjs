@@ -5,7 +5,8 @@
  * module a round trip to the loader's thread; the bundle is most of the way to `node -e 0`.
  *
  * The bundle can never be stale: it lives in `.build/cli-<hash>/`, where <hash> is the SHA-256 of
- * every file below `src/` (paths and contents), `package.json`, `tsconfig.json` and this file. A
+ * every file below `src/` (paths and contents), `package.json`, `package-lock.json` (bundled
+ * libraries), `tsconfig.json` and this file. A
  * run whose hash has no bundle builds one first (about a second) into a temporary folder renamed
  * into place, so concurrent runs never see half a bundle. `npm ci` builds it at `prepare`, so the
  * first run after an install writes nothing. Plain JavaScript, so that it starts without tsx.
@@ -28,7 +29,7 @@ function sourceHash() {
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
     .sort();
-  for (const file of [...files, join(root, "package.json"), join(root, "tsconfig.json"), fileURLToPath(import.meta.url)]) {
+  for (const file of [...files, join(root, "package.json"), join(root, "package-lock.json"), join(root, "tsconfig.json"), fileURLToPath(import.meta.url)]) {
     hash.update(file.slice(root.length)).update("\0");
     try {
       hash.update(readFileSync(file));
@@ -52,10 +53,15 @@ async function build(outDir, pruneOthers) {
     format: "esm",
     platform: "node",
     target: "node20",
-    // Dependencies load from node_modules as they would from `dist/`. The bundle sits two levels
-    // below the package root, as `src/<dir>/` and `dist/<dir>/` do, so paths relative to
-    // `import.meta` (the `schema/` folder) resolve the same.
-    packages: "external",
+    // The libraries every run loads (yaml, handlebars, semver, diff, ajv-formats' formats) are
+    // bundled: resolving and reading their hundred-odd CommonJS files was a third of a `gen`.
+    // Kept external: what loads only on some paths (ajv, for messages about invalid data;
+    // kubernetes-models, one kind module at a time) and the schema-deriving tools.
+    external: ["ajv", "ajv-formats", "kubernetes-models", "json-schema-to-typescript", "ts-json-schema-generator", "typescript", "tsx", "esbuild"],
+    // The bundle sits two levels below the package root, as `src/<dir>/` and `dist/<dir>/` do, so
+    // paths relative to `import.meta` (the `schema/` folder) resolve the same.
+    // The bundled CommonJS libraries `require` node's own modules: give each chunk a `require`.
+    banner: { js: 'import { createRequire as __sfCreateRequire } from "node:module"; const require = __sfCreateRequire(import.meta.url);' },
     logLevel: "warning",
   });
   try {
