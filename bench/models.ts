@@ -4,7 +4,7 @@
  * compared between 1 and 50 environments of the same kind. They share the Proxmox hosts, as lab
  * and prod do, so lint finds capacity problems in the larger model: that is work lint must do.
  */
-import type { Environment, Platform } from "../src/model/types.ts";
+import type { Environment, Platform } from "../src/core/model/types.ts";
 import { streamforge } from "../src/platform/streamforge.ts";
 
 function derive(base: Environment, i: number): Environment {

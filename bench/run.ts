@@ -19,7 +19,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { OWNED_LIST_PATH, parseOwnedList } from "../src/write/owned.ts";
+import { OWNED_LIST_PATH, parseOwnedList } from "../src/core/write/owned.ts";
 import { benchPlatform } from "./models.ts";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "7" } } });

@@ -16,7 +16,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -41,6 +41,35 @@ function sourceHash() {
   return hash.digest("hex").slice(0, 16);
 }
 
+/**
+ * Sources find files (`schema/`) and resolve packages relative to `import.meta`, from folders of
+ * different depths. In the bundle, `import.meta` of each source stands for that source's own place
+ * in the package: `__sfSource("src/x/y.ts")`, defined by the banner from the bundle's location
+ * (always two levels below the package root: `.build/cli-<hash>/` or `dist/cli/`).
+ */
+const sourceLocation = {
+  name: "source-location",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+      if (!args.path.startsWith(join(root, "src") + sep)) return undefined;
+      const text = readFileSync(args.path, "utf8");
+      if (!text.includes("import.meta")) return { contents: text, loader: "ts" };
+      const here = `__sfSource(${JSON.stringify(relative(root, args.path).split(sep).join("/"))})`;
+      return { contents: text.replaceAll("import.meta.dirname", `${here}.dirname`).replaceAll("import.meta.url", `${here}.url`), loader: "ts" };
+    });
+  },
+};
+
+const BANNER = [
+  'import { createRequire as __sfCreateRequire } from "node:module";',
+  'import { dirname as __sfDirname, join as __sfJoin } from "node:path";',
+  'import { fileURLToPath as __sfToPath, pathToFileURL as __sfToUrl } from "node:url";',
+  // The bundled CommonJS libraries `require` node's own modules: each chunk gets a `require`.
+  "const require = __sfCreateRequire(import.meta.url);",
+  'const __sfRoot = __sfJoin(__sfDirname(__sfToPath(import.meta.url)), "..", "..");',
+  "const __sfSource = (path) => { const file = __sfJoin(__sfRoot, path); return { url: __sfToUrl(file).href, dirname: __sfDirname(file) }; };",
+].join("\n");
+
 async function build(outDir, pruneOthers) {
   const { build: esbuild } = await import("esbuild");
   const temp = `${outDir}.${process.pid}.tmp`;
@@ -58,10 +87,8 @@ async function build(outDir, pruneOthers) {
     // Kept external: what loads only on some paths (ajv, for messages about invalid data;
     // kubernetes-models, one kind module at a time) and the schema-deriving tools.
     external: ["ajv", "ajv-formats", "kubernetes-models", "json-schema-to-typescript", "ts-json-schema-generator", "typescript", "tsx", "esbuild"],
-    // The bundle sits two levels below the package root, as `src/<dir>/` and `dist/<dir>/` do, so
-    // paths relative to `import.meta` (the `schema/` folder) resolve the same.
-    // The bundled CommonJS libraries `require` node's own modules: give each chunk a `require`.
-    banner: { js: 'import { createRequire as __sfCreateRequire } from "node:module"; const require = __sfCreateRequire(import.meta.url);' },
+    banner: { js: BANNER },
+    plugins: [sourceLocation],
     logLevel: "warning",
   });
   try {

@@ -1,0 +1,114 @@
+/**
+ * Validators of the committed JSON schemas (`schema/`, laid out by `src/core/schema/`): chart values
+ * schemas (`schema/charts/<chart>/<version>.schema.json`), CRD schemas
+ * (`schema/crds/<group>/<kind>_<version>.json`) and the model's.
+ *
+ * "Valid?" is answered by walking the schema beside the data (`src/core/schema/verdict.ts`), which costs
+ * next to nothing per run. Only data it rejects (or a schema it cannot judge) pays for compiling
+ * the schema with ajv, in memory, for the messages. Nothing compiled is cached on disk or loaded
+ * from a file: ajv's standalone code for these schemas is about 14 MB, and a run that loaded it
+ * (even from V8's code cache) spent more time there than in everything else lint does.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from "ajv";
+import { crdSchemaFile } from "./crds.ts";
+import { verdict } from "./verdict.ts";
+
+/** A compiled validator: ajv's interface, without ajv's types leaking further. */
+export interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+  /** The schema it was compiled from, for "did you mean" lookups. */
+  schema: Record<string, unknown>;
+}
+
+export type SchemaError = ErrorObject;
+
+const PACKAGE_ROOT = resolve(import.meta.dirname, "../../..");
+let schemaRoot = PACKAGE_ROOT;
+const compiled = new Map<string, Validator | null>();
+
+/** Reads schemas below another root (a directory holding `schema/`); clears the compile cache. */
+export function useSchemaRoot(root: string): void {
+  schemaRoot = root;
+  compiled.clear();
+}
+
+export function valuesSchemaPath(chart: string, version: string): string {
+  return `schema/charts/${chart}/${version}.schema.json`;
+}
+
+export function crdSchemaPath(group: string, kind: string, version: string): string {
+  return `schema/crds/${crdSchemaFile(group, kind, version)}`;
+}
+
+// ajv loads only when some data is invalid; `require` keeps that path synchronous.
+const requireHere = createRequire(import.meta.url);
+let ajv: AjvClass | undefined;
+
+/**
+ * The ajv instance of the slow path. `strict: false`: upstream schemas carry vendor keywords
+ * (x-kubernetes-*); closing objects is the schema's job, unknown keys then fail through
+ * `additionalProperties`. Upstream patterns are Go regular expressions, some invalid in unicode
+ * mode. `src/schema/verdict.ts` mirrors exactly these options.
+ */
+function slowPath(): AjvClass {
+  if (ajv) return ajv;
+  const { Ajv } = requireHere("ajv") as typeof import("ajv");
+  const addFormats = requireHere("ajv-formats") as (a: AjvClass) => AjvClass;
+  ajv = addFormats(new Ajv({ allErrors: true, strict: false, logger: false, validateSchema: false, unicodeRegExp: false }));
+  return ajv;
+}
+
+function compile(schema: Record<string, unknown>, path: string): ValidateFunction {
+  try {
+    return slowPath().compile(schema);
+  } catch (error) {
+    throw new Error(`${path} does not compile: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** The validator of the schema file at `path` (relative to the schema root), or null when absent. */
+export async function validatorFor(path: string): Promise<Validator | null> {
+  const cached = compiled.get(path);
+  if (cached !== undefined) return cached;
+  let text: string;
+  try {
+    text = readFileSync(join(schemaRoot, path), "utf8");
+  } catch {
+    compiled.set(path, null);
+    return null;
+  }
+  const schema = JSON.parse(text) as Record<string, unknown>;
+  // Which draft is the compiler's choice (ajv's default, draft-07), as it always was here.
+  delete schema.$schema;
+  let full: ValidateFunction | undefined;
+  const validator = Object.assign(
+    (data: unknown) => {
+      if (verdict(schema, data) === true) {
+        validator.errors = null;
+        return true;
+      }
+      full ??= compile(schema, path);
+      const ok = full(data);
+      validator.errors = full.errors ?? null;
+      return ok;
+    },
+    { errors: null as ErrorObject[] | null, schema },
+  ) as Validator;
+  compiled.set(path, validator);
+  return validator;
+}
+
+/** The sub-schema an error's `schemaPath` points into (its parent: where `properties` are). */
+export function parentSchemaOf(schema: Record<string, unknown>, schemaPath: string): unknown {
+  const segments = schemaPath.replace(/^#\/?/, "").split("/").filter(Boolean).slice(0, -1);
+  let node: unknown = schema;
+  for (const s of segments) {
+    const key = s.replaceAll("~1", "/").replaceAll("~0", "~");
+    node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  return node;
+}
