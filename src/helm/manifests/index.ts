@@ -7,6 +7,7 @@ import { storageClasses } from "./storage-classes.ts";
 import { kafkaCluster } from "./kafka-cluster.ts";
 import { arangodbDeployment } from "./arangodb-deployment.ts";
 import { postgresCluster } from "./postgres-cluster.ts";
+import { elasticsearchSetup } from "./elasticsearch-setup.ts";
 
 export const manifestBuilders: Readonly<Record<string, ManifestBuilder>> = {
   "cert-manager-issuers": certManagerIssuers,
@@ -16,4 +17,5 @@ export const manifestBuilders: Readonly<Record<string, ManifestBuilder>> = {
   "kafka-cluster": kafkaCluster,
   "arangodb-deployment": arangodbDeployment,
   "postgres-cluster": postgresCluster,
+  "elasticsearch-setup": elasticsearchSetup,
 };
