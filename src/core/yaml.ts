@@ -7,11 +7,17 @@
  */
 import { stringify } from "yaml";
 import { header } from "./files.ts";
+import { blockYaml, YAML_OPTIONS } from "./yaml-block.ts";
 
 /** A JSON-compatible value: what emitters build and what YAML can round-trip. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-const OPTIONS = { version: "1.1", lineWidth: 0, minContentWidth: 0, indentSeq: true } as const;
+const OPTIONS = YAML_OPTIONS;
+
+/** `yaml`'s text for a pruned document: its layout written directly where it can be (same bytes). */
+function write(doc: unknown): string {
+  return blockYaml(doc) ?? stringify(doc, OPTIONS);
+}
 
 /** Keys Kubernetes readers expect first; everything else keeps insertion order. */
 const KUBE_KEY_ORDER = ["apiVersion", "kind", "metadata"];
@@ -37,7 +43,7 @@ function prune(value: unknown): unknown {
 
 /** One YAML document, without header. */
 export function toYaml(data: unknown): string {
-  return stringify(prune(data), OPTIONS);
+  return write(prune(data));
 }
 
 /** A generated YAML file: header, then one document or several separated by `---`. */
@@ -50,6 +56,11 @@ export function yamlFile(...documents: unknown[]): string {
  * record: lint reads the documents of a file whose text is unchanged instead of parsing it again.
  */
 export function yamlContent(...documents: unknown[]): { content: string; documents: unknown[] } {
+  return yamlWithComments(header("#"), documents);
+}
+
+/** Comment lines, then documents separated by `---`, then comment lines; as `yamlContent`. */
+export function yamlWithComments(leading: string, documents: unknown[], trailing = ""): { content: string; documents: unknown[] } {
   const pruned = documents.map(prune);
-  return { content: header("#") + pruned.map((doc) => stringify(doc, OPTIONS)).join("---\n"), documents: pruned };
+  return { content: leading + pruned.map(write).join("---\n") + trailing, documents: pruned };
 }

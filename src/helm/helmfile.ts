@@ -4,8 +4,8 @@
  * helmfile serves every environment and a version can differ between them.
  */
 import type { GitRepository, Platform, Release } from "../core/model/types.ts";
-import type { FileRecord } from "../core/files.ts";
-import { yamlFile, toYaml } from "../core/yaml.ts";
+import { header, type FileRecord } from "../core/files.ts";
+import { yamlWithComments } from "../core/yaml.ts";
 import { namespaceOf } from "../core/model/derive.ts";
 
 /** Where a local release's manifests are written, relative to the output root. */
@@ -53,5 +53,5 @@ export function emitHelmfile(platform: Platform): FileRecord {
     repositories,
     releases: platform.releases.map((r) => releaseSpec(platform, r)),
   };
-  return { path: "helmfile.yaml.gotmpl", content: yamlFile({ environments }) + "---\n" + toYaml(body) };
+  return { path: "helmfile.yaml.gotmpl", ...yamlWithComments(header("#"), [{ environments }, body]) };
 }

@@ -43,7 +43,7 @@ async function checkShape(platform: Platform, modelFile: string | undefined): Pr
 async function generateChecked(platform: Platform, env: string | undefined, modelFile: string | undefined): Promise<FileRecord[]> {
   if (env !== undefined) environmentNamed(platform, env);
   await checkShape(platform, modelFile);
-  return generate(platform);
+  return generate(platform, env === undefined ? {} : { env });
 }
 
 /**
@@ -51,12 +51,12 @@ async function generateChecked(platform: Platform, env: string | undefined, mode
  * the shared ones. Nothing is read or written.
  */
 export async function render(platform: Platform, options: { env?: string; modelFile?: string } = {}): Promise<FileRecord[]> {
-  const records = await generateChecked(platform, options.env, options.modelFile);
-  return records.filter((r) => options.env === undefined || r.env === undefined || r.env === options.env);
+  return generateChecked(platform, options.env, options.modelFile);
 }
 
 export async function runGen(platform: Platform, options: GenOptions): Promise<GenResult> {
-  // The owned-files list covers every environment, so plan with all records even for one `env`.
+  // With `env`, only that environment's emitters run; the plan keeps the other environments'
+  // entries of the owned-files list as they are.
   const records = await generateChecked(platform, options.env, options.modelFile);
   const p = plan(options.outDir, records, options.env);
   if (options.check) {

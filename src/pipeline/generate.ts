@@ -23,13 +23,33 @@ const environmentEmitters: EnvironmentEmitter[] = [
   emitProxmox,
 ];
 
-/** Every file the platform generates, sorted by path. */
-export function generate(platform: Platform): FileRecord[] {
+/** Which part of the output to generate. */
+export interface GenerateOptions {
+  /** Only this environment's files and the shared ones: no other environment's emitters run. */
+  env?: string;
+}
+
+/** Every file the platform generates (with `env`, that environment's and the shared ones), sorted by path. */
+export function generate(platform: Platform, options: GenerateOptions = {}): FileRecord[] {
   // Files shared by every environment (no `env`).
   const records: FileRecord[] = [emitHelmfile(platform), ...emitGitlabCi(platform)];
   for (const env of platform.environments) {
+    if (options.env !== undefined && env.name !== options.env) continue;
     for (const emit of environmentEmitters) records.push(...emit(platform, env));
   }
+  return checked(records);
+}
+
+/**
+ * The Kubespray and Proxmox files of every environment except `env`: what lint's infrastructure
+ * rules compare across environments (lab and prod share the Proxmox hosts), without the values
+ * and manifests of those environments.
+ */
+export function generateInfra(platform: Platform, exceptEnv: string): FileRecord[] {
+  return checked(platform.environments.filter((e) => e.name !== exceptEnv).flatMap((env) => [...emitKubespray(platform, env), ...emitProxmox(platform, env)]));
+}
+
+function checked(records: FileRecord[]): FileRecord[] {
   const paths = new Set<string>();
   for (const record of records) {
     if (paths.has(record.path)) throw new Error(`two emitters write ${record.path}`);

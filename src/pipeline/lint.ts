@@ -7,7 +7,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../core/diagnostics/types.ts";
 import type { Platform, Release } from "../core/model/types.ts";
-import { generate } from "./generate.ts";
+import { generate, generateInfra } from "./generate.ts";
 import type { FileRecord } from "../core/files.ts";
 import { environmentNamed } from "../core/environments.ts";
 import { readIfExists } from "../core/fs.ts";
@@ -92,8 +92,11 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   if (modelErrors.length) return modelErrors;
 
   let records: FileRecord[];
+  // With --env, the other environments are generated only as far as the platform rules compare them.
+  let otherInfra: FileRecord[] = [];
   try {
-    records = generate(platform);
+    records = generate(platform, options.env === undefined ? {} : { env: options.env });
+    if (options.env !== undefined) otherInfra = generateInfra(platform, options.env);
   } catch (error) {
     // A model the emitters reject: the rules below still say why, from the model alone.
     records = [];
@@ -110,8 +113,7 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
     return new LintFile(path, text, kind, release, record && text === record.content ? record.documents : undefined);
   };
 
-  const inScope = (r: FileRecord) => options.env === undefined || r.env === undefined || r.env === options.env;
-  for (const record of records.filter(inScope)) {
+  for (const record of records) {
     const disk = checkDisk ? read(record.path) : record.content;
     if (disk === undefined) {
       out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${record.path} is missing on disk`, file: record.path, hint: "run `npm run gen` and commit the result" });
@@ -137,7 +139,7 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   const linted = new Map(files.map(({ file }) => [file.path, file]));
   const everyFile = [
     ...files.map((f) => f.file),
-    ...records.filter((r) => !linted.has(r.path)).map((r) => toFile(r.path, (checkDisk ? read(r.path) : undefined) ?? r.content, r)),
+    ...[...records, ...otherInfra].filter((r) => !linted.has(r.path)).map((r) => toFile(r.path, (checkDisk ? read(r.path) : undefined) ?? r.content, r)),
   ];
 
   out.push(...checkYaml(files.map((f) => f.file)));

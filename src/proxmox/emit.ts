@@ -14,7 +14,7 @@ import Handlebars from "handlebars";
 import type { ClusterNode, Environment, Platform } from "../core/model/types.ts";
 import type { FileRecord } from "../core/files.ts";
 import { header } from "../core/files.ts";
-import { toYaml, yamlContent } from "../core/yaml.ts";
+import { yamlContent, yamlWithComments } from "../core/yaml.ts";
 import { nameservers } from "../core/model/derive.ts";
 import { guestPrerequisites, lanPrefix, nodeFqdn, proxmoxPaths, userDataSnippet, vmMac } from "../core/model/infra.ts";
 
@@ -107,13 +107,11 @@ export function userData(env: Environment, node: ClusterNode): Record<string, un
  * The user-data file. cloud-init only reads user-data whose first line is `#cloud-config`, so
  * the generated header is the second line here.
  */
-function userDataFile(env: Environment, node: ClusterNode): string {
-  return (
-    "#cloud-config\n" +
-    header("#") +
-    toYaml(userData(env, node)) +
-    `# create-vms.sh appends ssh_authorized_keys here, read from ${env.proxmox.sshPublicKeyFile}:\n` +
-    "# the key is referenced, never committed.\n"
+function userDataFile(env: Environment, node: ClusterNode): { content: string; documents: unknown[] } {
+  return yamlWithComments(
+    "#cloud-config\n" + header("#"),
+    [userData(env, node)],
+    `# create-vms.sh appends ssh_authorized_keys here, read from ${env.proxmox.sshPublicKeyFile}:\n` + "# the key is referenced, never committed.\n",
   );
 }
 
@@ -266,7 +264,7 @@ export function emitProxmox(platform: Platform, env: Environment): FileRecord[] 
   const records: FileRecord[] = [];
   for (const node of env.nodes) {
     records.push({ path: paths.spec(node.name), ...yamlContent(vmSpec(platform, env, node)), env: env.name });
-    records.push({ path: paths.userData(node.name), content: userDataFile(env, node), env: env.name });
+    records.push({ path: paths.userData(node.name), ...userDataFile(env, node), env: env.name });
   }
   records.push({ path: paths.script, content: createScript(platform, env), env: env.name });
   return records;

@@ -48,6 +48,18 @@ describe("streamforge gen", () => {
     expect(files.some((p) => p.includes("/prod/") || p === "environments/prod.yaml")).toBe(false);
   });
 
+  it("--env keeps the other environments' entries of the owned-files list: one scoped run per environment equals a full run", async () => {
+    const full = tempDir();
+    await genInto(full);
+    const owned = readFileSync(join(full, OWNED_LIST_PATH), "utf8");
+    expect((await genInto(full, "--env", "lab")).stdout).toMatch(/^wrote 0, removed 0,/);
+    expect(readFileSync(join(full, OWNED_LIST_PATH), "utf8")).toBe(owned);
+    const scoped = tempDir();
+    for (const env of streamforge.environments) expect((await genInto(scoped, "--env", env.name)).code).toBe(0);
+    expect(listFiles(scoped)).toEqual(listFiles(full));
+    for (const path of listFiles(full)) expect(readFileSync(join(scoped, path), "utf8"), path).toBe(readFileSync(join(full, path), "utf8"));
+  });
+
   it("--env with an unknown environment is a usage error (exit 2) naming the known ones", async () => {
     const result = await genInto(tempDir(), "--env", "staging");
     expect(result.code).toBe(2);

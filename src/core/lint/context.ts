@@ -99,9 +99,23 @@ export class OutputFiles {
     return this.byPath.has(path);
   }
 
+  /** Every path, sorted once: rules ask per environment and per node, so a scan each time grew quadratically. */
+  private sorted: string[] | undefined;
+
   /** Paths below `prefix`, sorted. */
   paths(prefix: string): string[] {
-    return [...this.byPath.keys()].filter((p) => p.startsWith(prefix)).sort();
+    const sorted = (this.sorted ??= [...this.byPath.keys()].sort());
+    // The first path >= prefix; the matches follow it contiguously.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.push(sorted[i]!);
+    return out;
   }
 
   text(path: string): string | undefined {
@@ -218,10 +232,17 @@ export class RuleContext extends LintContext {
   values(): ReadonlyArray<Visit & { site: Site }> {
     if (!this.valueCache) {
       const out: Array<Visit & { site: Site }> = [];
-      for (const file of this.deployed) {
-        for (let doc = 0; doc < file.docs.length; doc++) {
-          for (const visit of walk(file.docs[doc])) out.push({ ...visit, site: { file, doc, pointer: toPointer(visit.path) } });
+      // The pointer grows with the path (one escape per key), instead of being rebuilt per value.
+      const visit = (file: LintFile, doc: number, value: unknown, path: Array<string | number>, pointer: string, parent: unknown) => {
+        out.push({ value, path, key: path[path.length - 1], parent, site: { file, doc, pointer } });
+        if (Array.isArray(value)) {
+          for (let i = 0; i < value.length; i++) visit(file, doc, value[i], [...path, i], `${pointer}/${i}`, value);
+        } else if (isObject(value)) {
+          for (const [k, v] of Object.entries(value)) visit(file, doc, v, [...path, k], `${pointer}/${k.replaceAll("~", "~0").replaceAll("/", "~1")}`, value);
         }
+      };
+      for (const file of this.deployed) {
+        for (let doc = 0; doc < file.docs.length; doc++) visit(file, doc, file.docs[doc], [], "", undefined);
       }
       this.valueCache = out;
     }

@@ -1,21 +1,20 @@
 /**
- * Compiled access to the committed JSON schemas (`schema/`, laid out by `src/core/schema/`): chart values schemas
- * (`schema/charts/<chart>/<version>.schema.json`) and CRD schemas
- * (`schema/crds/<group>/<kind>_<version>.json`). Each schema is compiled at most once per process
- * and only when a run needs it. Compiling the large CRD and chart schemas with ajv takes seconds,
- * so the compiled code is kept in a cache keyed by the schema's hash (ajv standalone code): a
- * later run only loads it. (`src/core/schema/index.ts` compiles once per process, which is what the
- * schema tests want; lint needs once per schema version, across runs, to stay near tsx start-up.)
+ * Validators of the committed JSON schemas (`schema/`, laid out by `src/core/schema/`): chart values
+ * schemas (`schema/charts/<chart>/<version>.schema.json`), CRD schemas
+ * (`schema/crds/<group>/<kind>_<version>.json`) and the model's.
+ *
+ * "Valid?" is answered by walking the schema beside the data (`src/core/schema/verdict.ts`), which costs
+ * next to nothing per run. Only data it rejects (or a schema it cannot judge) pays for compiling
+ * the schema with ajv, in memory, for the messages. Nothing compiled is cached on disk or loaded
+ * from a file: ajv's standalone code for these schemas is about 14 MB, and a run that loaded it
+ * (even from V8's code cache) spent more time there than in everything else lint does.
  */
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync } from "node:fs";
-import { Script } from "node:vm";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { ErrorObject } from "ajv";
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from "ajv";
 import { crdSchemaFile } from "./crds.ts";
-import { writeAtomic } from "../fs.ts";
+import { verdict } from "./verdict.ts";
 
 /** A compiled validator: ajv's interface, without ajv's types leaking further. */
 interface Validator {
@@ -30,7 +29,6 @@ export type SchemaError = ErrorObject;
 const PACKAGE_ROOT = resolve(import.meta.dirname, "../../..");
 let schemaRoot = PACKAGE_ROOT;
 const compiled = new Map<string, Validator | null>();
-const requireHere = createRequire(import.meta.url);
 
 /** Reads schemas below another root (a directory holding `schema/`); clears the compile cache. */
 export function useSchemaRoot(root: string): void {
@@ -46,70 +44,27 @@ export function crdSchemaPath(group: string, kind: string, version: string): str
   return `schema/crds/${crdSchemaFile(group, kind, version)}`;
 }
 
-/** Bump when the ajv options below change, so stale cached code is not reused. */
-const CACHE_VERSION = "1";
-
-function cacheDir(): string {
-  // Keyed by content, so one cache serves every schema root.
-  const preferred = join(PACKAGE_ROOT, "node_modules", ".cache", "streamforge-ajv");
-  try {
-    mkdirSync(preferred, { recursive: true });
-    return preferred;
-  } catch {
-    const fallback = join(tmpdir(), "streamforge-ajv");
-    mkdirSync(fallback, { recursive: true });
-    return fallback;
-  }
-}
+// ajv loads only when some data is invalid; `require` keeps that path synchronous.
+const requireHere = createRequire(import.meta.url);
+let ajv: AjvClass | undefined;
 
 /**
- * Runs cached standalone code (CommonJS) with this package's `require`, wherever the file is.
- * V8's code cache (`<hash>.v8`) is kept beside it: parsing megabytes of validator code is most of
- * the cost of loading it.
+ * The ajv instance of the slow path. `strict: false`: upstream schemas carry vendor keywords
+ * (x-kubernetes-*); closing objects is the schema's job, unknown keys then fail through
+ * `additionalProperties`. Upstream patterns are Go regular expressions, some invalid in unicode
+ * mode. `src/schema/verdict.ts` mirrors exactly these options.
  */
-function loadStandalone(file: string, code: string): { run: (data: unknown) => boolean; saveCodeCache: () => void } {
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(`${file}.v8`);
-  } catch {
-    cachedData = undefined;
-  }
-  const script = new Script(`(function (module, exports, require) {${code}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const module = { exports: {} as Record<string, unknown> };
-  (script.runInThisContext() as (m: unknown, e: unknown, r: unknown) => void)(module, module.exports, requireHere);
-  const run = (module.exports.default ?? module.exports) as (data: unknown) => boolean;
-  const fresh = cachedData === undefined || script.cachedDataRejected === true;
-  return {
-    run,
-    // After a first validation the cache also holds the functions V8 compiled lazily.
-    saveCodeCache: () => {
-      if (!fresh) return;
-      try {
-        writeAtomic(`${file}.v8`, script.createCachedData());
-      } catch {
-        // A read-only cache only costs speed.
-      }
-    },
-  };
+function slowPath(): AjvClass {
+  if (ajv) return ajv;
+  const { Ajv } = requireHere("ajv") as typeof import("ajv");
+  const addFormats = requireHere("ajv-formats") as (a: AjvClass) => AjvClass;
+  ajv = addFormats(new Ajv({ allErrors: true, strict: false, logger: false, validateSchema: false, unicodeRegExp: false }));
+  return ajv;
 }
 
-async function compileStandalone(schema: Record<string, unknown>, path: string): Promise<string> {
-  const [{ Ajv, _ }, formats, standalone] = await Promise.all([import("ajv"), import("ajv-formats"), import("ajv/dist/standalone/index.js")]);
-  // `strict: false`: upstream schemas carry vendor keywords (x-kubernetes-*); closing objects is
-  // the schema's job, unknown keys then fail through `additionalProperties`. Upstream patterns
-  // are Go regular expressions, some invalid in unicode mode.
-  const ajv = new Ajv({
-    allErrors: true,
-    strict: false,
-    logger: false,
-    validateSchema: false,
-    unicodeRegExp: false,
-    code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
-  });
-  (formats.default as unknown as (a: unknown) => void)(ajv);
+function compile(schema: Record<string, unknown>, path: string): ValidateFunction {
   try {
-    const fn = ajv.compile(schema);
-    return (standalone.default as unknown as (a: unknown, f: unknown) => string)(ajv, fn);
+    return slowPath().compile(schema);
   } catch (error) {
     throw new Error(`${path} does not compile: ${(error as Error).message}`, { cause: error });
   }
@@ -126,33 +81,23 @@ export async function validatorFor(path: string): Promise<Validator | null> {
     compiled.set(path, null);
     return null;
   }
-  const hash = createHash("sha256").update(CACHE_VERSION).update(text).digest("hex").slice(0, 32);
-  const file = join(cacheDir(), `${hash}.cjs`);
-  let code: string;
-  try {
-    code = readFileSync(file, "utf8");
-  } catch {
-    const schema = JSON.parse(text) as Record<string, unknown>;
-    delete schema.$schema;
-    code = await compileStandalone(schema, path);
-    writeAtomic(file, code);
-  }
-  const { run, saveCodeCache } = loadStandalone(file, code);
-  const fn = run as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-  let parsed: Record<string, unknown> | undefined;
-  let first = true;
+  const schema = JSON.parse(text) as Record<string, unknown>;
+  // Which draft is the compiler's choice (ajv's default, draft-07), as it always was here.
+  delete schema.$schema;
+  let full: ValidateFunction | undefined;
   const validator = Object.assign(
     (data: unknown) => {
-      const ok = fn(data);
-      validator.errors = fn.errors ?? null;
-      if (first) saveCodeCache();
-      first = false;
+      if (verdict(schema, data) === true) {
+        validator.errors = null;
+        return true;
+      }
+      full ??= compile(schema, path);
+      const ok = full(data);
+      validator.errors = full.errors ?? null;
       return ok;
     },
-    { errors: null as ErrorObject[] | null },
+    { errors: null as ErrorObject[] | null, schema },
   ) as Validator;
-  // Parsed only when a message needs it ("did you mean" on an unknown key).
-  Object.defineProperty(validator, "schema", { get: () => (parsed ??= JSON.parse(text) as Record<string, unknown>) });
   compiled.set(path, validator);
   return validator;
 }

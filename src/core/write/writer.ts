@@ -36,13 +36,18 @@ function inScope(path: string, env: string | undefined): boolean {
 
 /**
  * Compares the model's records with the directory. With `env`, only that environment's files and
- * the shared ones are considered; the owned-files list is always complete.
+ * the shared ones are considered; the owned-files list stays complete (the other environments'
+ * entries are kept from the list on disk).
  */
 export function plan(outDir: string, allRecords: FileRecord[], env?: string): Plan {
-  const owned = ownedListRecord(allRecords);
-  const records = [...allRecords.filter((r) => env === undefined || r.env === undefined || r.env === env), owned];
-  const produced = new Set(allRecords.map((r) => r.path));
+  const scoped = allRecords.filter((r) => env === undefined || r.env === undefined || r.env === env);
+  const produced = new Set(scoped.map((r) => r.path));
   const previous = parseOwnedList(readIfExists(join(outDir, OWNED_LIST_PATH)) ?? "");
+  // A scoped run (`--env`) may be given only its environment's records: what it does not prune
+  // (the other environments' files) stays owned.
+  const kept = env === undefined ? [] : previous.filter((path) => !produced.has(path) && path !== OWNED_LIST_PATH && !inScope(path, env));
+  const owned = ownedListRecord([...scoped, ...kept.map((path) => ({ path, content: "" }))]);
+  const records = [...scoped, owned];
   const result: Plan = { write: [], remove: [], unchanged: [], refused: [] };
   for (const record of records) {
     const current = readIfExists(inside(outDir, record.path));

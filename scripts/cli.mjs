@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+/**
+ * What the npm scripts run: the CLI bundled into one ES module (plus lazily loaded chunks) by
+ * esbuild, started with plain node. Starting `src/cli/main.ts` through tsx's loader costs every
+ * module a round trip to the loader's thread; the bundle is most of the way to `node -e 0`.
+ *
+ * The bundle can never be stale: it lives in `.build/cli-<hash>/`, where <hash> is the SHA-256 of
+ * every file below `src/` (paths and contents), `package.json`, `package-lock.json` (bundled
+ * libraries), `tsconfig.json` and this file. A
+ * run whose hash has no bundle builds one first (about a second) into a temporary folder renamed
+ * into place, so concurrent runs never see half a bundle. `npm ci` builds it at `prepare`, so the
+ * first run after an install writes nothing. Plain JavaScript, so that it starts without tsx.
+ *
+ * Usage: node scripts/cli.mjs <command> [options]
+ *        node scripts/cli.mjs --build [<dir>]   only build (into <dir>, e.g. `dist/cli`, for the package)
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const buildRoot = join(root, ".build");
+
+function sourceHash() {
+  const hash = createHash("sha256");
+  const src = join(root, "src");
+  const files = readdirSync(src, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+    .sort();
+  for (const file of [...files, join(root, "package.json"), join(root, "package-lock.json"), join(root, "tsconfig.json"), fileURLToPath(import.meta.url)]) {
+    hash.update(file.slice(root.length)).update("\0");
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      hash.update("(absent)");
+    }
+    hash.update("\0");
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * Sources find files (`schema/`) and resolve packages relative to `import.meta`, from folders of
+ * different depths. In the bundle, `import.meta` of each source stands for that source's own place
+ * in the package: `__sfSource("src/x/y.ts")`, defined by the banner from the bundle's location
+ * (always two levels below the package root: `.build/cli-<hash>/` or `dist/cli/`).
+ */
+const sourceLocation = {
+  name: "source-location",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+      if (!args.path.startsWith(join(root, "src") + sep)) return undefined;
+      const text = readFileSync(args.path, "utf8");
+      if (!text.includes("import.meta")) return { contents: text, loader: "ts" };
+      const here = `__sfSource(${JSON.stringify(relative(root, args.path).split(sep).join("/"))})`;
+      return { contents: text.replaceAll("import.meta.dirname", `${here}.dirname`).replaceAll("import.meta.url", `${here}.url`), loader: "ts" };
+    });
+  },
+};
+
+const BANNER = [
+  'import { createRequire as __sfCreateRequire } from "node:module";',
+  'import { dirname as __sfDirname, join as __sfJoin } from "node:path";',
+  'import { fileURLToPath as __sfToPath, pathToFileURL as __sfToUrl } from "node:url";',
+  // The bundled CommonJS libraries `require` node's own modules: each chunk gets a `require`.
+  "const require = __sfCreateRequire(import.meta.url);",
+  'const __sfRoot = __sfJoin(__sfDirname(__sfToPath(import.meta.url)), "..", "..");',
+  "const __sfSource = (path) => { const file = __sfJoin(__sfRoot, path); return { url: __sfToUrl(file).href, dirname: __sfDirname(file) }; };",
+].join("\n");
+
+async function build(outDir, pruneOthers) {
+  const { build: esbuild } = await import("esbuild");
+  const temp = `${outDir}.${process.pid}.tmp`;
+  rmSync(temp, { recursive: true, force: true });
+  await esbuild({
+    entryPoints: [join(root, "src/cli/main.ts")],
+    outdir: temp,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    // The libraries every run loads (yaml, handlebars, semver, diff, ajv-formats' formats) are
+    // bundled: resolving and reading their hundred-odd CommonJS files was a third of a `gen`.
+    // Kept external: what loads only on some paths (ajv, for messages about invalid data;
+    // kubernetes-models, one kind module at a time) and the schema-deriving tools.
+    external: ["ajv", "ajv-formats", "kubernetes-models", "json-schema-to-typescript", "ts-json-schema-generator", "typescript", "tsx", "esbuild"],
+    banner: { js: BANNER },
+    plugins: [sourceLocation],
+    logLevel: "warning",
+  });
+  try {
+    renameSync(temp, outDir);
+  } catch (error) {
+    // Another run built the same sources first: use its bundle.
+    rmSync(temp, { recursive: true, force: true });
+    if (!existsSync(outDir)) throw error;
+  }
+  // Bundles of other sources are never used again.
+  if (pruneOthers) for (const name of readdirSync(buildRoot)) {
+    if (name.startsWith("cli-") && join(buildRoot, name) !== outDir && !name.endsWith(".tmp")) rmSync(join(buildRoot, name), { recursive: true, force: true });
+  }
+}
+
+const args = process.argv.slice(2);
+if (args[0] === "--build" && args[1] !== undefined) {
+  // The package's CLI (`npm run build`): the same bundle beside tsc's output, replacing its entry.
+  const target = join(root, args[1]);
+  const staged = join(buildRoot, `package-${process.pid}`);
+  mkdirSync(buildRoot, { recursive: true });
+  await build(staged, false);
+  mkdirSync(target, { recursive: true });
+  for (const name of readdirSync(staged)) renameSync(join(staged, name), join(target, name));
+  rmSync(staged, { recursive: true, force: true });
+} else {
+  const outDir = join(buildRoot, `cli-${sourceHash()}`);
+  if (!existsSync(join(outDir, "main.js"))) {
+    mkdirSync(buildRoot, { recursive: true });
+    await build(outDir, true);
+  }
+  if (args[0] !== "--build") {
+    // A model written in TypeScript (`--model x.ts`) needs tsx's loader; only then is it loaded.
+    const model = args.flatMap((arg, i) => (arg === "--model" ? [args[i + 1] ?? ""] : arg.startsWith("--model=") ? [arg.slice(8)] : []));
+    if (model.some((path) => /\.[cm]?tsx?$/.test(path))) (await import("tsx/esm/api")).register();
+    await import(pathToFileURL(join(outDir, "main.js")).href);
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * `gen --env X` and `lint --env X` do the work of X and of the shared files only: the other
+ * environments' emitters never run. Proved by what the generator reads of another environment.
+ */
+import { describe, expect, it } from "vitest";
+import { generate, generateInfra } from "../../src/pipeline/generate.ts";
+import { emitGitlabCi } from "../../src/gitlab-ci/emit.ts";
+import { emitHelmfile } from "../../src/helm/helmfile.ts";
+import type { Platform } from "../../src/core/model/types.ts";
+import { streamforge } from "../../src/platform/streamforge.ts";
+
+/** The model with `watched` wrapped so that every property read of it (at any depth) is recorded. */
+function watching(platform: Platform, watched: string): { platform: Platform; reads: Set<string> } {
+  const reads = new Set<string>();
+  const wrap = <T extends object>(value: T, path: string): T =>
+    new Proxy(value, {
+      get(target, key, receiver) {
+        const child = Reflect.get(target, key, receiver) as unknown;
+        if (typeof key === "symbol") return child;
+        reads.add(`${path}/${key}`);
+        return child !== null && typeof child === "object" ? wrap(child, `${path}/${key}`) : child;
+      },
+    });
+  const environments = platform.environments.map((e) => (e.name === watched ? wrap(e, "") : e));
+  return { platform: { ...platform, environments }, reads };
+}
+
+describe("generation scoped to one environment", () => {
+  it("gives exactly that environment's files and the shared ones, byte for byte", () => {
+    for (const env of streamforge.environments) {
+      const expected = generate(streamforge).filter((r) => r.env === undefined || r.env === env.name);
+      expect(generate(streamforge, { env: env.name })).toEqual(expected);
+    }
+  });
+
+  it("reads no more of another environment than the shared files do", () => {
+    const shared = watching(streamforge, "prod");
+    emitHelmfile(shared.platform);
+    emitGitlabCi(shared.platform);
+    const scoped = watching(streamforge, "prod");
+    generate(scoped.platform, { env: "lab" });
+    expect([...scoped.reads].sort()).toEqual([...shared.reads].sort());
+    // The unscoped run reads far more of prod: the comparison above can fail.
+    const all = watching(streamforge, "prod");
+    generate(all.platform);
+    expect(all.reads.size).toBeGreaterThan(shared.reads.size);
+  });
+
+  it("generateInfra gives only the Kubespray and Proxmox files of the other environments", () => {
+    const infra = generateInfra(streamforge, "lab");
+    expect(infra.length).toBeGreaterThan(0);
+    expect(infra.every((r) => r.env === "prod" && /^(kubespray|proxmox)\//.test(r.path))).toBe(true);
+    const full = generate(streamforge).filter((r) => r.env === "prod" && /^(kubespray|proxmox)\//.test(r.path));
+    expect(infra).toEqual(full);
+  });
+});
+
