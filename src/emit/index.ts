@@ -11,6 +11,7 @@ import { emitDns } from "./dns.ts";
 import { emitKubespray } from "./kubespray.ts";
 import { emitProxmox } from "./proxmox.ts";
 import { emitGitlabCi } from "./gitlab-ci.ts";
+import { emitPrerequisites } from "./prerequisites.ts";
 
 /** A per-environment emitter; later layers (Kubespray, Proxmox, DNS) plug in here. */
 export type EnvironmentEmitter = (platform: Platform, env: Platform["environments"][number]) => FileRecord[];
@@ -21,6 +22,7 @@ const environmentEmitters: EnvironmentEmitter[] = [
   emitDns,
   emitKubespray,
   emitProxmox,
+  emitPrerequisites,
 ];
 
 /** Every file the platform generates, sorted by path. */

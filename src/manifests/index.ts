@@ -7,6 +7,7 @@ import { storageClasses } from "./storage-classes.ts";
 import { kafkaCluster } from "./kafka-cluster.ts";
 import { arangodbDeployment } from "./arangodb-deployment.ts";
 import { postgresCluster } from "./postgres-cluster.ts";
+import { gitlabRunnerJobs } from "./gitlab-runner-jobs.ts";
 
 export const manifestBuilders: Readonly<Record<string, ManifestBuilder>> = {
   "cert-manager-issuers": certManagerIssuers,
@@ -18,4 +19,5 @@ export const manifestBuilders: Readonly<Record<string, ManifestBuilder>> = {
   "kafka-cluster": kafkaCluster,
   "arangodb-deployment": arangodbDeployment,
   "postgres-cluster": postgresCluster,
+  "gitlab-runner-jobs": gitlabRunnerJobs,
 };

@@ -88,6 +88,8 @@ export const localClaims: Readonly<Record<string, (ctx: Context) => Claim[]>> = 
     const k = env.components.kafka;
     return [{ what: "Kafka brokers", storageClass: k.storageClass, size: k.size, count: k.replicas, modelPath: ["components", "kafka", "size"] }];
   },
+  "gitlab-runner-jobs": ({ env }) =>
+    env.components.runner.volumes.flatMap((v, i) => (v.kind === "pvc" && v.size && v.storageClass ? [{ what: `CI job volume ${v.name}`, storageClass: v.storageClass, size: v.size, count: 1, modelPath: ["components", "runner", "volumes", i, "size"] }] : [])),
   "postgres-cluster": ({ env }) => {
     const p = env.components.postgres;
     return [{ what: "PostgreSQL instances", storageClass: p.storageClass, size: p.size, count: p.instances, modelPath: ["components", "postgres", "size"] }];

@@ -431,7 +431,12 @@ export interface Components {
     tokenSecret: string;
     /** Existing Secret holding `<gitlab fqdn>.crt`, the CA that signs GitLab's certificate (A13). */
     gitlabCaSecret: string;
-    volumes: Array<{ name: string; kind: "pvc" | "secret" | "configMap"; source: string; mountPath: string }>;
+    /**
+     * Volumes of CI job pods. A `pvc` volume's claim is created by the platform (release
+     * `gitlab-runner-jobs`) with `size` on `storageClass`, ReadWriteMany when the class allows it,
+     * since concurrent jobs mount it together.
+     */
+    volumes: Array<{ name: string; kind: "pvc" | "secret" | "configMap"; source: string; mountPath: string; size?: Quantity; storageClass?: string }>;
     /**
      * Tags of the runner, which CI jobs select it by (`tags:` in the templates of `ci`). With
      * runner authentication tokens GitLab keeps a runner's tags (set when the runner is created

@@ -107,6 +107,8 @@ const releases: Release[] = [
   { name: "eck-kibana", namespace: "logging", chart: chart("elastic", "eck-kibana"), needs: ["eck-elasticsearch"], adapter: "eck-kibana" },
   { name: "fluent-bit", namespace: "logging", chart: chart("fluent", "fluent-bit"), needs: ["eck-elasticsearch"], adapter: "fluent-bit" },
   { name: "gitlab-runner", namespace: "gitlab-runner", chart: chart("gitlab", "gitlab-runner"), needs: [], adapter: "gitlab-runner" },
+  // The ServiceAccount and claims CI job pods use (the chart creates only the runner's own account).
+  { name: "gitlab-runner-jobs", namespace: "gitlab-runner", chart: "local", needs: [], adapter: "gitlab-runner-jobs" },
   { name: "argo-cd", namespace: "argocd", chart: chart("argo", "argo-cd"), needs: ["keycloakx"], adapter: "argo-cd" },
   { name: "reloader", namespace: "reloader", chart: chart("stakater", "reloader"), needs: [], adapter: "reloader" },
   { name: "secrets-store-csi-driver", namespace: "kube-system", chart: chart("secrets-store-csi-driver", "secrets-store-csi-driver"), needs: [], adapter: "secrets-store-csi-driver" },
@@ -246,13 +248,13 @@ export const prod: Environment = {
   components: {
     traefik: { replicas: 2, acmeStorage: { size: "1Gi", storageClass: "nfs-client" } },
     nfs: { path: "/data0/k2", storageClass: "nfs-client" },
-    minio: { replicas: 4, size: "100Gi", storageClass: "linstor-r2", rootSecret: "minio-root", buckets: ["models", "backups"], memory: "2Gi" },
+    minio: { replicas: 4, size: "50Gi", storageClass: "linstor-r2", rootSecret: "minio-root", buckets: ["models", "backups"], memory: "2Gi" },
     linstor: { storagePool: "data" },
     kafka: {
       cluster: "k3",
       version: softwareVersions.kafka,
       replicas: 3,
-      size: "50Gi",
+      size: "30Gi",
       storageClass: "linstor-r2",
       tlsPort: 9093,
       externalPort: 9094,
@@ -301,7 +303,7 @@ export const prod: Environment = {
       },
     },
     logging: {
-      elasticsearch: { name: "elasticsearch", version: softwareVersions.elasticStack, nodes: 3, size: "50Gi", storageClass: "linstor-r2" },
+      elasticsearch: { name: "elasticsearch", version: softwareVersions.elasticStack, nodes: 3, size: "30Gi", storageClass: "linstor-r2" },
       kibana: { replicas: 2 },
       indexPrefix: "internal",
     },
@@ -314,7 +316,7 @@ export const prod: Environment = {
       tokenSecret: "gitlab-runner-token",
       gitlabCaSecret: "home-certificates",
       volumes: [
-        { name: "runner-home", kind: "pvc", source: "runner-home", mountPath: "/home/runner" },
+        { name: "runner-home", kind: "pvc", source: "runner-home", mountPath: "/home/runner", size: "10Gi", storageClass: "nfs-client" },
         { name: "docker-config", kind: "secret", source: "docker-config", mountPath: "/kaniko/.docker" },
         { name: "home-certificates", kind: "secret", source: "home-certificates", mountPath: "/etc/gitlab-runner/certs" },
       ],
@@ -379,12 +381,14 @@ export const lab: Environment = applyOverride(prod, {
   },
   components: {
     traefik: { replicas: 1 },
-    minio: { replicas: 1 },
-    kafka: { replicas: 1 },
+    // Two 200 GiB data disks behind linstor-r2: staging keeps every volume small.
+    minio: { replicas: 1, size: "20Gi" },
+    kafka: { replicas: 1, size: "10Gi" },
     kafkaUi: { node: "k2lab-w1" },
-    arangodb: { mode: "Single" },
-    postgres: { instances: 1 },
-    logging: { elasticsearch: { nodes: 1 }, kibana: { replicas: 1 } },
+    arangodb: { mode: "Single", size: "10Gi" },
+    postgres: { instances: 1, size: "10Gi" },
+    monitoring: { prometheus: { size: "10Gi" } },
+    logging: { elasticsearch: { nodes: 1, size: "10Gi" }, kibana: { replicas: 1 } },
     runner: { node: "k2lab-w2" },
     argocd: { replicas: 1 },
     keycloak: { replicas: 1 },

@@ -11,6 +11,7 @@ import { imageRules } from "./images/index.ts";
 import { privilegedRules } from "./privileged/index.ts";
 import { versionRules } from "./versions/index.ts";
 import { dnsRules } from "./dns/index.ts";
+import { applyRules } from "./apply/index.ts";
 
 export const rules: Rule[] = [
   ...networkRules,
@@ -24,4 +25,5 @@ export const rules: Rule[] = [
   ...privilegedRules,
   ...versionRules,
   ...dnsRules,
+  ...applyRules,
 ];

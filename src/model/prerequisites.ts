@@ -1,0 +1,145 @@
+/**
+ * Objects a person (or `streamforge secrets create`) makes before the first `helmfile apply`:
+ * every Secret the model names as existing (A13), in the namespace of the release that reads it,
+ * with the keys it reads and what each holds. Values are never part of the model.
+ */
+import type { Environment, Platform } from "./types.ts";
+import { namespaceOf } from "./derive.ts";
+
+/** Who supplies a value: `platform` values are random and only the platform uses them; `external` ones come from elsewhere. */
+export type ValueOrigin = "platform" | "external";
+
+export interface PrerequisiteKey {
+  key: string;
+  holds: string;
+  origin: ValueOrigin;
+}
+
+export interface Prerequisite {
+  kind: "Secret";
+  name: string;
+  namespace: string;
+  /** What the Secret is for. */
+  purpose: string;
+  keys: PrerequisiteKey[];
+  /** Another prerequisite that must hold the same values (one OIDC client secret, two namespaces). */
+  sameAs?: { name: string; namespace: string };
+  /** The model field that names it, relative to the environment. */
+  modelPath: Array<string | number>;
+}
+
+const platformKey = (key: string, holds: string): PrerequisiteKey => ({ key, holds, origin: "platform" });
+const externalKey = (key: string, holds: string): PrerequisiteKey => ({ key, holds, origin: "external" });
+
+/** Every prerequisite of one environment, sorted by namespace and name. */
+export function prerequisites(platform: Platform, env: Environment): Prerequisite[] {
+  const ns = (release: string) => namespaceOf(platform, release);
+  const c = env.components;
+  const out: Prerequisite[] = [
+    {
+      kind: "Secret",
+      name: env.ingress.caSecret,
+      namespace: ns("cert-manager"),
+      purpose: `the internal CA that ClusterIssuer ${env.ingress.issuer} signs with`,
+      keys: [externalKey("tls.crt", "the CA certificate (PEM)"), externalKey("tls.key", "the CA private key (PEM)")],
+      modelPath: ["ingress", "caSecret"],
+    },
+    {
+      kind: "Secret",
+      name: c.minio.rootSecret,
+      namespace: ns("minio"),
+      purpose: "MinIO's root login",
+      keys: [platformKey("rootUser", "root user name"), platformKey("rootPassword", "root password")],
+      modelPath: ["components", "minio", "rootSecret"],
+    },
+    {
+      kind: "Secret",
+      name: c.postgres.backup.credentialsSecret,
+      namespace: ns("postgres-cluster"),
+      purpose: `S3 login of PostgreSQL's logical backups into the MinIO bucket ${c.postgres.backup.bucket}`,
+      keys: [externalKey("AWS_ACCESS_KEY_ID", "a MinIO access key allowed to write the bucket"), externalKey("AWS_SECRET_ACCESS_KEY", "its secret key")],
+      modelPath: ["components", "postgres", "backup", "credentialsSecret"],
+    },
+    {
+      kind: "Secret",
+      name: c.monitoring.grafana.adminSecret,
+      namespace: ns("kube-prometheus-stack"),
+      purpose: "Grafana's local admin",
+      keys: [platformKey("admin-user", "admin user name"), platformKey("admin-password", "admin password")],
+      modelPath: ["components", "monitoring", "grafana", "adminSecret"],
+    },
+    {
+      kind: "Secret",
+      name: c.monitoring.grafana.datasources.elasticsearch.password.secret,
+      namespace: ns("kube-prometheus-stack"),
+      purpose: `password of Elasticsearch user ${c.monitoring.grafana.datasources.elasticsearch.user} for Grafana's data source`,
+      keys: [externalKey(c.monitoring.grafana.datasources.elasticsearch.password.key, "the Elasticsearch user's password")],
+      modelPath: ["components", "monitoring", "grafana", "datasources", "elasticsearch", "password"],
+    },
+    {
+      kind: "Secret",
+      name: c.monitoring.alertmanager.telegramBotToken.secret,
+      namespace: ns("kube-prometheus-stack"),
+      purpose: "Alertmanager's Telegram bot",
+      keys: [externalKey(c.monitoring.alertmanager.telegramBotToken.key, "the bot token BotFather issued")],
+      modelPath: ["components", "monitoring", "alertmanager", "telegramBotToken"],
+    },
+    {
+      kind: "Secret",
+      name: c.runner.tokenSecret,
+      namespace: ns("gitlab-runner"),
+      purpose: "the GitLab runner's authentication token",
+      keys: [externalKey("runner-token", "the runner authentication token GitLab issued"), externalKey("runner-registration-token", "empty with authentication tokens")],
+      modelPath: ["components", "runner", "tokenSecret"],
+    },
+    {
+      kind: "Secret",
+      name: c.dns.adminSecret,
+      namespace: ns("technitium"),
+      purpose: "Technitium DNS's admin login",
+      keys: [platformKey("password", "admin password")],
+      modelPath: ["components", "dns", "adminSecret"],
+    },
+  ];
+  // The runner's CA Secret is also one of its job volumes; list it once.
+  const runnerSecrets = new Map<string, Prerequisite>();
+  runnerSecrets.set(c.runner.gitlabCaSecret, {
+    kind: "Secret",
+    name: c.runner.gitlabCaSecret,
+    namespace: ns("gitlab-runner"),
+    purpose: `the CA that signs ${env.external.gitlab.fqdn}'s certificate`,
+    keys: [externalKey(`${env.external.gitlab.fqdn}.crt`, "the CA certificate (PEM)")],
+    modelPath: ["components", "runner", "gitlabCaSecret"],
+  });
+  c.runner.volumes.forEach((v, i) => {
+    if (v.kind !== "secret" || runnerSecrets.has(v.source)) return;
+    const docker = v.name === c.ci.dockerConfigVolume;
+    runnerSecrets.set(v.source, {
+      kind: "Secret",
+      name: v.source,
+      namespace: ns("gitlab-runner"),
+      purpose: docker ? "registry credentials of CI jobs (kaniko)" : `files CI jobs mount at ${v.mountPath}`,
+      keys: [externalKey(docker ? "config.json" : "*", docker ? "a Docker config.json with the registry's auth" : "the files to mount")],
+      modelPath: ["components", "runner", "volumes", i, "source"],
+    });
+  });
+  out.push(...runnerSecrets.values());
+  // One client secret per OIDC client, in Keycloak's namespace and the client's: the same value in both.
+  const clientNamespaces = { grafana: ns("kube-prometheus-stack"), kibana: ns("eck-elasticsearch"), argocd: ns("argo-cd") } as const;
+  for (const [client, ref] of Object.entries(c.keycloak.clients) as Array<[keyof typeof clientNamespaces, { secret: string; key: string }]>) {
+    const key = platformKey(ref.key, `the OIDC client secret of Keycloak client ${client}`);
+    const clientSide = { kind: "Secret" as const, name: ref.secret, namespace: clientNamespaces[client], purpose: `${client}'s OIDC client secret`, keys: [key], modelPath: ["components", "keycloak", "clients", client] };
+    out.push(clientSide, { ...clientSide, namespace: ns("keycloakx"), purpose: `${client}'s OIDC client secret, for Keycloak's realm import`, sameAs: { name: ref.secret, namespace: clientSide.namespace } });
+  }
+  if (c.mail.smarthost) {
+    out.push({
+      kind: "Secret",
+      name: c.mail.smarthost.secret,
+      namespace: ns("mailrelay"),
+      purpose: `login at the upstream relay ${c.mail.smarthost.relay}`,
+      keys: [externalKey("username", "relay user name"), externalKey("password", "relay password")],
+      modelPath: ["components", "mail", "smarthost", "secret"],
+    });
+  }
+  return out.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+}
