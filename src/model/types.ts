@@ -432,9 +432,9 @@ export interface Components {
     /** Existing Secret holding `<gitlab fqdn>.crt`, the CA that signs GitLab's certificate (A13). */
     gitlabCaSecret: string;
     /**
-     * Volumes of CI job pods. A `pvc` volume's claim is created by the platform (release
-     * `gitlab-runner-jobs`) with `size` on `storageClass`, ReadWriteMany when the class allows it,
-     * since concurrent jobs mount it together.
+     * Volumes of CI job pods. A `pvc` volume with `size` and `storageClass` has its claim created
+     * by the platform (release `gitlab-runner-jobs`), ReadWriteMany when the class allows it, since
+     * concurrent jobs mount it together.
      */
     volumes: Array<{ name: string; kind: "pvc" | "secret" | "configMap"; source: string; mountPath: string; size?: Quantity; storageClass?: string }>;
     /**
