@@ -37,10 +37,13 @@ export interface KindRef {
  */
 export interface ValueReference {
   kind: ObjectKind;
-  /** Where the name is written in the values file ("" when only inside a text block, see `name`). */
+  /** Where the name is written in the values file (a JSON pointer). */
   at: string;
-  /** The name itself, when the model fixes it and the values hold it in text (a TOML block). */
-  name?: string;
+  /**
+   * The value at `at` is text (a TOML or YAML block the chart passes on): each match's first group
+   * is a name, its second (if any) the key.
+   */
+  pattern?: RegExp;
   keyAt?: string;
   /** Keys the chart reads from the object, when fixed by the chart rather than by a value. */
   keys?: readonly string[];

@@ -34,7 +34,8 @@ const enabled = (values: unknown, ...path: string[]) => valueAt(values, ...path)
 function webService(ui: WebUi, release: { name: string; namespace: string }, values: Values): Provided[] {
   const backend = webBackends[ui];
   if (backend.kind !== "service") return [];
-  return [{ kind: "Service", namespace: release.namespace, name: backend.service(release.name, values), ports: [backend.port(values)] }];
+  const port = backend.port(values);
+  return [{ kind: "Service", namespace: release.namespace, name: backend.service(release.name, values), ...(Number.isFinite(port) ? { ports: [port] } : {}) }];
 }
 
 const claim = (what: string, storageClass: string, size: string, count: number, modelPath: Array<string | number>): Claim => ({ what, storageClass, size, count, modelPath });
@@ -123,21 +124,22 @@ export const chartContracts: Readonly<Record<string, Contract>> = {
   },
   "eck-kibana": (_ctx, values, release) => ({ renders: kinds("kibana.k8s.elastic.co", "Kibana"), creates: webService("kibana", release, values) }),
   "gitlab-runner": ({ env }, _values, release) => {
-    const runner = env.components.runner;
     return {
       refers: [
         { kind: "Secret", at: "/certsSecretName", keys: [`${env.external.gitlab.fqdn}.crt`] },
         { kind: "Secret", at: "/runners/secret", keys: ["runner-token"] },
         // Job pods (the TOML config) run as this account and mount these volumes.
-        { kind: "ServiceAccount", at: "", name: runner.serviceAccount },
-        ...runner.volumes.map((v) => ({ kind: v.kind === "pvc" ? ("PersistentVolumeClaim" as const) : v.kind === "secret" ? ("Secret" as const) : ("ConfigMap" as const), at: "", name: v.source })),
+        { kind: "ServiceAccount", at: "/runners/config", pattern: /^\s*service_account = "([^"]+)"/gm },
+        { kind: "PersistentVolumeClaim", at: "/runners/config", pattern: /\[\[runners\.kubernetes\.volumes\.pvc\]\]\s*name = "([^"]+)"/g },
+        { kind: "Secret", at: "/runners/config", pattern: /\[\[runners\.kubernetes\.volumes\.secret\]\]\s*name = "([^"]+)"/g },
+        { kind: "ConfigMap", at: "/runners/config", pattern: /\[\[runners\.kubernetes\.volumes\.config_map\]\]\s*name = "([^"]+)"/g },
       ],
       creates: [{ kind: "ServiceAccount", namespace: release.namespace, name: chartFullname(release.name, "gitlab-runner", {}) }],
     };
   },
-  "argo-cd": ({ env }, values, release) => ({
-    // `$<secret>:<key>` in argocd-cm reads a Secret of Argo CD's namespace (util/settings).
-    refers: [{ kind: "Secret", at: "", name: env.components.keycloak.clients.argocd.secret, keys: [env.components.keycloak.clients.argocd.key] }],
+  "argo-cd": (_ctx, values, release) => ({
+    // `$<secret>:<key>` in argocd-cm reads that key of a Secret in Argo CD's namespace (util/settings).
+    refers: [{ kind: "Secret", at: "/configs/cm/oidc.config", pattern: /\$([a-z0-9][a-z0-9.-]*):([A-Za-z0-9._-]+)/g }],
     creates: webService("argocd", release, values),
     trustsPlatformCa: [{ key: "oidc.config", contains: "rootCA" }],
   }),

@@ -64,14 +64,19 @@ function build(ctx: RuleContext): Inventory {
     references.push(...genericReferences(values, release, { file, doc: 0, pointer: "" }));
     for (const ref of contract.refers ?? []) {
       const site = { file, doc: 0, pointer: ref.at };
-      const value = ref.name ?? (ref.at === "" ? undefined : fromPointer(values, ref.at));
-      const names = ref.list && Array.isArray(value) ? value : [value];
-      const key = ref.keyAt ? fromPointer(values, ref.keyAt) : undefined;
-      names.forEach((name, i) => {
+      const value = fromPointer(values, ref.at);
+      const push = (name: unknown, key: unknown, pointer: string) => {
         if (typeof name !== "string" || name === "") return;
-        const keys = [...(ref.keys ?? []), ...(typeof key === "string" ? [key] : [])];
-        references.push({ kind: ref.kind, namespace: ref.namespace ?? release.namespace, name, keys, release, site: ref.list ? { ...site, pointer: `${ref.at}/${i}` } : site });
-      });
+        const keys = [...(ref.keys ?? []), ...(typeof key === "string" && key !== "" ? [key] : [])];
+        references.push({ kind: ref.kind, namespace: ref.namespace ?? release.namespace, name, keys, release, site: { ...site, pointer } });
+      };
+      if (ref.pattern && typeof value === "string") {
+        for (const m of value.matchAll(new RegExp(ref.pattern.source, ref.pattern.flags.includes("g") ? ref.pattern.flags : `${ref.pattern.flags}g`))) push(m[1], m[2], ref.at);
+      } else if (ref.list && Array.isArray(value)) {
+        value.forEach((name, i) => push(name, undefined, `${ref.at}/${i}`));
+      } else {
+        push(value, ref.keyAt ? fromPointer(values, ref.keyAt) : undefined, ref.at);
+      }
     }
   }
   const provided = [...contracts].flatMap(([release, c]) => c.creates.map((p) => ({ ...p, release })));
