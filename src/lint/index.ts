@@ -15,6 +15,7 @@ import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "./schema-c
 import { validatorFor } from "./schemas.ts";
 import { rules as allRules } from "./rules/index.ts";
 import { kubesprayRules } from "./rules/kubespray/index.ts";
+import { sections, spliceSection } from "../emit/sections.ts";
 import { proxmoxRules } from "./rules/proxmox/index.ts";
 
 /** Checks of the infrastructure layers: they see every environment at once (lab and prod share Proxmox). */
@@ -130,7 +131,15 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
     }
     files.push({ file: toFile(record.path, disk ?? record.content), ...(record.env ? { env: record.env } : {}) });
   }
-  // Hand-added manifests are deployed by Helmfile too (a release's directory is its chart).
+  // Generated sections of hand-written files (the README's prerequisites).
+  if (checkDisk) {
+    for (const section of sections(platform)) {
+      const text = read(section.path);
+      const next = text === undefined ? undefined : spliceSection(text, section);
+      if (next !== undefined && next !== text) out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${section.path}: its generated section "${section.name}" differs from what the model generates`, file: section.path, hint: "run `npm run gen` and commit the result" });
+    }
+  }
+    // Hand-added manifests are deployed by Helmfile too (a release's directory is its chart).
   const produced = new Set(records.map((r) => r.path));
   for (const env of platform.environments) {
     if (options.env !== undefined && env.name !== options.env) continue;

@@ -9,6 +9,9 @@ import { validatorFor } from "../lint/schemas.ts";
 import type { Diagnostic } from "../diagnostics/types.ts";
 import { apply, plan, type Plan } from "../write/writer.ts";
 import type { Drift } from "../write/drift.ts";
+import { sections, spliceSection } from "../emit/sections.ts";
+import { readIfExists, writeAtomic } from "../write/writer.ts";
+import { join } from "node:path";
 
 export interface GenOptions {
   outDir: string;
@@ -58,13 +61,26 @@ export async function runGen(platform: Platform, options: GenOptions): Promise<G
   // The owned-files list covers every environment, so plan with all records even for one `env`.
   const records = await generateChecked(platform, options.env, options.modelFile);
   const p = plan(options.outDir, records, options.env);
+  const stale = staleSections(platform, options.outDir);
   if (options.check) {
-    const { drift } = await import("../write/drift.ts");
-    return { plan: p, drift: drift(options.outDir, p) };
+    const { drift, sectionDrift } = await import("../write/drift.ts");
+    return { plan: p, drift: [...drift(options.outDir, p), ...stale.map((s) => sectionDrift(s.path, s.current, s.next))] };
   }
   // A file we would overwrite is not ours: write nothing at all rather than half the tree.
-  if (p.refused.length === 0) apply(options.outDir, p);
+  if (p.refused.length === 0) {
+    apply(options.outDir, p);
+    for (const s of stale) writeAtomic(join(options.outDir, s.path), s.next);
+  }
   return { plan: p };
+}
+
+/** Generated sections of hand-written files whose text on disk is not the model's. */
+function staleSections(platform: Platform, outDir: string): Array<{ path: string; current: string; next: string }> {
+  return sections(platform).flatMap((section) => {
+    const current = readIfExists(join(outDir, section.path));
+    const next = current === undefined ? undefined : spliceSection(current, section);
+    return current !== undefined && next !== undefined && next !== current ? [{ path: section.path, current, next }] : [];
+  });
 }
 
 /** The model does not match `schema/platform.schema.json`; nothing was generated or written. */

@@ -14,7 +14,8 @@ export type SecretState =
   | { state: "missing" }
   | { state: "missing-keys"; keys: string[] }
   | { state: "created" }
-  | { state: "needs-person"; keys: string[] };
+  | { state: "needs-person"; keys: string[] }
+  | { state: "needs-copy"; of: string };
 
 export interface SecretReport {
   prerequisite: Prerequisite;
@@ -65,8 +66,12 @@ export async function runSecrets(platform: Platform, env: Environment, run: Runn
   const reports: SecretReport[] = [];
   // A Secret that must equal another (one OIDC client secret in two namespaces) gets the same random values.
   const generated = new Map<string, Record<string, string>>();
-  for (const p of prerequisites(platform, env)) {
-    const keys = await existingKeys(run, kubectl, p);
+  const list = prerequisites(platform, env);
+  const found = new Map<Prerequisite, string[] | undefined>();
+  for (const p of list) found.set(p, await existingKeys(run, kubectl, p));
+  const twinOf = (p: Prerequisite): string => (p.sameAs ? `${p.sameAs.namespace}/${p.sameAs.name}` : `${p.namespace}/${p.name}`);
+  for (const p of list) {
+    const keys = found.get(p);
     const wanted = p.keys.map((k) => k.key).filter((k) => k !== "*");
     if (keys !== undefined) {
       const missing = wanted.filter((k) => !keys.includes(k));
@@ -82,7 +87,13 @@ export async function runSecrets(platform: Platform, env: Environment, run: Runn
       reports.push({ prerequisite: p, result: { state: "needs-person", keys: external } });
       continue;
     }
-    const twin = p.sameAs ? `${p.sameAs.namespace}/${p.sameAs.name}` : `${p.namespace}/${p.name}`;
+    const twin = twinOf(p);
+    // Its twin already holds a value: a new random one would differ (the OIDC login would fail).
+    const existingTwin = list.find((o) => o !== p && twinOf(o) === twin && found.get(o) !== undefined);
+    if (existingTwin) {
+      reports.push({ prerequisite: p, result: { state: "needs-copy", of: `${existingTwin.namespace}/${existingTwin.name}` } });
+      continue;
+    }
     const values = generated.get(twin) ?? Object.fromEntries(p.keys.map((k) => [k.key, randomValue()]));
     generated.set(twin, values);
     const result = await run(kubectl, ["create", "-f", "-"], { input: secretManifest(p, values) });
@@ -104,6 +115,8 @@ export function describeReport(r: SecretReport): string {
       return `missing  ${id}: ${r.prerequisite.purpose} (keys ${r.prerequisite.keys.map((k) => k.key).join(", ")})`;
     case "missing-keys":
       return `missing  ${id}: keys ${r.result.keys.join(", ")}`;
+    case "needs-copy":
+      return `missing  ${id}: copy the keys of ${r.result.of}, which must hold the same values`;
     case "needs-person":
       return `missing  ${id}: ${r.prerequisite.purpose}; supply ${r.result.keys.join(", ")} yourself`;
   }

@@ -69,7 +69,7 @@ export function plan(outDir: string, allRecords: FileRecord[], env?: string): Pl
 }
 
 /** Writes through a temporary file and a rename, so no reader ever sees half a file. */
-function writeAtomic(path: string, content: string): void {
+export function writeAtomic(path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
   writeFileSync(temp, content);

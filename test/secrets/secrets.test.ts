@@ -83,6 +83,15 @@ describe("streamforge secrets", () => {
     for (const p of created) expect(again.out).toContain(`ok       ${p.namespace}/${p.name}`);
   });
 
+  it("create does not invent a second value for an OIDC client whose other Secret exists", async () => {
+    const state = mkdtempSync(join(tmpdir(), "secrets-"));
+    const ref = prod.components.keycloak.clients.argocd;
+    putSecret(state, "argocd", ref.secret, [ref.key]);
+    const { out } = await secrets(["create"], state);
+    expect(out).toContain(`missing  keycloak/${ref.secret}: copy the keys of argocd/${ref.secret}`);
+    expect(existsSync(join(state, "keycloak", `${ref.secret}.json`))).toBe(false);
+  });
+
   it("a kubectl failure exits 3 with kubectl's message", async () => {
     const state = mkdtempSync(join(tmpdir(), "secrets-"));
     const { code, err } = await secrets(["check"], state, { STANDIN_FAIL: "get" });
