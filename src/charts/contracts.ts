@@ -54,14 +54,17 @@ export const chartContracts: Readonly<Record<string, Contract>> = {
     // One `/data` volume shared by every replica (RWX on NFS, S9).
     return { claims: [claim("Traefik ACME storage", t.acmeStorage.storageClass, t.acmeStorage.size, 1, ["components", "traefik", "acmeStorage", "size"])] };
   },
-  // Piraeus' operator validates its own resources (charts/piraeus/templates/webhook.yaml).
+  // Piraeus' operator validates its own resources (piraeus-operator charts/piraeus/templates/validating-webhook-configuration.yaml).
   "piraeus-operator": () => ({ validates: ["piraeus.io"] }),
-  // The linstor-cluster chart renders a LinstorCluster and one LinstorSatelliteConfiguration per entry.
+  // The linstor-cluster chart renders a LinstorCluster and one LinstorSatelliteConfiguration per entry
+  // (piraeusdatastore/helm-charts charts/linstor-cluster/templates/linstorcluster.yaml,
+  // linstorsatelliteconfiguration.yaml); `monitoring.enabled` adds monitors (templates/monitoring.yaml).
   "linstor-cluster": (_ctx, values) => ({
     creates: storageClassesOf(valueAt(values, "storageClasses")),
     renders: [
       ...kinds("piraeus.io", "LinstorCluster"),
       ...(Array.isArray(valueAt(values, "linstorSatelliteConfigurations")) ? kinds("piraeus.io", "LinstorSatelliteConfiguration") : []),
+      ...(enabled(values, "monitoring", "enabled") ? kinds(MONITORING, "ServiceMonitor", "PodMonitor", "PrometheusRule") : []),
     ],
   }),
   // The provisioner's class (templates/storageclass.yaml) is `storageClass.name`.
@@ -81,7 +84,8 @@ export const chartContracts: Readonly<Record<string, Contract>> = {
     // The logical backup CronJob runs in the cluster's namespace and reads its environment from this Secret.
     refers: [{ kind: "Secret", at: "/configLogicalBackup/logical_backup_cronjob_environment_secret", namespace: namespaceOf(platform, "postgres-cluster") }],
   }),
-  // keda's chart renders a ServiceMonitor per component whose `serviceMonitor.enabled` is set.
+  // keda's chart renders a ServiceMonitor per component whose `serviceMonitor.enabled` is set
+  // (kedacore/charts v2.17.2 keda/templates/manager/servicemonitor.yaml, metrics-server/servicemonitor.yaml).
   keda: (_ctx, values) => ({
     renders: enabled(values, "prometheus", "operator", "serviceMonitor", "enabled") || enabled(values, "prometheus", "metricServer", "serviceMonitor", "enabled") ? kinds(MONITORING, "ServiceMonitor") : [],
   }),
@@ -90,8 +94,9 @@ export const chartContracts: Readonly<Record<string, Contract>> = {
     const mon = env.components.monitoring;
     return {
       renders: kinds(MONITORING, "Prometheus", "Alertmanager", "ServiceMonitor", "PrometheusRule"),
-      // The operator's admission webhook validates PrometheusRules and AlertmanagerConfigs.
-      validates: enabled(values, "prometheusOperator", "admissionWebhooks", "enabled") ? [MONITORING] : [],
+      // The operator's admission webhook (on unless `prometheusOperator.admissionWebhooks.enabled` is false)
+      // validates PrometheusRules and AlertmanagerConfigs.
+      validates: valueAt(values, "prometheusOperator", "admissionWebhooks", "enabled") === false ? [] : [MONITORING],
       refers: [
         { kind: "Secret", at: "/grafana/admin/existingSecret", keys: ["admin-user", "admin-password"] },
         { kind: "Secret", at: "/alertmanager/alertmanagerSpec/secrets", list: true },
@@ -157,7 +162,7 @@ export const chartContracts: Readonly<Record<string, Contract>> = {
         { kind: "Secret", at: "/database/existingSecret", keyAt: "/database/existingSecretKey" },
         { kind: "PostgresRole", at: "/database/username", namespace: namespaceOf(platform, "postgres-cluster") },
       ],
-      // templates/secrets.yaml: one Secret `<fullname>-<key>` per entry of `secrets`.
+      // keycloakx-7.1.3 charts/keycloakx/templates/secrets.yaml: one Secret `<fullname>-<key>` per entry of `secrets`.
       creates: [
         ...(secrets && typeof secrets === "object" ? Object.keys(secrets).map((key) => ({ kind: "Secret" as const, namespace: release.namespace, name: `${KEYCLOAK_FULLNAME}-${key}` })) : []),
         ...webService("keycloak", release, values),

@@ -19,7 +19,9 @@ export type Deployed = { values: Values } | { objects: ReadonlyArray<Record<stri
 export function releaseContract(ctx: Context, release: Release, deployed: Deployed): ReleaseContract & { creates: Provided[]; renders: KindRef[] } {
   if ("values" in deployed) {
     const contract = chartContracts[release.adapter]?.(ctx, deployed.values, release) ?? {};
-    return { ...contract, creates: [...(contract.creates ?? [])], renders: [...(contract.renders ?? [])] };
+    const renders = [...(contract.renders ?? [])];
+    for (const kind of monitorKinds(deployed.values)) if (!renders.some((r) => r.group === kind.group && r.kind === kind.kind)) renders.push(kind);
+    return { ...contract, creates: [...(contract.creates ?? [])], renders };
   }
   const renders: KindRef[] = [];
   const creates: Provided[] = [];
@@ -38,4 +40,26 @@ export function releaseContract(ctx: Context, release: Release, deployed: Deploy
 export function crdInstallers(releases: readonly Release[], group: string): Release[] {
   const charts = Object.entries(CRD_GROUPS_BY_CHART).filter(([, groups]) => groups.includes(group)).map(([chart]) => chart);
   return releases.filter((r) => r.chart !== "local" && charts.includes(r.chart.name));
+}
+
+const MONITOR_KEYS: Readonly<Record<string, string>> = { servicemonitor: "ServiceMonitor", podmonitor: "PodMonitor", prometheusrule: "PrometheusRule" };
+
+/**
+ * The Prometheus operator's kinds a chart renders by the common switch `<serviceMonitor|podMonitor|
+ * prometheusRule>.enabled: true` (under any parent), whatever the chart: a switch turned on in
+ * values is a kind to order after its CRD even where the adapter's contract says nothing.
+ */
+export function monitorKinds(values: unknown): KindRef[] {
+  const out: KindRef[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== "object") return;
+    for (const [key, child] of Object.entries(node)) {
+      const kind = MONITOR_KEYS[key.toLowerCase().replace(/s$/, "")];
+      if (kind && child !== null && typeof child === "object" && (child as Record<string, unknown>).enabled === true && !out.some((k) => k.kind === kind)) out.push({ group: "monitoring.coreos.com", kind });
+      visit(child);
+    }
+  };
+  visit(values);
+  return out;
 }

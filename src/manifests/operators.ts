@@ -100,7 +100,7 @@ export const localClaims: Readonly<Record<string, (ctx: Context) => Claim[]>> = 
     if (a.mode === "Single") return [{ what: "ArangoDB single server", storageClass: a.storageClass, size: a.size, count: 1, modelPath: path }];
     return [
       { what: "ArangoDB DB-servers", storageClass: a.storageClass, size: a.size, count: a.cluster.dbservers, modelPath: path },
-      // Agents get the operator's default volume size (kube-arangodb: pkg/apis/deployment/v1 server group defaults).
+      // Agents get the operator's default volume (kube-arangodb 1.3.0 pkg/apis/deployment/v1/server_group_spec.go).
       { what: "ArangoDB agents", storageClass: a.storageClass, size: ARANGODB_AGENT_VOLUME, count: a.cluster.agents, modelPath: ["components", "arangodb", "cluster", "agents"] },
     ];
   },

@@ -61,3 +61,14 @@ describe("derived needs", () => {
     expect(derivedNeeds(without).get("keda")).toEqual([]);
   });
 });
+
+describe("monitor switches in any chart's values", () => {
+  it("`<serviceMonitor|podMonitor|prometheusRule>.enabled: true` anywhere is a rendered Prometheus operator kind; false or absent is none", async () => {
+    const { monitorKinds } = await import("../../src/charts/evaluate.ts");
+    expect(monitorKinds({ metrics: { prometheus: { serviceMonitor: { enabled: true } } }, prometheusRule: { enabled: true } })).toEqual([
+      { group: "monitoring.coreos.com", kind: "ServiceMonitor" },
+      { group: "monitoring.coreos.com", kind: "PrometheusRule" },
+    ]);
+    expect(monitorKinds({ prometheus: { servicemonitor: { enabled: false } }, podMonitor: {} })).toEqual([]);
+  });
+});
