@@ -337,7 +337,12 @@ export interface CiSpec {
 export interface Components {
   traefik: { replicas: Count; acmeStorage: { size: Quantity; storageClass: string } };
   /** The NFS export behind `storageClass`; the server is `external.nfs` (S15). */
-  nfs: { path: string; storageClass: string };
+  nfs: {
+    path: string;
+    storageClass: string;
+    /** Size of the export, when known: claims on `storageClass` are checked against it. */
+    capacity?: Quantity;
+  };
   /**
    * MinIO (S16): `replicas` servers of a StatefulSet, each volume `size`; root credentials from the
    * existing Secret `rootSecret` (keys `rootUser`, `rootPassword`, A13); `memory` is each server's request.

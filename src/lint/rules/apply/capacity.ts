@@ -2,6 +2,8 @@ import type { Diagnostic } from "../../../diagnostics/types.ts";
 import { quantityBytes } from "../../../charts/contract.ts";
 import type { Rule } from "../../context.ts";
 import { inventory } from "./inventory.ts";
+import type { Claim } from "../../../charts/contract.ts";
+import type { RuleContext } from "../../context.ts";
 
 const GiB = 2 ** 30;
 const fmt = (bytes: number) => (bytes >= 1024 * GiB ? `${(bytes / (1024 * GiB)).toFixed(2)} TiB` : `${Math.round(bytes / GiB)} GiB`);
@@ -12,15 +14,17 @@ const fmt = (bytes: number) => (bytes >= 1024 * GiB ? `${(bytes / (1024 * GiB)).
  */
 export const storageCapacity: Rule = {
   id: "apply/storage-capacity",
-  description: "claims on each storage class times its replica count fit the capacity behind it (Linstor data disks): warning above 80 %, error above 100 %",
+  description: "claims on each storage class times its replica count fit the capacity behind it (Linstor data disks, the NFS export when its size is modelled): warning above 80 %, error above 100 %",
   check(ctx) {
     const { env } = ctx;
     const inv = inventory(ctx);
     const out: Diagnostic[] = [];
+    const claimsAll = [...inv.contracts.values()].flatMap((c) => c.claims ?? []);
+    out.push(...nfsCapacity(ctx, claimsAll, this.id));
     const linstor = env.storageClasses.map((c, i) => ({ c, i })).filter(({ c }) => c.provisioner === "linstor");
     if (!linstor.length) return out;
     const capacity = env.nodes.reduce((sum, n) => sum + (n.vm.dataDiskGiB ?? 0) * GiB, 0);
-    const claims = [...inv.contracts.values()].flatMap((c) => c.claims ?? []);
+    const claims = claimsAll;
     let asked = 0;
     const parts: Array<{ what: string; bytes: number }> = [];
     for (const claim of claims) {
@@ -42,3 +46,20 @@ export const storageCapacity: Rule = {
     return out;
   },
 };
+
+/** The NFS export holds one copy of every claim on its class (the server's own redundancy is its business). */
+function nfsCapacity(ctx: RuleContext, claims: Claim[], rule: string): Diagnostic[] {
+  const nfs = ctx.env.components.nfs;
+  if (nfs.capacity === undefined) return [];
+  const capacity = quantityBytes(nfs.capacity);
+  const on = claims.filter((c) => c.storageClass === nfs.storageClass);
+  const asked = on.reduce((sum, c) => sum + quantityBytes(c.size) * c.count, 0);
+  const ratio = capacity > 0 ? asked / capacity : Infinity;
+  if (!(ratio > 0.8)) return [];
+  return [
+    ctx.model(rule, ["components", "nfs", "capacity"], `claims on ${nfs.storageClass} need ${fmt(asked)}, ${Math.round(ratio * 100)} % of the ${fmt(capacity)} NFS export ${nfs.path}`, {
+      severity: ratio > 1 ? "error" : "warning",
+      hint: `claims: ${on.map((c) => `${c.what} ${c.count}x${c.size}`).join(", ")}; shrink them or grow the export`,
+    }),
+  ];
+}
