@@ -101,6 +101,10 @@ export const chartContracts: Readonly<Record<string, Contract>> = {
         { kind: "Secret", at: "/grafana/admin/existingSecret", keys: ["admin-user", "admin-password"] },
         { kind: "Secret", at: "/alertmanager/alertmanagerSpec/secrets", list: true },
         ...datasourceRoles(values, namespaceOf(platform, "postgres-cluster")),
+        { kind: "ConfigMap", at: "/alertmanager/alertmanagerSpec/configMaps", list: true },
+        // Grafana's chart mounts these by name (grafana templates/_pod.tpl).
+        ...listed(values, ["grafana", "extraSecretMounts"], "secretName", "Secret"),
+        ...listed(values, ["grafana", "extraConfigmapMounts"], "configMap", "ConfigMap"),
       ],
       creates: [...webService("grafana", release, values), ...webService("prometheus", release, values), ...webService("alertmanager", release, values)],
       claims: [
@@ -180,6 +184,12 @@ export const chartContracts: Readonly<Record<string, Contract>> = {
     creates: [{ kind: "Service", namespace: release.namespace, name: "mailrelay", ports: [env.components.mail.port] }],
   }),
 };
+
+/** A reference per entry of a list of objects, each naming the object in `field`. */
+function listed(values: Values, path: string[], field: string, kind: "Secret" | "ConfigMap"): Array<{ kind: "Secret" | "ConfigMap"; at: string }> {
+  const list = valueAt(values, ...path);
+  return Array.isArray(list) ? list.map((_e, i) => ({ kind, at: `/${path.join("/")}/${i}/${field}` })) : [];
+}
 
 function storageClassesOf(list: unknown): Provided[] {
   if (!Array.isArray(list)) return [];

@@ -19,6 +19,12 @@ function meta(object: Obj): { name?: string; namespace?: string } {
   return { name: str(m.name), namespace: str(m.namespace) };
 }
 
+/** The annotation config-syncer copies objects by (appscode/config-syncer: `kubed.appscode.com/sync`). */
+const KUBED_SYNC = "kubed.appscode.com/sync";
+
+/** Namespace of an object that exists in every namespace (a synced copy). */
+export const ANY_NAMESPACE = "*";
+
 const BUILTIN_KINDS = new Set(["Secret", "ConfigMap", "ServiceAccount", "PersistentVolumeClaim", "Service"]);
 
 /** The object itself, when it is a kind references name, plus what its operator creates for it. */
@@ -32,7 +38,11 @@ export function objectCreates(object: Obj, defaultNamespace: string): Provided[]
   if (group === "" && BUILTIN_KINDS.has(kind)) {
     const keys = kind === "Secret" || kind === "ConfigMap" ? [...Object.keys(isObj(object.data) ? object.data : {}), ...Object.keys(isObj(object.stringData) ? object.stringData : {})] : undefined;
     const ports = kind === "Service" && Array.isArray(spec.ports) ? spec.ports.flatMap((p) => (isObj(p) && typeof p.port === "number" ? [p.port] : [])) : undefined;
-    return [{ kind: kind as Provided["kind"], namespace, name, ...(keys ? { keys } : {}), ...(ports ? { ports } : {}) }];
+    const own: Provided = { kind: kind as Provided["kind"], namespace, name, ...(keys ? { keys } : {}), ...(ports ? { ports } : {}) };
+    // config-syncer (kubed) copies an annotated Secret or ConfigMap into every namespace.
+    const annotations = isObj((object.metadata as Obj | undefined)?.annotations) ? ((object.metadata as Obj).annotations as Obj) : {};
+    const synced = (kind === "Secret" || kind === "ConfigMap") && KUBED_SYNC in annotations;
+    return synced ? [own, { ...own, namespace: ANY_NAMESPACE }] : [own];
   }
   switch (`${group}/${kind}`) {
     case "storage.k8s.io/StorageClass":

@@ -2,6 +2,7 @@ import type { Diagnostic } from "../../../diagnostics/types.ts";
 import { didYouMean } from "../../../diagnostics/suggest.ts";
 import type { Rule } from "../../context.ts";
 import { inventory } from "./inventory.ts";
+import { ANY_NAMESPACE } from "../../../manifests/operators.ts";
 
 /**
  * A Secret, ConfigMap, ServiceAccount, claim, Service or database role that nothing creates leaves
@@ -14,7 +15,7 @@ export const referencesResolve: Rule = {
     const inv = inventory(ctx);
     const out: Diagnostic[] = [];
     for (const ref of inv.references) {
-      const same = (p: { kind: string; namespace: string; name: string }) => p.kind === ref.kind && p.namespace === ref.namespace && p.name === ref.name;
+      const same = (p: { kind: string; namespace: string; name: string }) => p.kind === ref.kind && (p.namespace === ref.namespace || p.namespace === ANY_NAMESPACE) && p.name === ref.name;
       const provider = inv.provided.find(same);
       const prerequisite = inv.prerequisites.find(same);
       const what = `${ref.kind} "${ref.name}" in namespace ${ref.namespace}`;
