@@ -4,7 +4,7 @@
  * with the keys it reads and what each holds. Values are never part of the model.
  */
 import type { Environment, Platform } from "./types.ts";
-import { namespaceOf } from "./derive.ts";
+import { isEnabled } from "./derive.ts";
 
 /** Who supplies a value: `platform` values are random and only the platform uses them; `external` ones come from elsewhere. */
 export type ValueOrigin = "platform" | "external";
@@ -33,7 +33,9 @@ const externalKey = (key: string, holds: string): PrerequisiteKey => ({ key, hol
 
 /** Every prerequisite of one environment, sorted by namespace and name. */
 export function prerequisites(platform: Platform, env: Environment): Prerequisite[] {
-  const ns = (release: string) => namespaceOf(platform, release);
+  // Only what an installed release reads is a prerequisite; "" marks a release this platform lacks.
+  const installed = new Map(platform.releases.filter((r) => isEnabled(env, r)).map((r) => [r.name, r.namespace]));
+  const ns = (release: string) => installed.get(release) ?? "";
   const c = env.components;
   const out: Prerequisite[] = [
     {
@@ -129,7 +131,8 @@ export function prerequisites(platform: Platform, env: Environment): Prerequisit
   for (const [client, ref] of Object.entries(c.keycloak.clients) as Array<[keyof typeof clientNamespaces, { secret: string; key: string }]>) {
     const key = platformKey(ref.key, `the OIDC client secret of Keycloak client ${client}`);
     const clientSide = { kind: "Secret" as const, name: ref.secret, namespace: clientNamespaces[client], purpose: `${client}'s OIDC client secret`, keys: [key], modelPath: ["components", "keycloak", "clients", client] };
-    out.push(clientSide, { ...clientSide, namespace: ns("keycloakx"), purpose: `${client}'s OIDC client secret, for Keycloak's realm import`, sameAs: { name: ref.secret, namespace: clientSide.namespace } });
+    const keycloakSide = { ...clientSide, namespace: ns("keycloakx"), purpose: `${client}'s OIDC client secret, for Keycloak's realm import` };
+    out.push(clientSide, clientSide.namespace === "" ? keycloakSide : { ...keycloakSide, sameAs: { name: ref.secret, namespace: clientSide.namespace } });
   }
   if (c.mail.smarthost) {
     out.push({
@@ -141,5 +144,5 @@ export function prerequisites(platform: Platform, env: Environment): Prerequisit
       modelPath: ["components", "mail", "smarthost", "secret"],
     });
   }
-  return out.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  return out.filter((p) => p.namespace !== "").sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
 }

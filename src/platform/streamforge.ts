@@ -387,7 +387,6 @@ export const lab: Environment = applyOverride(prod, {
     kafkaUi: { node: "k2lab-w1" },
     arangodb: { mode: "Single", size: "10Gi" },
     postgres: { instances: 1, size: "10Gi" },
-    monitoring: { prometheus: { size: "10Gi" } },
     logging: { elasticsearch: { nodes: 1, size: "10Gi" }, kibana: { replicas: 1 } },
     runner: { node: "k2lab-w2" },
     argocd: { replicas: 1 },
