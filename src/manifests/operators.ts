@@ -88,6 +88,7 @@ export function objectCreates(object: Obj, defaultNamespace: string): Provided[]
 
 /** Services Strimzi creates for the external listener the model routes through Traefik (S11). */
 export function kafkaExternalServices(ctx: Context): Provided[] {
+  if (!ctx.env.ingress.tcpRoutes.some((r) => "kafka" in r.backend)) return [];
   const k = kafkaExternal(ctx);
   return [k.bootstrapService, ...k.brokers.map((b) => b.service)].map((name) => ({ kind: "Service", namespace: k.namespace, name, ports: [k.port] }));
 }
