@@ -17,8 +17,12 @@ export function emitPrerequisites(platform: Platform, env: Environment): FileRec
     name: p.name,
     namespace: p.namespace,
     purpose: p.purpose,
+    ...(p.type ? { type: p.type } : {}),
+    ...(p.labels ? { labels: p.labels } : {}),
+    ...(p.annotations ? { annotations: p.annotations } : {}),
+    ...(p.syncedTo ? { copiedTo: p.syncedTo } : {}),
     ...(p.sameAs ? { sameValuesAs: `${p.sameAs.namespace}/${p.sameAs.name}` } : {}),
-    keys: p.keys.map((k) => ({ key: k.key, holds: k.holds, value: k.origin === "platform" ? "random (streamforge secrets create)" : "supplied by a person" })),
+    keys: p.keys.map((k) => ({ key: k.key, holds: k.holds, value: k.value !== undefined ? `"${k.value}" (from the model)` : k.origin === "platform" ? "random (streamforge secrets create)" : "supplied by a person" })),
   }));
   return [{ path: prerequisitesPath(env.name), content: yamlFile({ environment: env.name, prerequisites: list }), env: env.name }];
 }

@@ -13,6 +13,8 @@ export interface PrerequisiteKey {
   key: string;
   holds: string;
   origin: ValueOrigin;
+  /** A value the model fixes (a user name, a role list): not secret, written as is by `secrets create`. */
+  value?: string;
 }
 
 export interface Prerequisite {
@@ -22,6 +24,13 @@ export interface Prerequisite {
   /** What the Secret is for. */
   purpose: string;
   keys: PrerequisiteKey[];
+  /** Secret type, when not `Opaque` (`kubernetes.io/basic-auth`). */
+  type?: string;
+  /** Labels and annotations the Secret must carry (a consumer selects it, config-syncer copies it). */
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  /** Namespaces config-syncer copies the Secret into; references there resolve to it. */
+  syncedTo?: string[];
   /** Another prerequisite that must hold the same values (one OIDC client secret, two namespaces). */
   sameAs?: { name: string; namespace: string };
   /** The model field that names it, relative to the environment. */

@@ -49,8 +49,13 @@ function secretManifest(p: Prerequisite, values: Record<string, string>): string
   return JSON.stringify({
     apiVersion: "v1",
     kind: "Secret",
-    metadata: { name: p.name, namespace: p.namespace, labels: { "app.kubernetes.io/managed-by": "streamforge-secrets" } },
-    type: "Opaque",
+    metadata: {
+      name: p.name,
+      namespace: p.namespace,
+      labels: { ...(p.labels ?? {}), "app.kubernetes.io/managed-by": "streamforge-secrets" },
+      ...(p.annotations ? { annotations: p.annotations } : {}),
+    },
+    type: p.type ?? "Opaque",
     stringData: values,
   });
 }
@@ -94,7 +99,7 @@ export async function runSecrets(platform: Platform, env: Environment, run: Runn
       reports.push({ prerequisite: p, result: { state: "needs-copy", of: `${existingTwin.namespace}/${existingTwin.name}` } });
       continue;
     }
-    const values = generated.get(twin) ?? Object.fromEntries(p.keys.map((k) => [k.key, randomValue()]));
+    const values = generated.get(twin) ?? Object.fromEntries(p.keys.map((k) => [k.key, k.value ?? randomValue()]));
     generated.set(twin, values);
     const result = await run(kubectl, ["create", "-f", "-"], { input: secretManifest(p, values) });
     if (result.code !== 0) throw new SecretsError(`${kubectl} create secret ${p.namespace}/${p.name} failed: ${firstLine(result.stderr) || `exit ${result.code}`}`);

@@ -45,6 +45,6 @@ describe.each(streamforge.environments.map((e) => e.name))("prerequisites of %s"
     const file = yamlOf(`prerequisites/${envName}.yaml`);
     expect(file.prerequisites.map((p: { namespace: string; name: string }) => `${p.namespace}/${p.name}`)).toEqual(list.map((p) => `${p.namespace}/${p.name}`));
     for (const p of file.prerequisites) for (const k of p.keys) expect(Object.keys(k)).toEqual(["key", "holds", "value"]);
-    for (const p of file.prerequisites) for (const k of p.keys) expect(k.value).toMatch(/^(random \(streamforge secrets create\)|supplied by a person)$/);
+    for (const p of file.prerequisites) for (const k of p.keys) expect(k.value).toMatch(/^(random \(streamforge secrets create\)|supplied by a person|".*" \(from the model\))$/);
   });
 });

@@ -17,7 +17,7 @@ export const referencesResolve: Rule = {
     for (const ref of inv.references) {
       const same = (p: { kind: string; namespace: string; name: string }) => p.kind === ref.kind && (p.namespace === ref.namespace || p.namespace === ANY_NAMESPACE) && p.name === ref.name;
       const provider = inv.provided.find(same);
-      const prerequisite = inv.prerequisites.find(same);
+      const prerequisite = inv.prerequisites.find((p) => same(p) || (p.kind === ref.kind && p.name === ref.name && (p.syncedTo ?? []).includes(ref.namespace)));
       const what = `${ref.kind} "${ref.name}" in namespace ${ref.namespace}`;
       if (!provider && !prerequisite) {
         const candidates = [...inv.provided, ...inv.prerequisites].filter((p) => p.kind === ref.kind && p.namespace === ref.namespace).map((p) => p.name);
