@@ -2,15 +2,16 @@
  * `gen` as a library call: generate everything in memory, then either write it or report
  * drift. Generation errors surface before any file is touched.
  */
-import type { Environment, Platform } from "../model/types.ts";
-import type { FileRecord } from "../emit/files.ts";
-import { generate } from "../emit/index.ts";
-import { validatorFor } from "../lint/schemas.ts";
-import type { Diagnostic } from "../diagnostics/types.ts";
-import { apply, plan, type Plan } from "../write/writer.ts";
-import type { Drift } from "../write/drift.ts";
-import { sections, spliceSection } from "../emit/sections.ts";
-import { readIfExists, writeAtomic } from "../write/writer.ts";
+import type { Platform } from "../core/model/types.ts";
+import type { FileRecord } from "../core/files.ts";
+import { generate } from "./generate.ts";
+import { validatorFor } from "../core/schema/validators.ts";
+import { InvalidModelError } from "../core/errors.ts";
+import { environmentNamed } from "../core/environments.ts";
+import { apply, plan, type Plan } from "../core/write/writer.ts";
+import type { Drift } from "../core/write/drift.ts";
+import { sections, spliceSection } from "./sections.ts";
+import { readIfExists, writeAtomic } from "../core/write/writer.ts";
 import { join } from "node:path";
 
 export interface GenOptions {
@@ -36,7 +37,7 @@ export interface GenResult {
 async function checkShape(platform: Platform, modelFile: string | undefined): Promise<void> {
   const fast = await validatorFor("schema/platform.schema.json");
   if (fast && fast(platform)) return;
-  const { validateModel } = await import("../check/model-schema.ts");
+  const { validateModel } = await import("../core/check/model-schema.ts");
   const shape = validateModel(platform, modelFile);
   if (shape.length) throw new InvalidModelError(shape);
 }
@@ -63,7 +64,7 @@ export async function runGen(platform: Platform, options: GenOptions): Promise<G
   const p = plan(options.outDir, records, options.env);
   const stale = staleSections(platform, options.outDir);
   if (options.check) {
-    const { drift, sectionDrift } = await import("../write/drift.ts");
+    const { drift, sectionDrift } = await import("../core/write/drift.ts");
     return { plan: p, drift: [...drift(options.outDir, p), ...stale.map((s) => sectionDrift(s.path, s.current, s.next))] };
   }
   // A file we would overwrite is not ours: write nothing at all rather than half the tree.
@@ -81,27 +82,4 @@ function staleSections(platform: Platform, outDir: string): Array<{ path: string
     const next = current === undefined ? undefined : spliceSection(current, section);
     return current !== undefined && next !== undefined && next !== current ? [{ path: section.path, current, next }] : [];
   });
-}
-
-/** The model does not match `schema/platform.schema.json`; nothing was generated or written. */
-export class InvalidModelError extends Error {
-  override name = "InvalidModelError";
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(
-      `the model is invalid (${diagnostics.length} problem(s)); nothing was written\n` +
-        diagnostics.map((d) => `${d.file}: ${d.pointer || "/"}: ${d.message}${d.hint ? ` (${d.hint})` : ""}`).join("\n"),
-    );
-  }
-}
-
-/** The environment called `name`; a usage error naming the known ones when there is none. */
-export function environmentNamed(platform: Platform, name: string): Environment {
-  const env = platform.environments.find((e) => e.name === name);
-  if (!env) throw new UsageError(`unknown environment "${name}"; the model has: ${platform.environments.map((e) => e.name).join(", ")}`);
-  return env;
-}
-
-/** A mistake in how a command was called (exit code 2). */
-export class UsageError extends Error {
-  override name = "UsageError";
 }

@@ -5,9 +5,13 @@
  * kubectl's stdin (never an argument, never printed). Secrets a person must supply are reported.
  */
 import { randomBytes } from "node:crypto";
-import type { Environment, Platform } from "../model/types.ts";
-import { prerequisites, type Prerequisite } from "../model/prerequisites.ts";
-import { firstLine, type Runner } from "../cert/runner.ts";
+import type { Environment, Platform } from "../core/model/types.ts";
+import { prerequisites, type Prerequisite } from "../core/model/prerequisites.ts";
+
+/** Runs a command; the CLI passes one over `child_process` (the cert world's), tests pass a stand-in on PATH. */
+export type Runner = (command: string, args: string[], options?: { input?: string; cwd?: string }) => Promise<{ code: number; stdout: string; stderr: string }>;
+
+const firstLine = (text: string): string => text.trim().split("\n")[0] ?? "";
 
 export type SecretState =
   | { state: "present" }

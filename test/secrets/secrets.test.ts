@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.ts";
 import type { Io } from "../../src/cli/io.ts";
-import { prerequisites } from "../../src/model/prerequisites.ts";
+import { prerequisites } from "../../src/core/model/prerequisites.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
 
 const standinBin = resolve(import.meta.dirname, "../fixtures/secrets/bin");
