@@ -35,6 +35,20 @@ put_file() {
   fi
 }
 
+# --cicustom reads user-data from a storage whose content types include "snippets"; a fresh
+# Proxmox "local" storage has none. Storage configuration is cluster-wide, so this runs once.
+ensure_snippets_content() {
+  local content
+  content="$(pvesh get "/storage/$snippet_storage" --output-format json | perl -MJSON::PP -0777 -ne 'print decode_json($_)->{content} // ""')"
+  case ",$content," in
+    *,snippets,*) ;;
+    *)
+      echo "add snippets content to storage $snippet_storage"
+      pvesm set "$snippet_storage" --content "${content:+$content,}snippets"
+      ;;
+  esac
+}
+
 # The cluster's next-free-VMID check fails for a VMID that is taken.
 vm_exists() {
   ! pvesh get /cluster/nextid --vmid "$1" >/dev/null 2>&1
@@ -82,6 +96,8 @@ if [ ! -r "$ssh_key_file" ]; then
   echo "no public key at $ssh_key_file (set SSH_PUBLIC_KEY_FILE)" >&2
   exit 1
 fi
+
+ensure_snippets_content
 
 create_vm 3101 k2lab-m1 pve1 64 lab-k2lab-m1-user-data.yaml cloud-init/k2lab-m1.yaml \
   --tags 'streamforge;lab;control-plane' \

@@ -13,6 +13,7 @@ import {
   GUEST_INTERFACE,
   KUBESPRAY_GROUPS,
   apiEndpoint,
+  controlPlaneMetrics,
   controlPlaneNodes,
   etcdNodes,
   kubesprayPaths,
@@ -55,17 +56,21 @@ export function hostsInventory(env: Environment): Record<string, unknown> {
 
 /** `group_vars/all/all.yml`: how every host reaches the API server (through kube-vip). */
 export function allVars(env: Environment): Record<string, unknown> {
+  const metrics = controlPlaneMetrics(env);
   return {
     // The login user the VMs' cloud-init creates (A5).
     ansible_user: env.proxmox.ciUser,
     loadbalancer_apiserver: apiEndpoint(env),
     apiserver_loadbalancer_domain_name: apiFqdn(env),
+    // etcd's plain-HTTP metrics listener on each etcd host's address, for Prometheus (S22).
+    ...(metrics.scrape ? { etcd_metrics_port: metrics.etcdPort } : {}),
   };
 }
 
 /** `group_vars/k8s_cluster/k8s-cluster.yml`: version, networks and kube-proxy. */
 export function k8sClusterVars(env: Environment): Record<string, unknown> {
   const c = env.cluster;
+  const metrics = controlPlaneMetrics(env);
   return {
     kube_version: c.kubernetesVersion,
     kube_network_plugin: c.networkPlugin,
@@ -78,6 +83,8 @@ export function k8sClusterVars(env: Environment): Record<string, unknown> {
     // kube-vip's ARP mode and MetalLB's L2 mode both answer ARP for addresses that kube-proxy
     // (IPVS) would otherwise answer on every node.
     kube_proxy_strict_arp: true,
+    // Prometheus scrapes kube-proxy on each node's address (S22); Kubespray's default is 127.0.0.1.
+    ...(metrics.scrape ? { kube_proxy_metrics_bind_address: `0.0.0.0:${metrics.kubeProxyPort}` } : {}),
     supplementary_addresses_in_ssl_keys: [c.apiVip, apiFqdn(env)],
     // The GPU operator installs the NVIDIA driver and device plugin (S36).
     nvidia_accelerator_enabled: false,

@@ -10,7 +10,8 @@
  * - the YAML defaults themselves, for the type of each literal default (`true` -> boolean);
  * - `kube-versions.json`: default, minimum and supported Kubernetes versions.
  * Plus `INVENTORY_VARS`: host variables that Kubespray's inventory documentation defines but no
- * defaults file sets, and the Ansible connection variables an inventory uses.
+ * defaults file sets, variables its templates read only when defined, and the Ansible connection
+ * variables an inventory uses.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -48,6 +49,9 @@ export const INVENTORY_VARS: Readonly<Record<string, VarType>> = {
   node_labels: "dict",
   node_taints: "list",
   etcd_member_name: "string",
+  // Read only when defined, so no defaults file sets it: `roles/etcd/templates/etcd.env.j2` turns it
+  // into ETCD_LISTEN_METRICS_URLS (the default in `roles/etcd/defaults/main.yml` is commented out).
+  etcd_metrics_port: "integer",
 };
 
 function typeOf(value: unknown): VarType {

@@ -100,16 +100,17 @@ const releases: Release[] = [
   { name: "postgres-operator", namespace: "postgres", chart: chart("postgres-operator-charts", "postgres-operator"), needs: [], adapter: "postgres-operator" },
   { name: "postgres-cluster", namespace: "postgres", chart: "local", needs: [], adapter: "postgres-cluster" },
   { name: "keda", namespace: "keda", chart: chart("kedacore", "keda"), needs: [], adapter: "keda" },
-  { name: "kafka-ui", namespace: "kafka", chart: chart("kafka-ui", "kafka-ui"), needs: ["kafka-cluster"], adapter: "kafka-ui" },
-  { name: "kube-prometheus-stack", namespace: "monitoring", chart: chart("prometheus-community", "kube-prometheus-stack"), needs: ["mailrelay"], adapter: "kube-prometheus-stack" },
+  { name: "kafka-ui", namespace: "kafka", chart: chart("kafka-ui", "kafka-ui"), needs: ["kafka-cluster", "config-syncer"], adapter: "kafka-ui" },
+  { name: "kube-prometheus-stack", namespace: "monitoring", chart: chart("prometheus-community", "kube-prometheus-stack"), needs: ["mailrelay", "config-syncer"], adapter: "kube-prometheus-stack" },
   { name: "eck-operator", namespace: "elastic-system", chart: chart("elastic", "eck-operator"), needs: [], adapter: "eck-operator" },
-  { name: "eck-elasticsearch", namespace: "logging", chart: chart("elastic", "eck-elasticsearch"), needs: [], adapter: "eck-elasticsearch" },
+  { name: "elasticsearch-setup", namespace: "logging", chart: "local", needs: ["cert-manager-issuers"], adapter: "elasticsearch-setup" },
+  { name: "eck-elasticsearch", namespace: "logging", chart: chart("elastic", "eck-elasticsearch"), needs: ["config-syncer", "elasticsearch-setup"], adapter: "eck-elasticsearch" },
   { name: "eck-kibana", namespace: "logging", chart: chart("elastic", "eck-kibana"), needs: ["eck-elasticsearch"], adapter: "eck-kibana" },
-  { name: "fluent-bit", namespace: "logging", chart: chart("fluent", "fluent-bit"), needs: ["eck-elasticsearch"], adapter: "fluent-bit" },
+  { name: "fluent-bit", namespace: "logging", chart: chart("fluent", "fluent-bit"), needs: ["eck-elasticsearch", "config-syncer"], adapter: "fluent-bit" },
   { name: "gitlab-runner", namespace: "gitlab-runner", chart: chart("gitlab", "gitlab-runner"), needs: [], adapter: "gitlab-runner" },
   // The ServiceAccount and claims CI job pods use (the chart creates only the runner's own account).
   { name: "gitlab-runner-jobs", namespace: "gitlab-runner", chart: "local", needs: [], adapter: "gitlab-runner-jobs" },
-  { name: "argo-cd", namespace: "argocd", chart: chart("argo", "argo-cd"), needs: ["keycloakx"], adapter: "argo-cd" },
+  { name: "argo-cd", namespace: "argocd", chart: chart("argo", "argo-cd"), needs: ["keycloakx", "config-syncer"], adapter: "argo-cd" },
   { name: "reloader", namespace: "reloader", chart: chart("stakater", "reloader"), needs: [], adapter: "reloader" },
   { name: "secrets-store-csi-driver", namespace: "kube-system", chart: chart("secrets-store-csi-driver", "secrets-store-csi-driver"), needs: [], adapter: "secrets-store-csi-driver" },
   { name: "vault", namespace: "vault", chart: chart("hashicorp", "vault"), needs: ["secrets-store-csi-driver"], adapter: "vault" },
@@ -185,6 +186,7 @@ export const prod: Environment = {
     kubesprayVersion: softwareVersions.kubespray,
     apiPort: 6443,
     gpuNodeLabels: { "streamforge.io/gpu": "nvidia" },
+    scrapeControlPlane: true,
   },
   nodes: prodNodes,
   proxmox: {
@@ -211,6 +213,7 @@ export const prod: Environment = {
   ingress: {
     issuer: "homelab-ca-issuer",
     caSecret: "homelab-ca",
+    caBundle: { secret: "homelab-ca-bundle", key: "ca.crt" },
     pool: { from: "192.168.1.150", to: "192.168.1.169" },
     loadBalancerIps: { traefik: "192.168.1.153", ingressNginx: "192.168.1.154", dns: "192.168.1.155" },
     nginxClass: "nginx",
@@ -244,6 +247,9 @@ export const prod: Environment = {
   external: {
     gitlab: { fqdn: "gitlab.dmz.home", ip: "192.168.1.10" },
     nfs: { fqdn: "nfs.dmz.home", ip: "192.168.1.6" },
+    // The LAN mail host that holds the platform's mailboxes (alerts@dmz.home): a default, the
+    // platform document names none.
+    mail: { fqdn: "mail.dmz.home", ip: "192.168.1.11" },
   },
   components: {
     traefik: { replicas: 2, acmeStorage: { size: "1Gi", storageClass: "nfs-client" } },
@@ -256,6 +262,7 @@ export const prod: Environment = {
       replicas: 3,
       size: "30Gi",
       storageClass: "linstor-r2",
+      connect: { name: "k3-connect", replicas: 2 },
       tlsPort: 9093,
       externalPort: 9094,
       topics: [
@@ -263,7 +270,7 @@ export const prod: Environment = {
         { name: "trade-events", partitions: 6 },
       ],
     },
-    kafkaUi: { node: "k2w-7", replicas: 1, user: "kafka-ui" },
+    kafkaUi: { node: "k2w-7", replicas: 1, user: "kafka-ui", image: { repository: images.kafkaUi.repository, tag: images.kafkaUi.version } },
     arangodb: {
       name: "arangodb",
       version: softwareVersions.arangodb,
@@ -280,6 +287,7 @@ export const prod: Environment = {
       size: "20Gi",
       storageClass: "linstor-r2",
       databases: { streamforge: "streamforge", keycloak: "keycloak" },
+      clientImage: { repository: images.postgresClient.repository, tag: images.postgresClient.version },
       backup: { schedule: "30 2 * * *", bucket: "backups", retention: "2 weeks", credentialsSecret: "postgres-backup-s3" },
     },
     monitoring: {
@@ -289,7 +297,6 @@ export const prod: Environment = {
         storageClass: "linstor-r2",
         adminSecret: "grafana-admin",
         datasources: {
-          elasticsearch: { user: "elastic", password: { secret: "grafana-datasource-elasticsearch", key: "password" } },
           postgres: { database: "streamforge", user: "grafana" },
         },
       },
@@ -297,7 +304,7 @@ export const prod: Environment = {
         size: "1Gi",
         storageClass: "linstor-r2",
         emailTo: "alerts@dmz.home",
-        emailFrom: "alertmanager@dmz.home",
+        emailFromLocalPart: "alertmanager",
         telegramChatId: -1001000000000,
         telegramBotToken: { secret: "alertmanager-telegram", key: "bot-token" },
       },
@@ -306,6 +313,12 @@ export const prod: Environment = {
       elasticsearch: { name: "elasticsearch", version: softwareVersions.elasticStack, nodes: 3, size: "30Gi", storageClass: "linstor-r2" },
       kibana: { replicas: 2 },
       indexPrefix: "internal",
+      users: {
+        grafana: { username: "grafana", secret: "elasticsearch-user-grafana", role: "streamforge-logs-reader" },
+        fluentBit: { username: "fluent-bit", secret: "elasticsearch-user-fluent-bit", role: "streamforge-logs-writer" },
+      },
+      // Kibana SSO (S35) needs a licence above basic; see README, Decisions.
+      licence: { kind: "trial" },
     },
     runner: {
       node: "k2w-9",
@@ -350,12 +363,14 @@ export const prod: Environment = {
         grafana: { secret: "grafana-oidc", key: "client-secret" },
         kibana: { secret: "kibana-oidc", key: "client-secret" },
         argocd: { secret: "argocd-oidc", key: "client-secret" },
+        "kafka-ui": { secret: "kafka-ui-oidc", key: "client-secret" },
       },
+      adminGroup: "platform-admins",
+      bootstrapAdminSecret: "keycloak-admin",
     },
     vault: { replicas: 3, size: "10Gi", storageClass: "linstor-r2", rotationPollInterval: "2m" },
     gpu: {},
-    // The platform document names no upstream relay: direct delivery until one is set here.
-    mail: { image: { repository: images.mailrelay.repository, tag: images.mailrelay.version }, port: 25 },
+    mail: { image: { repository: images.mailrelay.repository, tag: images.mailrelay.version }, port: 25, delivery: { host: "mail", port: 25 } },
     dns: {
       image: { repository: images.technitium.repository, tag: images.technitium.version },
       size: "1Gi",
@@ -383,7 +398,7 @@ export const lab: Environment = applyOverride(prod, {
     traefik: { replicas: 1 },
     // Two 200 GiB data disks behind linstor-r2: staging keeps every volume small.
     minio: { replicas: 1, size: "20Gi" },
-    kafka: { replicas: 1, size: "10Gi" },
+    kafka: { replicas: 1, size: "10Gi", connect: { replicas: 1 } },
     kafkaUi: { node: "k2lab-w1" },
     arangodb: { mode: "Single", size: "10Gi" },
     postgres: { instances: 1, size: "10Gi" },

@@ -186,6 +186,18 @@ export const images = {
     // renovate: datasource=docker depName=boky/postfix
     version: "v4.4.0",
   },
+  kafkaUi: {
+    // The kafka-ui chart's appVersion (0.7.6 -> v0.7.2).
+    repository: "provectuslabs/kafka-ui",
+    // renovate: datasource=docker depName=provectuslabs/kafka-ui
+    version: "v0.7.2",
+  },
+  postgresClient: {
+    // psql of the PostgreSQL major the cluster runs (softwareVersions.postgres).
+    repository: "postgres",
+    // renovate: datasource=docker depName=postgres
+    version: "17.6-alpine",
+  },
   kaniko: {
     // The last release Google published before archiving kaniko (June 2025); `-debug` has a shell for GitLab jobs.
     repository: "gcr.io/kaniko-project/executor",

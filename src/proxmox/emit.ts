@@ -16,7 +16,7 @@ import type { FileRecord } from "../core/files.ts";
 import { header } from "../core/files.ts";
 import { toYaml, yamlContent } from "../core/yaml.ts";
 import { nameservers } from "../core/model/derive.ts";
-import { lanPrefix, nodeFqdn, proxmoxPaths, userDataSnippet, vmMac } from "../core/model/infra.ts";
+import { guestPrerequisites, lanPrefix, nodeFqdn, proxmoxPaths, userDataSnippet, vmMac } from "../core/model/infra.ts";
 
 /** A VM spec as written to `vms/<node>.yaml`. */
 export interface VmSpecFile {
@@ -77,8 +77,12 @@ export function vmSpec(platform: Platform, env: Environment, node: ClusterNode):
   };
 }
 
-/** The user-data of one VM: host name, login user, qemu-guest-agent. */
+/**
+ * The user-data of one VM: host name, login user, qemu-guest-agent, and what the node's role
+ * needs of the OS (`guestPrerequisites`: kernel headers for DRBD, the NFS client).
+ */
 export function userData(env: Environment, node: ClusterNode): Record<string, unknown> {
+  const prerequisites = guestPrerequisites(env, node);
   return {
     hostname: node.name,
     fqdn: nodeFqdn(env, node),
@@ -94,8 +98,8 @@ export function userData(env: Environment, node: ClusterNode): Record<string, un
     ssh_pwauth: false,
     disable_root: true,
     package_update: true,
-    packages: ["qemu-guest-agent"],
-    runcmd: [["systemctl", "enable", "--now", "qemu-guest-agent"]],
+    packages: ["qemu-guest-agent", ...prerequisites.packages],
+    runcmd: [["systemctl", "enable", "--now", "qemu-guest-agent"], ...prerequisites.commands],
   };
 }
 
@@ -160,6 +164,20 @@ put_file() {
   fi
 }
 
+# --cicustom reads user-data from a storage whose content types include "snippets"; a fresh
+# Proxmox "local" storage has none. Storage configuration is cluster-wide, so this runs once.
+ensure_snippets_content() {
+  local content
+  content="$(pvesh get "/storage/$snippet_storage" --output-format json | perl -MJSON::PP -0777 -ne 'print decode_json($_)->{content} // ""')"
+  case ",$content," in
+    *,snippets,*) ;;
+    *)
+      echo "add snippets content to storage $snippet_storage"
+      pvesm set "$snippet_storage" --content "\${content:+$content,}snippets"
+      ;;
+  esac
+}
+
 # The cluster's next-free-VMID check fails for a VMID that is taken.
 vm_exists() {
   ! pvesh get /cluster/nextid --vmid "$1" >/dev/null 2>&1
@@ -207,6 +225,8 @@ if [ ! -r "$ssh_key_file" ]; then
   echo "no public key at $ssh_key_file (set SSH_PUBLIC_KEY_FILE)" >&2
   exit 1
 fi
+
+ensure_snippets_content
 
 {{#each vms}}
 {{command}}

@@ -99,13 +99,65 @@ describe("cloud-init user-data", () => {
         expect(text.split("\n", 1)[0]).toBe("#cloud-config");
         expect(hasGeneratedHeader(text)).toBe(true);
         const data = yamlOf(path);
-        expect(data).toMatchObject({ hostname: node.name, fqdn: `${node.name}.${env.domain}`, user: { name: env.proxmox.ciUser }, packages: ["qemu-guest-agent"] });
+        expect(data).toMatchObject({ hostname: node.name, fqdn: `${node.name}.${env.domain}`, user: { name: env.proxmox.ciUser } });
+        expect(data.packages[0]).toBe("qemu-guest-agent");
       }
     }
   });
 });
 
+describe.each(streamforge.environments.map((e) => e.name))("node prerequisites in %s user-data", (envName) => {
+  const env = streamforge.environments.find((e) => e.name === envName)!;
+  const userDataOf = (node: string) => yamlOf(proxmoxPaths(envName).userData(node));
+  const linstor = yamlOf(`values/${envName}/linstor-cluster.yaml`);
+  const satelliteNodes: string[] = linstor.linstorCluster.nodeAffinity.nodeSelectorTerms[0].matchExpressions[0].values;
+
+  it("S14 every node the Linstor satellites run on gets the running kernel's headers for the DRBD module loader", () => {
+    expect(satelliteNodes.length).toBeGreaterThan(0);
+    for (const node of env.nodes) {
+      const data = userDataOf(node.name);
+      const headers = data.runcmd.some((c: string[]) => c.join(" ").includes("apt-get install -y linux-headers-$(uname -r)"));
+      expect(headers, node.name).toBe(satelliteNodes.includes(node.name));
+      expect(data.packages.includes("linux-headers-virtual"), node.name).toBe(satelliteNodes.includes(node.name));
+    }
+  });
+
+  it("S15 every node that runs pods with NFS volumes (the workers) gets the NFS client; control planes do not", () => {
+    for (const node of env.nodes) expect(userDataOf(node.name).packages.includes("nfs-common"), node.name).toBe(node.role === "worker");
+  });
+});
+
 describe("create-vms.sh", () => {
+  /** Runs the script with stand-ins for pvesh and pvesm; every VMID exists, so only the storage step acts. */
+  function runWithStorageContent(content: string): { status: number | null; pvesm: string; out: string } {
+    const bin = mkdtempSync(join(tmpdir(), "pve-stubs-"));
+    const log = join(bin, "pvesm.log");
+    writeFileSync(join(bin, "pvesh"), `#!/bin/sh\nif [ "$2" = "/cluster/nextid" ]; then exit 1; fi\nprintf '{"content":"%s","type":"dir"}' '${content}'\n`, { mode: 0o755 });
+    writeFileSync(join(bin, "pvesm"), `#!/bin/sh\necho "$@" >> '${log}'\n`, { mode: 0o755 });
+    writeFileSync(join(bin, "key.pub"), "ssh-ed25519 AAAA test\n");
+    const result = spawnSync("bash", [join(dir, "proxmox/prod/create-vms.sh")], {
+      encoding: "utf8",
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, SSH_PUBLIC_KEY_FILE: join(bin, "key.pub") },
+    });
+    const pvesm = spawnSync("cat", [log], { encoding: "utf8" }).stdout ?? "";
+    rmSync(bin, { recursive: true, force: true });
+    return { status: result.status, pvesm, out: result.stdout + result.stderr };
+  }
+
+  it("adds snippets to the snippet storage's content types before any --cicustom, keeping the others", () => {
+    const { status, pvesm, out } = runWithStorageContent("iso,vztmpl,backup");
+    expect(status, out).toBe(0);
+    expect(pvesm.trim()).toBe(`set ${streamforge.environments[0]!.proxmox.snippetStorage} --content iso,vztmpl,backup,snippets`);
+    const text = fileText("proxmox/prod/create-vms.sh");
+    expect(text.indexOf("\nensure_snippets_content\n")).toBeLessThan(text.indexOf("\ncreate_vm "));
+  });
+
+  it("leaves a storage that already has snippets content alone", () => {
+    const { status, pvesm, out } = runWithStorageContent("iso,snippets,backup");
+    expect(status, out).toBe(0);
+    expect(pvesm).toBe("");
+  });
+
   it.each(scripts)("shellcheck finds nothing in %s", (path) => {
     const result = spawnSync("shellcheck", ["--shell=bash", join(dir, path)], { encoding: "utf8" });
     expect(result.stdout + result.stderr).toBe("");

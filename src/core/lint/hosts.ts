@@ -118,6 +118,17 @@ export function endpoints(ctx: RuleContext): Endpoint[] {
 }
 
 /** Every host the environment serves, with where it is named. */
+/**
+ * A name only the cluster's DNS resolves: a Service's short name, `<service>.<namespace>`,
+ * `.svc` or `.svc.cluster.local`. Certificates of in-cluster endpoints (Elasticsearch's HTTP
+ * Service) carry them; they are not hosts of the environment's domain.
+ */
+export function isClusterInternal(ctx: RuleContext, host: string): boolean {
+  const labels = host.split(".");
+  if (labels.length === 1 || host.endsWith(".svc") || host.endsWith(".svc.cluster.local")) return true;
+  return labels.length === 2 && ctx.platform.releases.some((r) => r.namespace === labels[1]);
+}
+
 export function servedHosts(ctx: RuleContext): ServedHost[] {
   const out: ServedHost[] = [];
   for (const e of endpoints(ctx)) for (const host of new Set(e.hosts)) out.push({ host, site: e.site, role: "route", owner: `${e.site.file.path}#${e.site.pointer}` });
@@ -129,7 +140,9 @@ export function servedHosts(ctx: RuleContext): ServedHost[] {
     } else if (doc.kind === "Gateway" && Array.isArray(spec.listeners)) {
       spec.listeners.forEach((l, i) => isObject(l) && typeof l.hostname === "string" && out.push({ host: l.hostname, site: sub(doc, "spec", "listeners", i, "hostname"), role: "tls", owner }));
     } else if (doc.kind === "Certificate") {
-      strings(spec.dnsNames).forEach((host, i) => out.push({ host, site: sub(doc, "spec", "dnsNames", i), role: "tls", owner }));
+      strings(spec.dnsNames).forEach((host, i) => {
+        if (!isClusterInternal(ctx, host)) out.push({ host, site: sub(doc, "spec", "dnsNames", i), role: "tls", owner });
+      });
     }
   }
   // Traefik values: `matchRule: Host(\`traefik.dmz.home\`)` for the dashboard.

@@ -67,6 +67,26 @@ export function mailRelayService({ platform, env }: Context): { service: string;
   return { service: release.name, namespace: release.namespace, port: env.components.mail.port };
 }
 
+/** The sender domains the relay accepts (`ALLOWED_SENDER_DOMAINS`): the environment's own. */
+export function mailSenderDomains(env: Environment): string[] {
+  return [env.domain];
+}
+
+/** Alertmanager's sender address: its local part at the environment's domain (S27, S38). */
+export function alertmanagerSender(env: Environment): string {
+  return `${env.components.monitoring.alertmanager.emailFromLocalPart}@${env.domain}`;
+}
+
+/**
+ * The relay's delivery route (S38): Postfix's `relayhost` in brackets (`[host]:port`), which
+ * sends everything to that host's A record, not to an MX.
+ */
+export function mailDeliveryRoute(env: Environment): { host: Fqdn; port: number; relayhost: string; loginSecret?: string } {
+  const delivery = env.components.mail.delivery;
+  const host = env.external[delivery.host].fqdn;
+  return { host, port: delivery.port, relayhost: `[${host}]:${delivery.port}`, ...(delivery.loginSecret ? { loginSecret: delivery.loginSecret } : {}) };
+}
+
 /** The mail relay's SMTP address, `host:port` (S38). */
 export function mailRelay(ctx: Context): string {
   const { service, namespace, port } = mailRelayService(ctx);
@@ -86,6 +106,72 @@ export function gatewayOf({ platform }: Context): { name: string; namespace: str
 export function oidcIssuer(env: Environment): string {
   return `https://${hostOf(env, "keycloak")}/realms/${env.components.keycloak.realm}`;
 }
+
+/** config-syncer's annotation: a Secret carrying it is copied into the namespaces its value selects (S37). */
+export const CONFIG_SYNC_ANNOTATION = "kubed.appscode.com/sync";
+
+/** The label Kubernetes puts on every namespace with its own name (1.22+). */
+export const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
+/** config-syncer's annotation value that selects exactly these namespaces (a set-based label selector). */
+export function syncToNamespaces(namespaces: string[]): Record<string, string> {
+  return { [CONFIG_SYNC_ANNOTATION]: `${NAMESPACE_NAME_LABEL} in (${[...new Set(namespaces)].sort().join(",")})` };
+}
+
+/**
+ * The releases whose pods call an HTTPS endpoint with a certificate from the internal CA issuer:
+ * Grafana, Argo CD, Elasticsearch and Kafka UI call Keycloak (OIDC); Grafana and Fluent Bit call
+ * Elasticsearch, whose HTTP certificate the issuer signs too.
+ */
+export const CA_BUNDLE_CONSUMERS = ["kube-prometheus-stack", "argo-cd", "eck-elasticsearch", "fluent-bit", "kafka-ui"] as const;
+
+/**
+ * The internal CA's public certificate as every consumer reads it: the Secret `ingress.caBundle`,
+ * created in cert-manager's namespace with config-syncer's annotation (so it is copied into each
+ * consumer's namespace) and Argo CD's label (Argo CD resolves `$<secret>:<key>` only in Secrets
+ * labelled `app.kubernetes.io/part-of: argocd`).
+ */
+export function caBundle({ platform, env }: Context): {
+  secret: string;
+  key: string;
+  namespace: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  namespaces: string[];
+} {
+  const namespaces = [...new Set(CA_BUNDLE_CONSUMERS.map((r) => namespaceOf(platform, r)))].sort();
+  return {
+    ...env.ingress.caBundle,
+    namespace: namespaceOf(platform, "cert-manager"),
+    labels: { "app.kubernetes.io/part-of": "argocd" },
+    annotations: syncToNamespaces(namespaces),
+    namespaces,
+  };
+}
+
+/** An application that logs in through the Keycloak realm (S35, A12). */
+export type OidcClient = keyof Environment["components"]["keycloak"]["clients"];
+
+/**
+ * The client scopes Keycloak creates in a realm whose import lists no `clientScopes` (Keycloak
+ * 26, `RealmManager.importRealm` calls `createDefaultClientScopes` only then). The realm import
+ * lists none, so these are the scopes a client may request; `openid` is the protocol's own.
+ */
+export const KEYCLOAK_BUILTIN_SCOPES: readonly string[] = ["openid", "profile", "email", "address", "phone", "offline_access", "roles", "web-origins", "microprofile-jwt", "acr", "basic"];
+
+/**
+ * The scopes each client requests. Group membership is not a scope: every client of the realm
+ * has a `groups` protocol mapper, so the claim is in every token without being requested.
+ */
+export const OIDC_SCOPES: Readonly<Record<OidcClient, readonly string[]>> = {
+  grafana: ["openid", "email", "profile"],
+  kibana: ["openid", "email", "profile"],
+  argocd: ["openid", "profile", "email"],
+  "kafka-ui": ["openid", "profile", "email"],
+};
+
+/** The token claim that carries the user's realm groups (the clients' `groups` mapper). */
+export const GROUPS_CLAIM = "groups";
 
 /** The node named `name`; throws when the environment has none. */
 export function nodeOf(env: Environment, name: string): ClusterNode {
@@ -165,6 +251,24 @@ export function kafkaExternal({ platform, env }: Context): {
   };
 }
 
+/**
+ * The host name of a plain TCP route to a host outside the cluster (S11): `<route>.<domain>`,
+ * which resolves to Traefik's LoadBalancer IP; the route's entry point port is part of the address.
+ */
+export function externalTcpRoutes(env: Environment): Array<{ route: string; host: Fqdn; port: number; backend: string }> {
+  return env.ingress.tcpRoutes.flatMap((r) => ("external" in r.backend ? [{ route: r.name, host: `${r.name}.${env.domain}`, port: r.port, backend: r.backend.external }] : []));
+}
+
+/**
+ * The remote users put in git for a GitLab project through Traefik's `ssh` route (S11, A15):
+ * `ssh://git@ssh.<domain>:<port>/<project>.git` (GitLab's SSH user is `git`).
+ */
+export function gitSshRemote(env: Environment, projectPath: string): string {
+  const route = externalTcpRoutes(env).find((r) => r.backend === "gitlab");
+  if (!route) throw new Error(`environment ${env.name} has no TCP route to GitLab`);
+  return `ssh://git@${route.host}:${route.port}/${projectPath}.git`;
+}
+
 /** Strimzi's Secret holding the cluster CA certificate clients trust (`ca.crt`, `ca.p12`). */
 export function kafkaClusterCaSecret(env: Environment): string {
   return `${env.components.kafka.cluster}-cluster-ca-cert`;
@@ -190,6 +294,59 @@ export function elasticsearchSecrets(env: Environment): { elasticUser: { secret:
   };
 }
 
+/**
+ * The Secret ECK serves Elasticsearch's HTTP endpoint with (`http.tls.certificate`): issued by the
+ * internal CA issuer (S7), so every client verifies it with the CA bundle (`caBundle`).
+ */
+export function elasticsearchHttpCertSecret(env: Environment): string {
+  return `${env.components.logging.elasticsearch.name}-es-http-internal-ca`;
+}
+
+/** The Secret of role definitions (`roles.yml`) ECK loads for the platform's Elasticsearch users. */
+export function elasticsearchRolesSecret(env: Environment): string {
+  return `${env.components.logging.elasticsearch.name}-platform-roles`;
+}
+
+/**
+ * Annotation of a generated Secret whose listed keys hold no secret value (role definitions ECK
+ * only reads from a Secret); `secrets/literal` accepts exactly those keys.
+ */
+export const PUBLIC_DATA_ANNOTATION = "streamforge.io/public-data";
+
+/**
+ * The platform's Elasticsearch users as their Secrets must be created (A13): type
+ * `kubernetes.io/basic-auth` in Elasticsearch's namespace, and the namespaces config-syncer copies
+ * each into besides (Grafana's, for its data source).
+ */
+export function elasticsearchUsers({ platform, env }: Context): Array<{
+  client: "grafana" | "fluentBit";
+  username: string;
+  role: string;
+  secret: string;
+  namespace: string;
+  type: "kubernetes.io/basic-auth";
+  annotations: Record<string, string>;
+}> {
+  const users = env.components.logging.users;
+  const namespace = namespaceOf(platform, "eck-elasticsearch");
+  const readers: Record<keyof typeof users, string> = { grafana: "kube-prometheus-stack", fluentBit: "fluent-bit" };
+  return (Object.keys(users) as Array<keyof typeof users>).map((client) => {
+    const elsewhere = [namespaceOf(platform, readers[client])].filter((ns) => ns !== namespace);
+    return {
+      client,
+      ...users[client],
+      namespace,
+      type: "kubernetes.io/basic-auth" as const,
+      annotations: elsewhere.length ? syncToNamespaces(elsewhere) : {},
+    };
+  });
+}
+
+/** Whether Kibana logs in through Keycloak: only a licence above basic runs an OIDC realm (S35). */
+export function kibanaSso(env: Environment): boolean {
+  return env.components.logging.licence.kind !== "basic";
+}
+
 /** MinIO's in-cluster S3 endpoint (the chart's Service `minio`, port 9000; S16). */
 export function s3Endpoint({ platform }: Context): string {
   return `http://${serviceHost("minio", namespaceOf(platform, "minio"))}:9000`;
@@ -209,6 +366,50 @@ export function postgresUserSecret(env: Environment, user: string, namespace: st
     namespace,
     manifestUser,
   };
+}
+
+/** One login role of the PostgreSQL cluster, as its client must use it (S19). */
+export interface PostgresLogin {
+  /**
+   * The role's exact name in PostgreSQL. The Zalando operator (v1.14.0, `initRobotUsers` in
+   * `pkg/cluster/cluster.go`) keeps the manifest key whole: a role declared `keycloak.keycloak`
+   * is the role `keycloak.keycloak`, which owners, logins and grants must name.
+   */
+  role: string;
+  /** The Secret (keys `username`, `password`) the operator writes the role's password into. */
+  secret: string;
+  /** Namespace of that Secret: the client's own. */
+  namespace: string;
+}
+
+/**
+ * The releases whose pods log in to the PostgreSQL cluster from another namespace, by the model's
+ * user name: Keycloak as the owner of its database (S35), Grafana's data source (S26). Their
+ * roles are declared `<namespace>.<user>` so the password Secret lands next to the client.
+ */
+export function postgresClientReleases(env: Environment): Record<string, string> {
+  const pg = env.components.postgres;
+  const clients: Record<string, string> = {};
+  const keycloakOwner = pg.databases.keycloak;
+  if (keycloakOwner) clients[keycloakOwner] = "keycloakx";
+  clients[env.components.monitoring.grafana.datasources.postgres.user] = "kube-prometheus-stack";
+  return clients;
+}
+
+/** The login of a model user name (a database owner or Grafana's user). */
+export function postgresLogin({ platform, env }: Context, user: string): PostgresLogin {
+  const client = postgresClientReleases(env)[user];
+  if (!client) {
+    const namespace = namespaceOf(platform, "postgres-cluster");
+    return { role: user, secret: `${user}.${env.components.postgres.name}.credentials.postgresql.acid.zalan.do`, namespace };
+  }
+  const { secret, namespace, manifestUser } = postgresUserSecret(env, user, namespaceOf(platform, client));
+  return { role: manifestUser, secret, namespace };
+}
+
+/** The operator's Secret of the `postgres` superuser, in the cluster's namespace (S19). */
+export function postgresSuperuserSecret({ platform, env }: Context): { secret: string; namespace: string } {
+  return { secret: `postgres.${env.components.postgres.name}.credentials.postgresql.acid.zalan.do`, namespace: namespaceOf(platform, "postgres-cluster") };
 }
 
 /** The nodes with an NVIDIA GPU (A4), where the GPU operator's operands belong (S36). */

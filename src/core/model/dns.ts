@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Environment, Fqdn, IPv4, Platform } from "./types.ts";
-import { apiFqdn, isEnabled, kafkaExternal, webHosts } from "./derive.ts";
+import { apiFqdn, externalTcpRoutes, isEnabled, kafkaExternal, webHosts } from "./derive.ts";
 
 /**
  * The `comments` text `dns sync` puts on every record it creates in Technitium; it deletes only
@@ -82,14 +82,19 @@ export function dnsRecords(platform: Platform, env: Environment): DnsRecord[] {
   ];
 }
 
-/** Hosts clients reach through Traefik's TCP entry points; Traefik picks the backend by SNI. */
+/**
+ * Hosts clients reach through Traefik's TCP entry points: one per route to an external host (the
+ * `ssh` route's `ssh.<domain>`, for git remotes), and the Kafka bootstrap and brokers, which
+ * Traefik tells apart by SNI.
+ */
 function tcpHosts(platform: Platform, env: Environment): Array<{ route: string; fqdn: Fqdn }> {
+  const external = externalTcpRoutes(env).map((r) => ({ route: r.route, fqdn: r.host }));
   const route = env.ingress.tcpRoutes.find((r) => "kafka" in r.backend);
   // A platform without the Kafka cluster release has no brokers to name.
   const kafkaRelease = platform.releases.find((r) => r.name === "kafka-cluster");
-  if (!route || !kafkaRelease || !isEnabled(env, kafkaRelease)) return [];
+  if (!route || !kafkaRelease || !isEnabled(env, kafkaRelease)) return external;
   const kafka = kafkaExternal({ platform, env });
-  return [kafka.bootstrapHost, ...kafka.brokers.map((b) => b.host)].map((fqdn) => ({ route: route.name, fqdn }));
+  return [...external, ...[kafka.bootstrapHost, ...kafka.brokers.map((b) => b.host)].map((fqdn) => ({ route: route.name, fqdn }))];
 }
 
 /** A short text naming a record's source, e.g. `web UI grafana`, `node k2m-1`. */

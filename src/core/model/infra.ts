@@ -96,3 +96,57 @@ export function proxmoxPaths(env: string) {
     script: `${dir}/create-vms.sh`,
   };
 }
+
+/**
+ * Metrics endpoints of the control plane as both Kubespray and Prometheus see them (S22). Ports
+ * are the upstream defaults: kube-proxy 10249 (Kubespray binds it to 127.0.0.1), etcd's separate
+ * plain-HTTP metrics listener 2381 (Kubespray opens it only when `etcd_metrics_port` is set; etcd
+ * runs on the hosts, so Prometheus is given their addresses), the scheduler 10259 and controller
+ * manager 10257 (HTTPS, bound to every address by Kubespray's defaults).
+ */
+export function controlPlaneMetrics(env: Environment): {
+  scrape: boolean;
+  kubeProxyPort: number;
+  etcdPort: number;
+  etcdAddresses: IPv4[];
+} {
+  return {
+    scrape: env.cluster.scrapeControlPlane,
+    kubeProxyPort: 10249,
+    etcdPort: 2381,
+    etcdAddresses: etcdNodes(env).map((n) => n.ip),
+  };
+}
+
+/**
+ * The nodes that run Linstor satellites (S14): the workers (the linstor-cluster release pins the
+ * satellites to them). Each loads DRBD with Piraeus' module loader, which builds the module
+ * against the running kernel's headers.
+ */
+export function linstorSatelliteNodes(env: Environment): ClusterNode[] {
+  return workerNodes(env);
+}
+
+/**
+ * The nodes that mount NFS (S15): the workers, where the NFS provisioner and every pod with an
+ * `nfs-subdir` volume run (control planes take no workloads). Empty without an NFS class.
+ */
+export function nfsClientNodes(env: Environment): ClusterNode[] {
+  return env.storageClasses.some((c) => c.provisioner === "nfs-subdir") ? workerNodes(env) : [];
+}
+
+/**
+ * Packages the guest OS (the Ubuntu cloud template, A5) needs for a node's role: the kernel
+ * headers of the running kernel and of future ones (`linux-headers-virtual`) for the DRBD module
+ * loader, the NFS client for NFS mounts. `$(uname -r)` is expanded on the VM, at first boot.
+ */
+export function guestPrerequisites(env: Environment, node: ClusterNode): { packages: string[]; commands: string[][] } {
+  const packages: string[] = [];
+  const commands: string[][] = [];
+  if (linstorSatelliteNodes(env).some((n) => n.name === node.name)) {
+    packages.push("linux-headers-virtual");
+    commands.push(["sh", "-c", "apt-get install -y linux-headers-$(uname -r)"]);
+  }
+  if (nfsClientNodes(env).some((n) => n.name === node.name)) packages.push("nfs-common");
+  return { packages, commands };
+}

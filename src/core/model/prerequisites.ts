@@ -81,14 +81,6 @@ export function prerequisites(platform: Platform, env: Environment): Prerequisit
     },
     {
       kind: "Secret",
-      name: c.monitoring.grafana.datasources.elasticsearch.password.secret,
-      namespace: ns("kube-prometheus-stack"),
-      purpose: `password of Elasticsearch user ${c.monitoring.grafana.datasources.elasticsearch.user} for Grafana's data source`,
-      keys: [externalKey(c.monitoring.grafana.datasources.elasticsearch.password.key, "the Elasticsearch user's password")],
-      modelPath: ["components", "monitoring", "grafana", "datasources", "elasticsearch", "password"],
-    },
-    {
-      kind: "Secret",
       name: c.monitoring.alertmanager.telegramBotToken.secret,
       namespace: ns("kube-prometheus-stack"),
       purpose: "Alertmanager's Telegram bot",
@@ -112,6 +104,17 @@ export function prerequisites(platform: Platform, env: Environment): Prerequisit
       modelPath: ["components", "dns", "adminSecret"],
     },
   ];
+  if (env.ingress.caBundle) {
+    out.push({
+      kind: "Secret",
+      name: env.ingress.caBundle.secret,
+      namespace: ns("cert-manager"),
+      purpose: "the internal CA's certificate only, which config-syncer copies to the clients of internal HTTPS endpoints",
+      keys: [externalKey(env.ingress.caBundle.key, "the CA certificate (PEM), no key")],
+      syncedTo: ["argocd", "kafka", "logging", "monitoring"],
+      modelPath: ["ingress", "caBundle"],
+    });
+  }
   // The runner's CA Secret is also one of its job volumes; list it once.
   const runnerSecrets = new Map<string, Prerequisite>();
   runnerSecrets.set(c.runner.gitlabCaSecret, {
@@ -136,21 +139,21 @@ export function prerequisites(platform: Platform, env: Environment): Prerequisit
   });
   out.push(...runnerSecrets.values());
   // One client secret per OIDC client, in Keycloak's namespace and the client's: the same value in both.
-  const clientNamespaces = { grafana: ns("kube-prometheus-stack"), kibana: ns("eck-elasticsearch"), argocd: ns("argo-cd") } as const;
-  for (const [client, ref] of Object.entries(c.keycloak.clients) as Array<[keyof typeof clientNamespaces, { secret: string; key: string }]>) {
+  const clientNamespaces: Record<string, string> = { grafana: ns("kube-prometheus-stack"), kibana: ns("eck-elasticsearch"), argocd: ns("argo-cd"), "kafka-ui": ns("kafka-ui") };
+  for (const [client, ref] of Object.entries(c.keycloak.clients) as Array<[string, { secret: string; key: string }]>) {
     const key = platformKey(ref.key, `the OIDC client secret of Keycloak client ${client}`);
-    const clientSide = { kind: "Secret" as const, name: ref.secret, namespace: clientNamespaces[client], purpose: `${client}'s OIDC client secret`, keys: [key], modelPath: ["components", "keycloak", "clients", client] };
+    const clientSide = { kind: "Secret" as const, name: ref.secret, namespace: clientNamespaces[client] ?? "", purpose: `${client}'s OIDC client secret`, keys: [key], modelPath: ["components", "keycloak", "clients", client] };
     const keycloakSide = { ...clientSide, namespace: ns("keycloakx"), purpose: `${client}'s OIDC client secret, for Keycloak's realm import` };
     out.push(clientSide, clientSide.namespace === "" ? keycloakSide : { ...keycloakSide, sameAs: { name: ref.secret, namespace: clientSide.namespace } });
   }
-  if (c.mail.smarthost) {
+  if (c.mail.delivery.loginSecret) {
     out.push({
       kind: "Secret",
-      name: c.mail.smarthost.secret,
+      name: c.mail.delivery.loginSecret,
       namespace: ns("mailrelay"),
-      purpose: `login at the upstream relay ${c.mail.smarthost.relay}`,
+      purpose: "login at the mail host the relay delivers to",
       keys: [externalKey("username", "relay user name"), externalKey("password", "relay password")],
-      modelPath: ["components", "mail", "smarthost", "secret"],
+      modelPath: ["components", "mail", "delivery", "loginSecret"],
     });
   }
   return out.filter((p) => p.namespace !== "").sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));

@@ -102,6 +102,13 @@ export interface ClusterSpec {
   apiPort: number;
   /** Labels Kubespray puts on GPU nodes (`node_labels`), which GPU workloads select. */
   gpuNodeLabels: Record<string, string>;
+  /**
+   * Whether Prometheus scrapes kube-proxy, etcd, the scheduler and the controller manager. One
+   * fact for both sides: when on, Kubespray exposes kube-proxy's and etcd's metrics on the nodes'
+   * addresses (it binds them to localhost or leaves them off by default) and kube-prometheus-stack
+   * scrapes them; when off, neither side does.
+   */
+  scrapeControlPlane: boolean;
 }
 
 /** The size and disks of the VM that hosts one Kubernetes node (A6). */
@@ -184,10 +191,28 @@ export interface StorageClass {
   replicas?: Count;
 }
 
+/**
+ * A Telegram chat id: a user's id is positive, a group's or channel's negative.
+ * @asType integer
+ */
+export type TelegramChatId = number;
+
 /** A machine outside the cluster that the platform talks to (A15). */
 export interface ExternalHost {
   fqdn: Fqdn;
   ip: IPv4;
+}
+
+/**
+ * A user of Elasticsearch's file realm. Its login is an existing Secret of type
+ * `kubernetes.io/basic-auth` in Elasticsearch's namespace with the keys `username` (this
+ * `username`), `password` (random, A13) and `roles` (this `role`), which ECK loads into the realm.
+ */
+export interface ElasticsearchUser {
+  username: string;
+  secret: string;
+  /** Name of the role the platform defines for this user (ECK `auth.roles`). */
+  role: string;
 }
 
 /** A secret is never a value in the model, only where to find one (A13). */
@@ -250,6 +275,13 @@ export interface IngressSpec {
   issuer: string;
   /** Secret holding the internal CA that `issuer` signs with. */
   caSecret: string;
+  /**
+   * The internal CA's public certificate, which every client of an endpoint `issuer` signs must
+   * trust: an existing Secret in cert-manager's namespace whose key `key` holds the PEM of
+   * `caSecret`'s certificate and nothing else (no private key). config-syncer copies it into
+   * the namespaces of those clients (S37).
+   */
+  caBundle: { secret: string; key: string };
   /** MetalLB L2 pool (S4, A7). */
   pool: IpRange;
   /** Fixed LoadBalancer IPs (S8, A7). */
@@ -352,6 +384,11 @@ export interface Components {
   linstor: { storagePool: string };
   kafka: {
     cluster: DnsLabel;
+    /**
+     * The Kafka Connect cluster (S17): its name (also its KafkaUser's, its consumer group's and
+     * the prefix of its internal topics) and its worker count. Connectors are `KafkaConnector`s.
+     */
+    connect: { name: DnsLabel; replicas: Count };
     version: VersionPin;
     /** Combined controller+broker KRaft nodes. */
     replicas: Count;
@@ -367,7 +404,11 @@ export interface Components {
     externalPort: Port;
     topics: Array<{ name: string; partitions: Count }>;
   };
-  kafkaUi: { node: DnsLabel; replicas: Count; user: DnsLabel };
+  /**
+   * Kafka UI (S21): node, replicas, its KafkaUser, and its image (pinned here because an init
+   * container runs the same image's `keytool` to build the JVM's truststore for Keycloak).
+   */
+  kafkaUi: { node: DnsLabel; replicas: Count; user: DnsLabel; image: ContainerImage };
   arangodb: {
     name: DnsLabel;
     /** ArangoDB server version the operator deploys (image `arangodb/arangodb:<version>`). */
@@ -385,8 +426,13 @@ export interface Components {
     version: string;
     size: Quantity;
     storageClass: string;
-    /** Database name -> owner role. */
+    /**
+     * Database name -> owner, by user name. An owner whose client runs in another namespace
+     * (Keycloak) becomes the role `<namespace>.<user>` (`postgresLogin`).
+     */
     databases: Record<string, string>;
+    /** The `psql` image of the Job that grants Grafana's role read access (S26). */
+    clientImage: ContainerImage;
     /**
      * Logical backups (S19) into the MinIO bucket `bucket` (S16). The operator's CronJob gets its
      * S3 credentials from the existing Secret `credentialsSecret` (A13).
@@ -401,21 +447,26 @@ export interface Components {
       /** Existing Secret with the local admin's `admin-user` and `admin-password` (A13). */
       adminSecret: string;
       /**
-       * Logins of Grafana's Elasticsearch and PostgreSQL data sources (S26). The Elasticsearch
-       * password is an existing Secret in Grafana's namespace; the PostgreSQL role's password is
-       * the Secret the Zalando operator writes into that namespace (A13).
+       * Grafana's PostgreSQL data source (S26): the database and the model's user name; the role's
+       * password is the Secret the Zalando operator writes into Grafana's namespace (A13). The
+       * Elasticsearch data source logs in as `logging.users.grafana`.
        */
       datasources: {
-        elasticsearch: { user: string; password: SecretRef };
         postgres: { database: string; user: string };
       };
     };
     alertmanager: {
       size: Quantity;
       storageClass: string;
+      /** Mailbox alerts are mailed to; the relay hands it to `mail.delivery` (S38). */
       emailTo: string;
-      emailFrom: string;
-      telegramChatId: number;
+      /**
+       * Local part of the sender address. The domain is the environment's own, which is the one
+       * domain that environment's relay accepts senders from (`mailSenderDomains`).
+       */
+      emailFromLocalPart: string;
+      /** Telegram chat that receives critical alerts (a group's id is negative); required. */
+      telegramChatId: TelegramChatId;
       telegramBotToken: SecretRef;
     };
   };
@@ -424,6 +475,18 @@ export interface Components {
     kibana: { replicas: Count };
     /** Tag prefix of index names (`internal-myapp-2025.08.07`, S25). */
     indexPrefix: string;
+    /**
+     * Elasticsearch's own users for the platform's clients, each with only the privileges its
+     * client needs on the `indexPrefix` indices: Grafana reads (S26), Fluent Bit writes (S25).
+     */
+    users: { grafana: ElasticsearchUser; fluentBit: ElasticsearchUser };
+    /**
+     * The Elastic licence of the stack. Kibana's Keycloak login (S35) is an Elasticsearch OIDC
+     * realm, which needs more than `basic`: `trial` starts ECK's 30-day enterprise trial (after
+     * it, Elasticsearch falls back to basic and Kibana to its own login); `enterprise` is an
+     * existing licence Secret in the ECK operator's namespace; `basic` has no Kibana SSO.
+     */
+    licence: { kind: "basic" } | { kind: "trial" } | { kind: "enterprise"; secret: string };
   };
   runner: {
     node: DnsLabel;
@@ -452,7 +515,18 @@ export interface Components {
   /** GitLab CI of the StreamForge application repositories (S28, S30, S31). */
   ci: CiSpec;
   argocd: { repoPath: string; replicas: Count };
-  keycloak: { realm: string; replicas: Count; clients: Record<"grafana" | "kibana" | "argocd", SecretRef> };
+  keycloak: {
+    realm: string;
+    replicas: Count;
+    clients: Record<"grafana" | "kibana" | "argocd" | "kafka-ui", SecretRef>;
+    /**
+     * Realm group whose members administer every application behind SSO: Grafana's `Admin`
+     * role and Argo CD's `role:admin` are given to it by name (the `groups` claim).
+     */
+    adminGroup: DnsLabel;
+    /** Existing Secret with Keycloak's bootstrap admin login (keys `username`, `password`, A13). */
+    bootstrapAdminSecret: string;
+  };
   vault: {
     replicas: Count;
     size: Quantity;
@@ -468,10 +542,12 @@ export interface Components {
     image: ContainerImage;
     port: Port;
     /**
-     * Upstream relay mail is handed to (`[host]:port`), with its login in an existing Secret
-     * (keys `username`, `password`). Without it the relay delivers directly to recipients' MX.
+     * Where the relay delivers every message (S38): the external host `host` of `external` on
+     * `port`, used as the relay host without an MX lookup, with its login in an existing Secret
+     * (keys `username`, `password`) when it asks for one. `.home` domains have no public MX, so
+     * the route is always explicit.
      */
-    smarthost?: { relay: string; secret: string };
+    delivery: { host: "mail"; port: Port; loginSecret?: string };
   };
   /** Technitium DNS (S12); its zone is the environment's domain. */
   dns: {
@@ -500,7 +576,7 @@ export interface Environment {
   storageClasses: StorageClass[];
   ingress: IngressSpec;
   /** Hosts outside the cluster (A15). */
-  external: { gitlab: ExternalHost; nfs: ExternalHost };
+  external: { gitlab: ExternalHost; nfs: ExternalHost; mail: ExternalHost };
   components: Components;
   /** Chart version per release (`catalogue` plus this environment's overrides). */
   versions: Record<string, VersionPin>;

@@ -41,8 +41,17 @@ function validRegExp(pattern: string): boolean {
 /** Keys under which the values are schemas by name, not keywords. */
 const SCHEMA_MAPS = new Set(["properties", "patternProperties", "definitions", "$defs"]);
 
-function transform(node: unknown, root: boolean, dropped: string[]): unknown {
-  if (Array.isArray(node)) return node.map((item) => transform(item, false, dropped));
+/** Keywords whose items are alternatives or parts of the schema around them, not objects of their own. */
+const COMBINATORS = new Set(["anyOf", "oneOf", "allOf"]);
+
+/**
+ * `branch`: the node is an item of `anyOf`/`oneOf`/`allOf`. Such a branch often lists only the
+ * property it requires (Strimzi's `{properties: {certificate: {}}, required: [certificate]}`);
+ * closing it would reject every other property its object allows, so it stays open and the
+ * object around it is closed instead.
+ */
+function transform(node: unknown, root: boolean, dropped: string[], branch = false): unknown {
+  if (Array.isArray(node)) return node.map((item) => transform(item, false, dropped, branch));
   if (!isObject(node)) return node;
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(node)) {
@@ -53,7 +62,7 @@ function transform(node: unknown, root: boolean, dropped: string[]): unknown {
     else if (key === "pattern" && typeof child === "string" && !validRegExp(child)) dropped.push(child);
     else if (SCHEMA_MAPS.has(key) && isObject(child)) {
       out[key] = Object.fromEntries(Object.entries(child).map(([name, schema]) => [name, transform(schema, false, dropped)]));
-    } else out[key] = transform(child, false, dropped);
+    } else out[key] = transform(child, false, dropped, COMBINATORS.has(key));
   }
   const intOrString = node.format === "int-or-string" || node["x-kubernetes-int-or-string"] === true;
   if (intOrString && !("anyOf" in out) && !("oneOf" in out)) {
@@ -61,7 +70,7 @@ function transform(node: unknown, root: boolean, dropped: string[]): unknown {
     out.oneOf = [{ type: "string" }, { type: "integer" }];
   }
   const open = node["x-kubernetes-preserve-unknown-fields"] === true;
-  if (!root && "properties" in out && !("additionalProperties" in out) && !open) out.additionalProperties = false;
+  if (!root && !branch && "properties" in out && !("additionalProperties" in out) && !open) out.additionalProperties = false;
   return out;
 }
 

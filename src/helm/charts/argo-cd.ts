@@ -5,7 +5,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { ArgoCdValues } from "./types/argo-cd.ts";
 import type { Environment } from "../../core/model/types.ts";
-import { gitlabUrl, hostOf, oidcIssuer } from "../../core/model/derive.ts";
+import { GROUPS_CLAIM, OIDC_SCOPES, caBundle, gitlabUrl, hostOf, oidcIssuer } from "../../core/model/derive.ts";
 import { toYaml } from "../../core/yaml.ts";
 
 /**
@@ -25,7 +25,9 @@ export function argocdRepoUrl(env: Environment): string {
 /** The OIDC client id Argo CD uses in the Keycloak realm. */
 export const ARGOCD_OIDC_CLIENT = "argocd";
 
-export const argoCd: ValuesAdapter<ArgoCdValues> = ({ env }) => {
+export const argoCd: ValuesAdapter<ArgoCdValues> = (ctx) => {
+  const { env } = ctx;
+  const ca = caBundle(ctx);
   const replicas = env.components.argocd.replicas;
   const ha = replicas > 1;
   const clientSecret = env.components.keycloak.clients.argocd;
@@ -36,7 +38,11 @@ export const argoCd: ValuesAdapter<ArgoCdValues> = ({ env }) => {
     // `$<secret>:<key>` makes Argo CD read the value from that Secret (labelled
     // `app.kubernetes.io/part-of: argocd`) in its namespace; no value is written here (A13).
     clientSecret: `$${clientSecret.secret}:${clientSecret.key}`,
-    requestedScopes: ["openid", "profile", "email", "groups"],
+    requestedScopes: [...OIDC_SCOPES.argocd],
+    // Keycloak's certificate comes from the internal CA issuer (S7). Argo CD replaces a
+    // `$<secret>:<key>` value with that key of a Secret labelled part-of argocd: the CA bundle
+    // config-syncer copies here (`caBundle`), so no PEM is written into the values.
+    rootCA: `$${ca.secret}:${ca.key}`,
   };
   return {
     fullnameOverride: ARGOCD_FULLNAME,
@@ -52,7 +58,9 @@ export const argoCd: ValuesAdapter<ArgoCdValues> = ({ env }) => {
       },
       rbac: {
         "policy.default": "role:readonly",
-        scopes: "[groups]",
+        // The realm's admin group administers Argo CD; everyone else who logs in reads.
+        "policy.csv": `g, ${env.components.keycloak.adminGroup}, role:admin\n`,
+        scopes: `[${GROUPS_CLAIM}]`,
       },
       // GitLab's CA is read from the `argocd-tls-certs-cm` ConfigMap (key: GitLab's host name),
       // made from the existing CA outside this chart, so no certificate is written here.

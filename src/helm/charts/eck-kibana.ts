@@ -1,6 +1,6 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { EckKibanaValues } from "./types/eck-kibana.ts";
-import { hostOf } from "../../core/model/derive.ts";
+import { hostOf, kibanaSso } from "../../core/model/derive.ts";
 import { OIDC_REALM } from "./eck-elasticsearch.ts";
 
 /** Kibana's object name; ECK's Service is `<name>-kb-http`. */
@@ -18,8 +18,10 @@ export const eckKibana: ValuesAdapter<EckKibanaValues> = ({ env }) => ({
   elasticsearchRef: { name: env.components.logging.elasticsearch.name },
   config: {
     "server.publicBaseUrl": `https://${hostOf(env, "kibana")}`,
+    // Keycloak first when the licence runs the OIDC realm; the basic login stays as the fallback
+    // (and is all there is once a trial has ended).
     "xpack.security.authc.providers": {
-      oidc: { [OIDC_REALM]: { order: 0, realm: OIDC_REALM, description: "Keycloak" } },
+      ...(kibanaSso(env) ? { oidc: { [OIDC_REALM]: { order: 0, realm: OIDC_REALM, description: "Keycloak" } } } : {}),
       basic: { basic1: { order: 1 } },
     },
   },

@@ -68,13 +68,16 @@ export function renderSections(sections: Section[]): string {
  * Fluent Bit (S25): container logs get Kubernetes metadata, are re-tagged `<prefix>-<app>` (the
  * app is the `app.kubernetes.io/name` or `app` label, else the container), the Lua filter names
  * their index `<tag>-<yyyy.MM.dd>` and the es output ships them to ECK's Elasticsearch as the
- * `elastic` user, whose password comes from ECK's Secret (A13), verifying ECK's HTTP CA.
+ * platform's writer user, whose password comes from its basic-auth Secret (A13), verifying the CA
+ * of Elasticsearch's HTTP certificate.
  */
 export const fluentBit: ValuesAdapter<FluentBitValues> = (ctx) => {
   const { env } = ctx;
   const prefix = env.components.logging.indexPrefix;
   const es = new URL(elasticsearchUrl(ctx));
   const secrets = elasticsearchSecrets(env);
+  // The platform's writer user, not `elastic` (its basic-auth Secret is in this namespace).
+  const user = env.components.logging.users.fluentBit;
   const passwordEnv = "ES_PASSWORD";
   const inputs: Section[] = [
     {
@@ -132,11 +135,13 @@ export const fluentBit: ValuesAdapter<FluentBitValues> = (ctx) => {
         ["Match", `${prefix}-*`],
         ["Host", es.hostname],
         ["Port", Number(es.port)],
-        ["HTTP_User", secrets.elasticUser.key],
+        ["HTTP_User", user.username],
         ["HTTP_Passwd", `\${${passwordEnv}}`],
         ["tls", "On"],
         ["tls.verify", "On"],
         ["tls.ca_file", `${ES_CA_DIR}/${secrets.httpCa.key}`],
+        // `create` is all the writer role allows (create_doc).
+        ["Write_Operation", "create"],
         ["Logstash_Format", "On"],
         ["Logstash_Prefix_Key", INDEX_PREFIX_FIELD],
         ["Logstash_Prefix_Separator", INDEX_SEPARATOR],
@@ -150,7 +155,7 @@ export const fluentBit: ValuesAdapter<FluentBitValues> = (ctx) => {
   ];
   return {
     fullnameOverride: "fluent-bit",
-    env: [{ name: passwordEnv, valueFrom: { secretKeyRef: { name: secrets.elasticUser.secret, key: secrets.elasticUser.key } } }],
+    env: [{ name: passwordEnv, valueFrom: { secretKeyRef: { name: user.secret, key: "password" } } }],
     extraVolumes: [{ name: "es-ca", secret: { secretName: secrets.httpCa.secret, items: [{ key: secrets.httpCa.key, path: secrets.httpCa.key }] } }],
     extraVolumeMounts: [{ name: "es-ca", mountPath: ES_CA_DIR, readOnly: true }],
     luaScripts: { [LUA_SCRIPT]: indexNameScript() },

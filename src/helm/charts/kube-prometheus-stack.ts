@@ -1,8 +1,9 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { KubePrometheusStackValues } from "./types/kube-prometheus-stack.ts";
 import type { Context } from "../../core/model/derive.ts";
-import { elasticsearchUrl, hostOf, mailRelay, namespaceOf, oidcIssuer, postgresAddress, postgresUserSecret } from "../../core/model/derive.ts";
+import { GROUPS_CLAIM, OIDC_SCOPES, alertmanagerSender, caBundle, elasticsearchUrl, elasticsearchUsers, hostOf, mailRelay, oidcIssuer, postgresAddress, postgresLogin } from "../../core/model/derive.ts";
 import type { Quantity } from "../../core/model/types.ts";
+import { controlPlaneMetrics } from "../../core/model/infra.ts";
 
 /**
  * The chart's fullname, fixed so Prometheus' and Alertmanager's Services do not depend on the
@@ -22,6 +23,14 @@ const ENV = {
   elasticsearchPassword: "GF_DS_ELASTICSEARCH_PASSWORD",
   postgresPassword: "GF_DS_POSTGRES_PASSWORD",
 } as const;
+
+/** Where Grafana's pod mounts the internal CA's public certificate (`caBundle`). */
+const CA_DIR = "/etc/grafana/homelab-ca";
+
+/** The CA file Grafana trusts for Keycloak (OIDC) and Elasticsearch. */
+export function grafanaCaFile(ctx: Context): string {
+  return `${CA_DIR}/${caBundle(ctx).key}`;
+}
 
 /** A reference to an environment variable in a provisioning file. */
 const envRef = (name: string): string => "${" + name + "}";
@@ -63,7 +72,7 @@ function alertmanagerConfig(ctx: Context) {
         email_configs: [
           {
             to: am.emailTo,
-            from: am.emailFrom,
+            from: alertmanagerSender(ctx.env),
             smarthost: mailRelay(ctx),
             // The relay listens inside the cluster without TLS; it relays onward with TLS (S38).
             require_tls: false,
@@ -86,6 +95,13 @@ function alertmanagerConfig(ctx: Context) {
   };
 }
 
+/** Grafana's Elasticsearch user; config-syncer copies its Secret into Grafana's namespace. */
+function grafanaElasticsearchUser(ctx: Context) {
+  const user = elasticsearchUsers(ctx).find((u) => u.client === "grafana");
+  if (!user) throw new Error("components.logging.users has no grafana user");
+  return user;
+}
+
 /** Grafana's data sources besides the Prometheus and Alertmanager ones the chart adds (S26). */
 function extraDataSources(ctx: Context) {
   const ds = ctx.env.components.monitoring.grafana.datasources;
@@ -97,14 +113,18 @@ function extraDataSources(ctx: Context) {
       access: "proxy",
       url: elasticsearchUrl(ctx),
       basicAuth: true,
-      basicAuthUser: ds.elasticsearch.user,
+      basicAuthUser: ctx.env.components.logging.users.grafana.username,
       jsonData: {
         index: `${ctx.env.components.logging.indexPrefix}-*`,
         timeField: "@timestamp",
-        // ECK's self-signed HTTP CA is a Secret of the logging namespace, which Grafana cannot mount.
-        tlsSkipVerify: true,
+        // Elasticsearch's HTTP certificate comes from the internal CA issuer: verify it with the CA bundle.
+        tlsAuthWithCACert: true,
       },
-      secureJsonData: { basicAuthPassword: envRef(ENV.elasticsearchPassword) },
+      secureJsonData: {
+        basicAuthPassword: envRef(ENV.elasticsearchPassword),
+        // Grafana expands `$__file{}` in provisioning files: the PEM is read from the mounted bundle.
+        tlsCACert: `$__file{${grafanaCaFile(ctx)}}`,
+      },
     },
     {
       name: "PostgreSQL",
@@ -112,7 +132,8 @@ function extraDataSources(ctx: Context) {
       type: "grafana-postgresql-datasource",
       access: "proxy",
       url: postgresAddress(ctx),
-      user: ds.postgres.user,
+      // The exact role the operator created (`<namespace>.<user>`), which the grants Job reads for.
+      user: postgresLogin(ctx, ds.postgres.user).role,
       jsonData: { database: ds.postgres.database, sslmode: "require" },
       secureJsonData: { password: envRef(ENV.postgresPassword) },
     },
@@ -130,7 +151,7 @@ function grafanaIni(ctx: Context) {
       name: "Keycloak",
       allow_sign_up: true,
       client_id: "grafana",
-      scopes: "openid email profile roles",
+      scopes: OIDC_SCOPES.grafana.join(" "),
       auth_url: `${oidc}/auth`,
       token_url: `${oidc}/token`,
       api_url: `${oidc}/userinfo`,
@@ -138,9 +159,35 @@ function grafanaIni(ctx: Context) {
       login_attribute_path: "preferred_username",
       email_attribute_path: "email",
       name_attribute_path: "name",
-      role_attribute_path: "contains(roles[*], 'admin') && 'Admin' || contains(roles[*], 'editor') && 'Editor' || 'Viewer'",
+      // Members of the realm's admin group are Grafana admins; everyone else views.
+      role_attribute_path: `contains(${GROUPS_CLAIM}[*], '${ctx.env.components.keycloak.adminGroup}') && 'Admin' || 'Viewer'`,
       use_pkce: true,
+      // Keycloak's certificate comes from the internal CA issuer (S7), which Grafana does not know otherwise.
+      tls_client_ca: grafanaCaFile(ctx),
     },
+  };
+}
+
+/**
+ * The chart's control-plane scrapes, from the same fact that makes Kubespray expose them
+ * (`cluster.scrapeControlPlane`). etcd runs on the hosts (Kubespray's `etcd_deployment_type:
+ * host`), so its Service gets the hosts' addresses as endpoints instead of a pod selector.
+ */
+function controlPlaneScrapes(ctx: Context) {
+  const metrics = controlPlaneMetrics(ctx.env);
+  if (!metrics.scrape) {
+    return { kubeProxy: { enabled: false }, kubeEtcd: { enabled: false }, kubeScheduler: { enabled: false }, kubeControllerManager: { enabled: false } };
+  }
+  return {
+    kubeProxy: { enabled: true, service: { port: metrics.kubeProxyPort, targetPort: metrics.kubeProxyPort } },
+    kubeEtcd: {
+      enabled: true,
+      endpoints: metrics.etcdAddresses,
+      service: { enabled: true, port: metrics.etcdPort, targetPort: metrics.etcdPort },
+      serviceMonitor: { scheme: "http" },
+    },
+    kubeScheduler: { enabled: true },
+    kubeControllerManager: { enabled: true },
   };
 }
 
@@ -158,6 +205,7 @@ export const kubePrometheusStack: ValuesAdapter<KubePrometheusStackValues> = (ct
   return {
     fullnameOverride: KPS_FULLNAME,
     nodeExporter: { enabled: true },
+    ...controlPlaneScrapes(ctx),
     kubelet: { enabled: true, serviceMonitor: { cAdvisor: true } },
     prometheus: {
       prometheusSpec: {
@@ -186,12 +234,11 @@ export const kubePrometheusStack: ValuesAdapter<KubePrometheusStackValues> = (ct
       deploymentStrategy: { type: "Recreate" },
       envValueFrom: {
         [ENV.oidcClientSecret]: secretEnv(env.components.keycloak.clients.grafana),
-        [ENV.elasticsearchPassword]: secretEnv(ds.elasticsearch.password),
-        [ENV.postgresPassword]: secretEnv({
-          secret: postgresUserSecret(env, ds.postgres.user, namespaceOf(ctx.platform, "kube-prometheus-stack")).secret,
-          key: "password",
-        }),
+        [ENV.elasticsearchPassword]: secretEnv({ secret: grafanaElasticsearchUser(ctx).secret, key: "password" }),
+        [ENV.postgresPassword]: secretEnv({ secret: postgresLogin(ctx, ds.postgres.user).secret, key: "password" }),
       },
+      // The internal CA's public certificate, copied into this namespace by config-syncer.
+      extraSecretMounts: [{ name: "homelab-ca", secretName: caBundle(ctx).secret, mountPath: CA_DIR, readOnly: true }],
       "grafana.ini": grafanaIni(ctx),
       additionalDataSources: extraDataSources(ctx),
     },

@@ -1,6 +1,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { LinstorClusterValues } from "./types/linstor-cluster.ts";
 import type { ClusterNode, Environment, StorageClass } from "../../core/model/types.ts";
+import { linstorSatelliteNodes } from "../../core/model/infra.ts";
 
 /** The Linstor CSI driver's provisioner name, which the operator registers. */
 export const LINSTOR_PROVISIONER = "linstor.csi.linbit.com";
@@ -46,7 +47,7 @@ export function linstorStorageClass(env: Environment, cls: StorageClass): NonNul
  */
 export const linstorCluster: ValuesAdapter<LinstorClusterValues> = ({ env }) => {
   const pool = env.components.linstor.storagePool;
-  const workers = env.nodes.filter((n) => n.role === "worker");
+  const workers = linstorSatelliteNodes(env);
   const satelliteConfigurations = [...storageNodesByDevice(env)].map(([device, nodes]) => ({
     name: `${pool}-${device.split("/").pop()}`,
     nodeAffinity: hostnameIn(nodes),

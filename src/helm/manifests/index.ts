@@ -8,6 +8,7 @@ import { kafkaCluster } from "./kafka-cluster.ts";
 import { arangodbDeployment } from "./arangodb-deployment.ts";
 import { postgresCluster } from "./postgres-cluster.ts";
 import { gitlabRunnerJobs } from "./gitlab-runner-jobs.ts";
+import { elasticsearchSetup } from "./elasticsearch-setup.ts";
 
 export const manifestBuilders: Readonly<Record<string, ManifestBuilder>> = {
   "cert-manager-issuers": certManagerIssuers,
@@ -20,4 +21,5 @@ export const manifestBuilders: Readonly<Record<string, ManifestBuilder>> = {
   "arangodb-deployment": arangodbDeployment,
   "postgres-cluster": postgresCluster,
   "gitlab-runner-jobs": gitlabRunnerJobs,
+  "elasticsearch-setup": elasticsearchSetup,
 };

@@ -1,5 +1,5 @@
 import { type KubeObject, type ManifestBuilder, managedLabels } from "./kube.ts";
-import { type Context, kafkaExternal, kafkaPoolName, namespaceOf } from "../../core/model/derive.ts";
+import { type Context, kafkaClusterCaSecret, kafkaExternal, kafkaPoolName, namespaceOf } from "../../core/model/derive.ts";
 
 const STRIMZI = "kafka.strimzi.io/v1beta2";
 
@@ -12,22 +12,42 @@ function replication(replicas: number): { factor: number; minIsr: number } {
   return { factor, minIsr: Math.max(1, factor - 1) };
 }
 
+type AclResource = "topic" | "group" | "cluster" | "transactionalId";
+
+/** One `allow` ACL of a KafkaUser; `name` and `pattern` select topics, groups or transactional ids. */
+function allow(type: AclResource, operations: string[], name = "*", pattern: "literal" | "prefix" = "literal") {
+  return { type: "allow", resource: type === "cluster" ? { type } : { type, name, patternType: pattern }, operations, host: "*" };
+}
+
 /**
- * The ACLs of Kafka UI's user (S21): it browses topics, messages, consumer groups and the
- * cluster's configuration; it neither writes messages nor changes topics.
+ * The ACLs of Kafka UI's user (S21): Kafka UI manages the cluster, so its user may create, change
+ * and delete topics, read and produce messages, reset and delete consumer groups, and manage
+ * users' ACLs and SCRAM credentials (cluster `Alter`).
  */
-function kafkaUiAcls() {
-  const allow = (type: "topic" | "group" | "cluster" | "transactionalId", operations: string[]) => ({
-    type: "allow",
-    resource: type === "cluster" ? { type } : { type, name: "*", patternType: "literal" },
-    operations,
-    host: "*",
-  });
+export function kafkaUiAcls() {
   return [
-    allow("topic", ["Describe", "DescribeConfigs", "Read"]),
-    allow("group", ["Describe", "Read"]),
-    allow("cluster", ["Describe", "DescribeConfigs"]),
+    allow("topic", ["Create", "Delete", "Alter", "AlterConfigs", "Describe", "DescribeConfigs", "Read", "Write"]),
+    allow("group", ["Describe", "Read", "Delete"]),
+    allow("cluster", ["Describe", "DescribeConfigs", "Alter", "AlterConfigs"]),
     allow("transactionalId", ["Describe"]),
+  ];
+}
+
+/** Kafka Connect's internal topics and group, all named after the Connect cluster. */
+export function connectTopics(name: string) {
+  return { group: name, offsets: `${name}-offsets`, configs: `${name}-configs`, status: `${name}-status` };
+}
+
+/**
+ * The ACLs of Kafka Connect's user (S17): its worker group, its internal topics (which it creates
+ * itself, compacted), and reading and writing the model's topics for connectors.
+ */
+function connectAcls(name: string, topics: string[]) {
+  return [
+    allow("group", ["Describe", "Read"], connectTopics(name).group),
+    allow("topic", ["Create", "Describe", "DescribeConfigs", "Read", "Write"], `${name}-`, "prefix"),
+    ...topics.map((topic) => allow("topic", ["Describe", "Read", "Write"], topic)),
+    allow("cluster", ["Describe"]),
   ];
 }
 
@@ -35,7 +55,7 @@ function kafkaUiAcls() {
  * The Kafka cluster `k3` (S17, A10): KRaft with one node pool of combined controller+broker
  * nodes (Strimzi 0.46+ has no ZooKeeper), persistent volumes on the model's storage class, an
  * internal TLS listener and an external one behind Traefik (S11), both with SCRAM-SHA-512,
- * simple authorization, the model's topics and the Kafka UI user (S21).
+ * simple authorization, the model's topics, the Kafka UI user (S21), and Kafka Connect with its user (S17).
  */
 export const kafkaCluster: ManifestBuilder = (ctx: Context) => {
   const { env, platform } = ctx;
@@ -134,5 +154,37 @@ export const kafkaCluster: ManifestBuilder = (ctx: Context) => {
     spec: { authentication: scram, authorization: { type: "simple", acls: kafkaUiAcls() } },
   };
 
-  return [cluster, pool, ...topics, kafkaUiUser];
+  const connectName = kafka.connect.name;
+  const internal = connectTopics(connectName);
+  const connectUser: KubeObject = {
+    apiVersion: STRIMZI,
+    kind: "KafkaUser",
+    metadata: { name: connectName, namespace, labels: clusterLabels },
+    spec: { authentication: scram, authorization: { type: "simple", acls: connectAcls(connectName, kafka.topics.map((t) => t.name)) } },
+  };
+  // Kafka Connect (S17): connectors are declared as KafkaConnector resources.
+  const connect: KubeObject = {
+    apiVersion: STRIMZI,
+    kind: "KafkaConnect",
+    metadata: { name: connectName, namespace, labels, annotations: { "strimzi.io/use-connector-resources": "true" } },
+    spec: {
+      version: kafka.version,
+      replicas: kafka.connect.replicas,
+      bootstrapServers: `${kafka.cluster}-kafka-bootstrap:${kafka.tlsPort}`,
+      tls: { trustedCertificates: [{ secretName: kafkaClusterCaSecret(env), certificate: "ca.crt" }] },
+      // Strimzi writes the user's password into the Secret named after the KafkaUser.
+      authentication: { type: "scram-sha-512", username: connectName, passwordSecret: { secretName: connectName, password: "password" } },
+      config: {
+        "group.id": internal.group,
+        "offset.storage.topic": internal.offsets,
+        "config.storage.topic": internal.configs,
+        "status.storage.topic": internal.status,
+        "offset.storage.replication.factor": factor,
+        "config.storage.replication.factor": factor,
+        "status.storage.replication.factor": factor,
+      },
+    },
+  };
+
+  return [cluster, pool, ...topics, kafkaUiUser, connectUser, connect];
 };

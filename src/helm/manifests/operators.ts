@@ -58,6 +58,8 @@ export function objectCreates(object: Obj, defaultNamespace: string): Provided[]
       const users = isObj(spec.users) ? Object.keys(spec.users) : [];
       return [
         { kind: "Service", namespace, name, ports: [5432] },
+        // The superuser and replication roles the operator always creates.
+        ...["postgres", "standby"].map((role): Provided => ({ kind: "Secret", namespace, name: `${role}.${name}.credentials.postgresql.acid.zalan.do`, keys: ["username", "password"] })),
         ...users.flatMap((role): Provided[] => {
           const dot = role.indexOf(".");
           const secretNamespace = dot > 0 ? role.slice(0, dot) : namespace;

@@ -45,6 +45,13 @@ spec:
                 labels: { type: object, additionalProperties: { type: string } }
                 template: { type: object, x-kubernetes-preserve-unknown-fields: true, properties: { kind: { type: string } } }
                 nested: { type: object, properties: { a: { type: boolean } } }
+                certs:
+                  type: array
+                  items:
+                    type: object
+                    required: [secretName]
+                    properties: { secretName: { type: string }, certificate: { type: string }, pattern: { type: string } }
+                    oneOf: [{ properties: { certificate: {} }, required: [certificate] }, { properties: { pattern: {} }, required: [pattern] }]
 ---
 apiVersion: v1
 kind: ConfigMap
@@ -68,6 +75,15 @@ describe("CRD conversion", () => {
     expect(validate({ ...ok, spec: { ...ok.spec, nested: { b: 1 } } })).toBe(false);
     expect(validate({ ...ok, spec: { ...ok.spec, port: true } })).toBe(false);
     expect(JSON.stringify(widget!.schema)).not.toContain("description");
+  });
+
+  it("keeps oneOf branches that only require a property open; the object around them stays closed (Strimzi's trustedCertificates)", () => {
+    const validate = compileSchema("test:widget-certs", widget!.schema);
+    const doc = (cert: Record<string, unknown>) => ({ apiVersion: "example.io/V1", kind: "Widget", metadata: { name: "w" }, spec: { size: 1, certs: [cert] } });
+    expect(validate(doc({ secretName: "ca", certificate: "ca.crt" }))).toBe(true);
+    expect(validate(doc({ secretName: "ca", pattern: "*.crt" }))).toBe(true);
+    expect(validate(doc({ secretName: "ca", certificate: "ca.crt", pattern: "*.crt" }))).toBe(false);
+    expect(validate(doc({ secretName: "ca", certificate: "ca.crt", extra: 1 }))).toBe(false);
   });
 
   it("shares repeated large subschemas through definitions, accepting the same documents", () => {

@@ -37,10 +37,34 @@ describe.each(streamforge.environments.map((e) => e.name))("data platform values
       name: "KAFKA_CLUSTERS_0_PROPERTIES_SASL_JAAS_CONFIG",
       valueFrom: { secretKeyRef: { name: "kafka-ui", key: "sasl.jaas.config" } },
     });
-    expect(ui.volumes).toEqual([{ name: "kafka-ca", secret: { secretName: "k3-cluster-ca-cert", items: [{ key: "ca.crt", path: "ca.crt" }] } }]);
-    const mount = ui.volumeMounts[0].mountPath;
+    expect(ui.volumes[0]).toEqual({ name: "kafka-ca", secret: { secretName: "k3-cluster-ca-cert", items: [{ key: "ca.crt", path: "ca.crt" }] } });
+    const mount = ui.volumeMounts.find((m: any) => m.name === "kafka-ca").mountPath;
     expect(envOf("KAFKA_CLUSTERS_0_PROPERTIES_SSL_TRUSTSTORE_LOCATION").value).toBe(`${mount}/ca.crt`);
-    expect(JSON.stringify(ui)).not.toMatch(/password|ScramLoginModule/i);
+    expect(JSON.stringify(ui.env.filter((e: any) => e.name.startsWith("KAFKA_")))).not.toMatch(/password|ScramLoginModule/i);
+  });
+
+  it("S21 kafka-ui is not read-only and manages k3's Kafka Connect cluster too", () => {
+    expect(envOf("KAFKA_CLUSTERS_0_READONLY").value).toBe("false");
+    const connect = env.components.kafka.connect.name;
+    expect(envOf("KAFKA_CLUSTERS_0_KAFKACONNECT_0_NAME").value).toBe(connect);
+    expect(envOf("KAFKA_CLUSTERS_0_KAFKACONNECT_0_ADDRESS").value).toBe(`http://${connect}-connect-api.kafka.svc.cluster.local:8083`);
+  });
+
+  it("S21 S35 A13 kafka-ui logs in through Keycloak (OAuth2), client secret from a Secret, trusting Keycloak's CA", () => {
+    const keycloak = ui.yamlApplicationConfig.auth.oauth2.client.keycloak;
+    expect(ui.yamlApplicationConfig.auth.type).toBe("OAUTH2");
+    expect(keycloak).toMatchObject({ provider: "keycloak", clientId: "kafka-ui", "issuer-uri": `https://keycloak.${env.domain}/realms/streamforge` });
+    expect(keycloak.clientSecret).toBeUndefined();
+    expect(envOf("AUTH_OAUTH2_CLIENT_KEYCLOAK_CLIENTSECRET").valueFrom.secretKeyRef).toEqual({ name: "kafka-ui-oidc", key: "client-secret" });
+    // The JVM trusts the truststore the init container builds from the internal CA bundle.
+    const [init] = ui.initContainers;
+    const store = init.command[init.command.indexOf("-keystore") + 1];
+    expect(envOf("JAVA_TOOL_OPTIONS").value).toContain(`-Djavax.net.ssl.trustStore=${store}`);
+    const caFile = init.command[init.command.indexOf("-file") + 1];
+    const caMount = init.volumeMounts.find((m: any) => caFile.startsWith(`${m.mountPath}/`));
+    expect(ui.volumes.find((v: any) => v.name === caMount.name).secret.secretName).toBe(env.ingress.caBundle.secret);
+    expect(init.image).toBe(`${env.components.kafkaUi.image.repository}:${env.components.kafkaUi.image.tag}`);
+    expect(ui.image).toEqual({ repository: env.components.kafkaUi.image.repository, tag: env.components.kafkaUi.image.tag });
   });
 
   it("S21 A11 kafka-ui leaves its host to the Gateway, which routes to the Service the chart creates", () => {

@@ -82,7 +82,7 @@ describe.each(streamforge.environments.map((e) => e.name))("observability values
     expect(elastic.secureJsonData.basicAuthPassword).toMatch(/^\$\{[A-Z_]+\}$/);
     expect(postgres.secureJsonData.password).toMatch(/^\$\{[A-Z_]+\}$/);
     const name = (ref: string) => ref.slice(2, -1);
-    expect(grafana.envValueFrom[name(elastic.secureJsonData.basicAuthPassword)].secretKeyRef).toEqual({ name: "grafana-datasource-elasticsearch", key: "password" });
+    expect(grafana.envValueFrom[name(elastic.secureJsonData.basicAuthPassword)].secretKeyRef).toEqual({ name: env.components.logging.users.grafana.secret, key: "password" });
     expect(grafana.envValueFrom[name(postgres.secureJsonData.password)].secretKeyRef).toEqual({
       name: "monitoring.grafana.streamforge-pg.credentials.postgresql.acid.zalan.do",
       key: "password",
@@ -147,12 +147,15 @@ describe.each(streamforge.environments.map((e) => e.name))("observability values
     expect(resolveWebBackend(manifestContext(streamforge, env), "kibana")).toMatchObject({ name: "kibana-kb-http", port: 5601 });
   });
 
-  it("S25 A13 fluent-bit ships to ECK's Elasticsearch with the elastic user's Secret and ECK's CA, by reference", () => {
+  it("S25 A13 fluent-bit ships to ECK's Elasticsearch as its own writer user, password by reference, verifying the HTTP CA", () => {
     const [out] = sections(fb.config.outputs);
+    const user = env.components.logging.users.fluentBit;
     expect(get(out!, "Name")).toBe("es");
     expect(get(out!, "Host")).toBe("elasticsearch-es-http.logging.svc.cluster.local");
+    expect(get(out!, "HTTP_User")).toBe(user.username);
     expect(get(out!, "HTTP_Passwd")).toBe("${ES_PASSWORD}");
-    expect(fb.env).toEqual([{ name: "ES_PASSWORD", valueFrom: { secretKeyRef: { name: "elasticsearch-es-elastic-user", key: "elastic" } } }]);
+    expect(get(out!, "Write_Operation")).toBe("create");
+    expect(fb.env).toEqual([{ name: "ES_PASSWORD", valueFrom: { secretKeyRef: { name: user.secret, key: "password" } } }]);
     expect(get(out!, "tls.verify")).toBe("On");
     expect(fb.extraVolumes[0].secret.secretName).toBe("elasticsearch-es-http-certs-public");
   });

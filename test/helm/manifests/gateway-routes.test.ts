@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { streamforge } from "../../../src/platform/streamforge.ts";
-import { hostOf, tlsSecretOf } from "../../../src/core/model/derive.ts";
+import { readFileSync } from "node:fs";
+import { gitSshRemote, hostOf, tlsSecretOf } from "../../../src/core/model/derive.ts";
+import { dnsRecords } from "../../../src/core/model/dns.ts";
 import { manifestContext } from "../../../src/helm/releases.ts";
 import { resolveWebBackend, webBackends } from "../../../src/helm/charts/web-backends.ts";
 import type { WebUi } from "../../../src/core/model/types.ts";
@@ -99,6 +101,25 @@ describe.each(streamforge.environments.map((e) => e.name))("gateway-routes in %s
     expect(slice.metadata.labels["kubernetes.io/service-name"]).toBe("gitlab-ssh");
     expect(slice.endpoints[0].addresses).toEqual(["192.168.1.10"]);
     expect(slice.ports).toEqual([{ name: "ssh", port: 22, protocol: "TCP" }]);
+  });
+
+  it("S11 ssh.<domain> names Traefik's address, so a git remote through the ssh entry point resolves", () => {
+    const record = dnsRecords(streamforge, env).find((r) => r.name === `ssh.${env.domain}`);
+    expect(record?.address).toBe(env.ingress.loadBalancerIps.traefik);
+    const route = env.ingress.tcpRoutes.find((r) => r.name === "ssh")!;
+    const traefik = yamlOf(`values/${envName}/traefik.yaml`);
+    expect(traefik.ports.ssh).toMatchObject({ port: route.port, exposedPort: route.port, protocol: "TCP" });
+    const remote = gitSshRemote(env, env.components.argocd.repoPath);
+    expect(remote).toBe(`ssh://git@ssh.${env.domain}:${route.port}/streamforge/iac_kubeadm.git`);
+    // What git would connect to: the host that has the record, on the entry point's port.
+    const url = new URL(remote);
+    expect([url.username, url.hostname, Number(url.port)]).toEqual(["git", record!.name, route.port]);
+  });
+
+  it("S5 S11 the README keeps the reason TCP uses Traefik's IngressRouteTCP instead of Gateway API TCPRoute", () => {
+    const readme = readFileSync("README.md", "utf8");
+    const decision = readme.slice(readme.indexOf("- **TCP routes (S11).**"));
+    expect(decision.slice(0, 900)).toMatch(/experimental channel[\s\S]*IngressRouteTCP[\s\S]*ssh\.<domain>/);
   });
 
   it("S11 A10 kafka passes TLS through to the bootstrap and every broker of k3 by SNI", () => {

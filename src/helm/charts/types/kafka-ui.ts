@@ -101,9 +101,7 @@ export interface KafkaUiValues {
     [k: string]: unknown;
   };
   env?: unknown;
-  initContainers?: {
-    [k: string]: unknown;
-  };
+  initContainers?: unknown;
   volumeMounts?: unknown;
   volumes?: unknown;
 }

@@ -1,5 +1,14 @@
 import type { Diagnostic } from "../../../core/diagnostics/types.ts";
 import { isObject, type Rule } from "../../../core/lint/context.ts";
+import { PUBLIC_DATA_ANNOTATION } from "../../../core/model/derive.ts";
+
+/** Keys a generated Secret declares free of secret values (role definitions ECK reads from a Secret). */
+function publicKeys(object: Record<string, unknown>): Set<string> {
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  const annotations = isObject(metadata.annotations) ? metadata.annotations : {};
+  const listed = annotations[PUBLIC_DATA_ANNOTATION];
+  return new Set(typeof listed === "string" ? listed.split(",").map((k) => k.trim()) : []);
+}
 
 /** Keys whose value would be the secret itself (not the name of a Secret holding it). */
 const SECRET_KEY = /(password|passwd|passphrase|token|apikey|api_key|secretkey|secret_key|accesskey|access_key|privatekey|private_key|credentials?|clientsecret|client_secret)$/i;
@@ -10,6 +19,14 @@ const REFERENCE_VALUE = /^(\$\{.*\}|\{\{.*\}\}|\$__file\{.*\}|\$__env\{.*\}|vaul
 
 function literal(value: unknown): value is string {
   return typeof value === "string" && value.trim() !== "" && !REFERENCE_VALUE.test(value.trim());
+}
+
+/**
+ * An object that names a Secret (`secretName`) and, in its other fields, keys inside it: Strimzi's
+ * `passwordSecret: {secretName, password: <key>}`. Its `password` is a key name, not a password.
+ */
+function namesKeyOfSecret(parent: unknown): boolean {
+  return isObject(parent) && typeof parent.secretName === "string";
 }
 
 /** No secret value in any generated file (A13): values name existing Secrets or Vault paths. */
@@ -23,14 +40,15 @@ export const literalSecret: Rule = {
       // `{name: DB_PASSWORD, value: "..."}`: env entries carry the key in `name`.
       if (key === "value" && isObject(parent) && typeof parent.name === "string" && SECRET_KEY.test(parent.name) && literal(value)) {
         out.push(ctx.at(this.id, site, `env ${parent.name} has a literal value`, { hint }));
-      } else if (typeof key === "string" && SECRET_KEY.test(key) && !REFERENCE_KEY.test(key) && literal(value)) {
+      } else if (typeof key === "string" && SECRET_KEY.test(key) && !REFERENCE_KEY.test(key) && !namesKeyOfSecret(parent) && literal(value)) {
         out.push(ctx.at(this.id, site, `"${key}" has a literal value`, { hint }));
       }
     }
     for (const doc of ctx.kubeObjects) {
       if (doc.kind !== "Secret") continue;
+      const exempt = publicKeys(doc.object);
       for (const field of ["data", "stringData"]) {
-        if (isObject(doc.object[field]) && Object.keys(doc.object[field]).length) {
+        if (isObject(doc.object[field]) && Object.keys(doc.object[field]).some((k) => !exempt.has(k))) {
           out.push(ctx.at(this.id, { ...doc, pointer: `${doc.pointer}/${field}` }, `Secret carries literal ${field}`, { hint }));
         }
       }
