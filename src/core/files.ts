@@ -10,7 +10,7 @@ export interface FileRecord {
 }
 
 /** The command that regenerates every file; named in each file's header. */
-const GENERATOR_COMMAND = "npm run gen";
+export const GENERATOR_COMMAND = "npm run gen";
 
 /** The command that derives the Kubespray and Proxmox data files (`schema/kubespray`, `schema/proxmox`). */
 export const INFRA_SCHEMA_COMMAND = "npm run schema:infra";

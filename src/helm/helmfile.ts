@@ -7,6 +7,7 @@ import type { GitRepository, Platform, Release } from "../core/model/types.ts";
 import { header, type FileRecord } from "../core/files.ts";
 import { yamlWithComments } from "../core/yaml.ts";
 import { namespaceOf } from "../core/model/derive.ts";
+import { derivedNeeds } from "./needs.ts";
 
 /** Where a local release's manifests are written, relative to the output root. */
 export function manifestDir(env: string, release: string): string {
@@ -23,7 +24,7 @@ function gitChart(repo: GitRepository, name: string, version: string): string {
   return `git::${repo.url}@${repo.chartsPath}/${name}?ref=${repo.tagPrefix}${version}`;
 }
 
-function releaseSpec(platform: Platform, release: Release): Record<string, unknown> {
+function releaseSpec(platform: Platform, release: Release, needs: readonly string[]): Record<string, unknown> {
   const envName = "{{ .Environment.Name }}";
   const { chart } = release;
   const isLocal = chart === "local";
@@ -35,7 +36,7 @@ function releaseSpec(platform: Platform, release: Release): Record<string, unkno
     chart: chart === "local" ? `./${manifestDir(envName, release.name)}` : git ? gitChart(git, chart.name, version) : `${chart.repo}/${chart.name}`,
     version: isLocal || git ? undefined : version,
     condition: `${release.name}.enabled`,
-    needs: release.needs.length ? release.needs.map((n) => `${namespaceOf(platform, n)}/${n}`) : undefined,
+    needs: needs.length ? needs.map((n) => `${namespaceOf(platform, n)}/${n}`) : undefined,
     values: isLocal ? undefined : [valuesPath(envName, release.name)],
   };
 }
@@ -48,10 +49,11 @@ export function emitHelmfile(platform: Platform): FileRecord {
   const repositories = Object.entries(platform.repositories)
     .filter(([name]) => usedRepos.has(name))
     .map(([name, url]) => ({ name, url }));
+  const needs = derivedNeeds(platform);
   const body = {
     helmDefaults: { wait: true, timeout: 600, createNamespace: true },
     repositories,
-    releases: platform.releases.map((r) => releaseSpec(platform, r)),
+    releases: platform.releases.map((r) => releaseSpec(platform, r, needs.get(r.name) ?? r.needs)),
   };
   return { path: "helmfile.yaml.gotmpl", ...yamlWithComments(header("#"), [{ environments }, body]) };
 }

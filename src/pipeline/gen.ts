@@ -10,6 +10,9 @@ import { InvalidModelError } from "../core/errors.ts";
 import { environmentNamed } from "../core/environments.ts";
 import { apply, plan, type Plan } from "../core/write/writer.ts";
 import type { Drift } from "../core/write/drift.ts";
+import { sections, spliceSection } from "./sections.ts";
+import { readIfExists, writeAtomic } from "../core/fs.ts";
+import { join } from "node:path";
 
 export interface GenOptions {
   outDir: string;
@@ -59,11 +62,24 @@ export async function runGen(platform: Platform, options: GenOptions): Promise<G
   // entries of the owned-files list as they are.
   const records = await generateChecked(platform, options.env, options.modelFile);
   const p = plan(options.outDir, records, options.env);
+  const stale = staleSections(platform, options.outDir);
   if (options.check) {
-    const { drift } = await import("../core/write/drift.ts");
-    return { plan: p, drift: drift(options.outDir, p) };
+    const { drift, sectionDrift } = await import("../core/write/drift.ts");
+    return { plan: p, drift: [...drift(options.outDir, p), ...stale.map((s) => sectionDrift(s.path, s.current, s.next))] };
   }
   // A file we would overwrite is not ours: write nothing at all rather than half the tree.
-  if (p.refused.length === 0) apply(options.outDir, p);
+  if (p.refused.length === 0) {
+    apply(options.outDir, p);
+    for (const s of stale) writeAtomic(join(options.outDir, s.path), s.next);
+  }
   return { plan: p };
+}
+
+/** Generated sections of hand-written files whose text on disk is not the model's. */
+function staleSections(platform: Platform, outDir: string): Array<{ path: string; current: string; next: string }> {
+  return sections(platform).flatMap((section) => {
+    const current = readIfExists(join(outDir, section.path));
+    const next = current === undefined ? undefined : spliceSection(current, section);
+    return current !== undefined && next !== undefined && next !== current ? [{ path: section.path, current, next }] : [];
+  });
 }

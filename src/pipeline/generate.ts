@@ -11,6 +11,7 @@ import { emitDns } from "../dns/emit.ts";
 import { emitKubespray } from "../kubespray/emit.ts";
 import { emitProxmox } from "../proxmox/emit.ts";
 import { emitGitlabCi } from "../gitlab-ci/emit.ts";
+import { emitPrerequisites } from "../helm/prerequisites.ts";
 
 /** A per-environment emitter; later layers (Kubespray, Proxmox, DNS) plug in here. */
 type EnvironmentEmitter = (platform: Platform, env: Platform["environments"][number]) => FileRecord[];
@@ -21,6 +22,7 @@ const environmentEmitters: EnvironmentEmitter[] = [
   emitDns,
   emitKubespray,
   emitProxmox,
+  emitPrerequisites,
 ];
 
 /** Which part of the output to generate. */

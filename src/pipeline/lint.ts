@@ -15,6 +15,7 @@ import { LintContext, LintFile, RuleContext, type FileKind, type Rule } from "..
 import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "../core/lint/schema-checks.ts";
 import { validatorFor } from "../core/schema/validators.ts";
 import { rules as allRules } from "./rules.ts";
+import { sections, spliceSection } from "./sections.ts";
 
 export type { Rule } from "../core/lint/context.ts";
 export { rules } from "./rules.ts";
@@ -122,7 +123,15 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
     }
     files.push({ file: toFile(record.path, disk ?? record.content, record), ...(record.env ? { env: record.env } : {}) });
   }
-  // Hand-added manifests are deployed by Helmfile too (a release's directory is its chart).
+  // Generated sections of hand-written files (the README's prerequisites).
+  if (checkDisk) {
+    for (const section of sections(platform)) {
+      const text = read(section.path);
+      const next = text === undefined ? undefined : spliceSection(text, section);
+      if (next !== undefined && next !== text) out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${section.path}: its generated section "${section.name}" differs from what the model generates`, file: section.path, hint: "run `npm run gen` and commit the result" });
+    }
+  }
+    // Hand-added manifests are deployed by Helmfile too (a release's directory is its chart).
   const produced = new Set(records.map((r) => r.path));
   for (const env of platform.environments) {
     if (options.env !== undefined && env.name !== options.env) continue;

@@ -13,6 +13,7 @@ import { versionRules } from "../helm/rules/versions/index.ts";
 import { dnsRules } from "../dns/rules/index.ts";
 import { kubesprayRules } from "../kubespray/rules/index.ts";
 import { proxmoxRules } from "../proxmox/rules/index.ts";
+import { applyRules } from "../helm/rules/apply/index.ts";
 
 export const rules: Rule[] = [
   ...networkRules,
@@ -26,6 +27,7 @@ export const rules: Rule[] = [
   ...privilegedRules,
   ...versionRules,
   ...dnsRules,
+  ...applyRules,
   ...kubesprayRules,
   ...proxmoxRules,
 ];

@@ -53,47 +53,71 @@ const gitRepositories: Record<string, GitRepository> = {
 
 const chart = (repo: string, name: string) => ({ repo, name });
 
+/** The release of one web UI's HTTPRoute, in the UI's namespace, after the Gateway and the UI's release. */
+function uiRoutes(list: Array<[ui: string, namespace: string, serving: string]>): Release[] {
+  return list.map(([ui, namespace, serving]) => ({ name: `routes-${ui}`, namespace, chart: "local", needs: ["gateway-routes", serving], adapter: `routes-${ui}` }));
+}
+
 /**
- * One release per component. Custom resources are `local` releases (a directory of plain
+ * One release per component. Needs that follow from what a release renders (the CRD installer,
+ * an admission webhook) or claims (the storage class's provisioner) are derived by `gen`
+ * (`emit/needs.ts`); the ones written here are Services and objects a release uses. Custom resources are `local` releases (a directory of plain
  * manifests) that `need` the release installing their CRDs (A14).
  */
 const releases: Release[] = [
   { name: "cert-manager", namespace: "cert-manager", chart: chart("jetstack", "cert-manager"), needs: [], adapter: "cert-manager" },
-  { name: "cert-manager-issuers", namespace: "cert-manager", chart: "local", needs: ["cert-manager"], adapter: "cert-manager-issuers" },
+  { name: "cert-manager-issuers", namespace: "cert-manager", chart: "local", needs: [], adapter: "cert-manager-issuers" },
   { name: "metallb", namespace: "metallb-system", chart: chart("metallb", "metallb"), needs: [], adapter: "metallb" },
-  { name: "metallb-pools", namespace: "metallb-system", chart: "local", needs: ["metallb"], adapter: "metallb-pools" },
-  { name: "traefik", namespace: "traefik", chart: chart("traefik", "traefik"), needs: ["metallb-pools", "cert-manager-issuers", "nfs-subdir-external-provisioner"], adapter: "traefik" },
-  // Last of the web releases: its HTTPRoutes live in the namespaces of the UIs they route to (A11).
-  { name: "gateway-routes", namespace: "traefik", chart: "local", needs: ["traefik", "cert-manager-issuers", "kafka-cluster", "kafka-ui", "kube-prometheus-stack", "argo-cd", "eck-kibana", "keycloakx", "vault", "minio", "technitium"], adapter: "gateway-routes" },
+  { name: "metallb-pools", namespace: "metallb-system", chart: "local", needs: [], adapter: "metallb-pools" },
+  { name: "traefik", namespace: "traefik", chart: chart("traefik", "traefik"), needs: ["metallb-pools", "cert-manager-issuers"], adapter: "traefik" },
+  // The Gateway, its listeners' certificates and the ssh route; each UI's HTTPRoute is a release of
+  // its own in the UI's namespace, after the UI's release only, so one failing UI blocks one route.
+  { name: "gateway-routes", namespace: "traefik", chart: "local", needs: ["traefik", "cert-manager-issuers"], adapter: "gateway-routes" },
+  ...uiRoutes([
+    ["kafka-ui", "kafka", "kafka-ui"],
+    ["prometheus", "monitoring", "kube-prometheus-stack"],
+    ["grafana", "monitoring", "kube-prometheus-stack"],
+    ["alertmanager", "monitoring", "kube-prometheus-stack"],
+    ["argocd", "argocd", "argo-cd"],
+    ["kibana", "logging", "eck-kibana"],
+    ["keycloak", "keycloak", "keycloakx"],
+    ["vault", "vault", "vault"],
+    ["minio", "minio", "minio"],
+    ["traefik", "traefik", "traefik"],
+    ["dns", "dns", "technitium"],
+  ]),
+  { name: "routes-kafka", namespace: "kafka", chart: "local", needs: ["gateway-routes", "kafka-cluster"], adapter: "routes-kafka" },
   { name: "ingress-nginx", namespace: "ingress-nginx", chart: chart("ingress-nginx", "ingress-nginx"), needs: ["metallb-pools"], adapter: "ingress-nginx" },
   { name: "nfs-subdir-external-provisioner", namespace: "nfs-provisioner", chart: chart("nfs-subdir-external-provisioner", "nfs-subdir-external-provisioner"), needs: [], adapter: "nfs-subdir-external-provisioner" },
   { name: "piraeus-operator", namespace: "piraeus-datastore", chart: chart("piraeus-operator", "piraeus"), needs: ["cert-manager"], adapter: "piraeus-operator" },
-  { name: "linstor-cluster", namespace: "piraeus-datastore", chart: chart("piraeus-charts", "linstor-cluster"), needs: ["piraeus-operator"], adapter: "linstor-cluster" },
+  { name: "linstor-cluster", namespace: "piraeus-datastore", chart: chart("piraeus-charts", "linstor-cluster"), needs: [], adapter: "linstor-cluster" },
   { name: "storage-classes", namespace: "kube-system", chart: "local", needs: [], adapter: "storage-classes" },
-  { name: "minio", namespace: "minio", chart: chart("minio", "minio"), needs: ["linstor-cluster"], adapter: "minio" },
+  { name: "minio", namespace: "minio", chart: chart("minio", "minio"), needs: [], adapter: "minio" },
   { name: "strimzi-kafka-operator", namespace: "kafka", chart: chart("strimzi", "strimzi-kafka-operator"), needs: [], adapter: "strimzi-kafka-operator" },
-  { name: "kafka-cluster", namespace: "kafka", chart: "local", needs: ["strimzi-kafka-operator", "linstor-cluster"], adapter: "kafka-cluster" },
+  { name: "kafka-cluster", namespace: "kafka", chart: "local", needs: [], adapter: "kafka-cluster" },
   { name: "kube-arangodb", namespace: "arangodb", chart: chart("kube-arangodb", "kube-arangodb"), needs: [], adapter: "kube-arangodb" },
-  { name: "arangodb-deployment", namespace: "arangodb", chart: "local", needs: ["kube-arangodb", "linstor-cluster"], adapter: "arangodb-deployment" },
+  { name: "arangodb-deployment", namespace: "arangodb", chart: "local", needs: [], adapter: "arangodb-deployment" },
   { name: "postgres-operator", namespace: "postgres", chart: chart("postgres-operator-charts", "postgres-operator"), needs: [], adapter: "postgres-operator" },
-  { name: "postgres-cluster", namespace: "postgres", chart: "local", needs: ["postgres-operator", "linstor-cluster"], adapter: "postgres-cluster" },
+  { name: "postgres-cluster", namespace: "postgres", chart: "local", needs: [], adapter: "postgres-cluster" },
   { name: "keda", namespace: "keda", chart: chart("kedacore", "keda"), needs: [], adapter: "keda" },
   { name: "kafka-ui", namespace: "kafka", chart: chart("kafka-ui", "kafka-ui"), needs: ["kafka-cluster", "config-syncer"], adapter: "kafka-ui" },
-  { name: "kube-prometheus-stack", namespace: "monitoring", chart: chart("prometheus-community", "kube-prometheus-stack"), needs: ["linstor-cluster", "mailrelay", "config-syncer"], adapter: "kube-prometheus-stack" },
+  { name: "kube-prometheus-stack", namespace: "monitoring", chart: chart("prometheus-community", "kube-prometheus-stack"), needs: ["mailrelay", "config-syncer"], adapter: "kube-prometheus-stack" },
   { name: "eck-operator", namespace: "elastic-system", chart: chart("elastic", "eck-operator"), needs: [], adapter: "eck-operator" },
-  { name: "elasticsearch-setup", namespace: "logging", chart: "local", needs: ["cert-manager-issuers", "eck-operator"], adapter: "elasticsearch-setup" },
-  { name: "eck-elasticsearch", namespace: "logging", chart: chart("elastic", "eck-elasticsearch"), needs: ["eck-operator", "linstor-cluster", "config-syncer", "elasticsearch-setup"], adapter: "eck-elasticsearch" },
+  { name: "elasticsearch-setup", namespace: "logging", chart: "local", needs: ["cert-manager-issuers"], adapter: "elasticsearch-setup" },
+  { name: "eck-elasticsearch", namespace: "logging", chart: chart("elastic", "eck-elasticsearch"), needs: ["config-syncer", "elasticsearch-setup"], adapter: "eck-elasticsearch" },
   { name: "eck-kibana", namespace: "logging", chart: chart("elastic", "eck-kibana"), needs: ["eck-elasticsearch"], adapter: "eck-kibana" },
   { name: "fluent-bit", namespace: "logging", chart: chart("fluent", "fluent-bit"), needs: ["eck-elasticsearch", "config-syncer"], adapter: "fluent-bit" },
   { name: "gitlab-runner", namespace: "gitlab-runner", chart: chart("gitlab", "gitlab-runner"), needs: [], adapter: "gitlab-runner" },
+  // The ServiceAccount and claims CI job pods use (the chart creates only the runner's own account).
+  { name: "gitlab-runner-jobs", namespace: "gitlab-runner", chart: "local", needs: [], adapter: "gitlab-runner-jobs" },
   { name: "argo-cd", namespace: "argocd", chart: chart("argo", "argo-cd"), needs: ["keycloakx", "config-syncer"], adapter: "argo-cd" },
   { name: "reloader", namespace: "reloader", chart: chart("stakater", "reloader"), needs: [], adapter: "reloader" },
   { name: "secrets-store-csi-driver", namespace: "kube-system", chart: chart("secrets-store-csi-driver", "secrets-store-csi-driver"), needs: [], adapter: "secrets-store-csi-driver" },
-  { name: "vault", namespace: "vault", chart: chart("hashicorp", "vault"), needs: ["secrets-store-csi-driver", "linstor-cluster"], adapter: "vault" },
+  { name: "vault", namespace: "vault", chart: chart("hashicorp", "vault"), needs: ["secrets-store-csi-driver"], adapter: "vault" },
   { name: "keycloakx", namespace: "keycloak", chart: chart("codecentric", "keycloakx"), needs: ["postgres-cluster"], adapter: "keycloakx" },
   { name: "gpu-operator", namespace: "gpu-operator", chart: chart("nvidia", "gpu-operator"), needs: [], adapter: "gpu-operator" },
   { name: "config-syncer", namespace: "kubeops", chart: chart("appscode", "config-syncer"), needs: [], adapter: "config-syncer" },
-  { name: "technitium", namespace: "dns", chart: chart("bjw-s", "app-template"), needs: ["metallb-pools", "linstor-cluster"], adapter: "technitium" },
+  { name: "technitium", namespace: "dns", chart: chart("bjw-s", "app-template"), needs: ["metallb-pools"], adapter: "technitium" },
   { name: "mailrelay", namespace: "mail", chart: chart("bjw-s", "app-template"), needs: [], adapter: "mailrelay" },
 ];
 
@@ -230,13 +254,13 @@ export const prod: Environment = {
   components: {
     traefik: { replicas: 2, acmeStorage: { size: "1Gi", storageClass: "nfs-client" } },
     nfs: { path: "/data0/k2", storageClass: "nfs-client" },
-    minio: { replicas: 4, size: "100Gi", storageClass: "linstor-r2", rootSecret: "minio-root", buckets: ["models", "backups"], memory: "2Gi" },
+    minio: { replicas: 4, size: "50Gi", storageClass: "linstor-r2", rootSecret: "minio-root", buckets: ["models", "backups"], memory: "2Gi" },
     linstor: { storagePool: "data" },
     kafka: {
       cluster: "k3",
       version: softwareVersions.kafka,
       replicas: 3,
-      size: "50Gi",
+      size: "30Gi",
       storageClass: "linstor-r2",
       connect: { name: "k3-connect", replicas: 2 },
       tlsPort: 9093,
@@ -286,7 +310,7 @@ export const prod: Environment = {
       },
     },
     logging: {
-      elasticsearch: { name: "elasticsearch", version: softwareVersions.elasticStack, nodes: 3, size: "50Gi", storageClass: "linstor-r2" },
+      elasticsearch: { name: "elasticsearch", version: softwareVersions.elasticStack, nodes: 3, size: "30Gi", storageClass: "linstor-r2" },
       kibana: { replicas: 2 },
       indexPrefix: "internal",
       users: {
@@ -305,7 +329,7 @@ export const prod: Environment = {
       tokenSecret: "gitlab-runner-token",
       gitlabCaSecret: "home-certificates",
       volumes: [
-        { name: "runner-home", kind: "pvc", source: "runner-home", mountPath: "/home/runner" },
+        { name: "runner-home", kind: "pvc", source: "runner-home", mountPath: "/home/runner", size: "10Gi", storageClass: "nfs-client" },
         { name: "docker-config", kind: "secret", source: "docker-config", mountPath: "/kaniko/.docker" },
         { name: "home-certificates", kind: "secret", source: "home-certificates", mountPath: "/etc/gitlab-runner/certs" },
       ],
@@ -372,12 +396,13 @@ export const lab: Environment = applyOverride(prod, {
   },
   components: {
     traefik: { replicas: 1 },
-    minio: { replicas: 1 },
-    kafka: { replicas: 1, connect: { replicas: 1 } },
+    // Two 200 GiB data disks behind linstor-r2: staging keeps every volume small.
+    minio: { replicas: 1, size: "20Gi" },
+    kafka: { replicas: 1, size: "10Gi", connect: { replicas: 1 } },
     kafkaUi: { node: "k2lab-w1" },
-    arangodb: { mode: "Single" },
-    postgres: { instances: 1 },
-    logging: { elasticsearch: { nodes: 1 }, kibana: { replicas: 1 } },
+    arangodb: { mode: "Single", size: "10Gi" },
+    postgres: { instances: 1, size: "10Gi" },
+    logging: { elasticsearch: { nodes: 1, size: "10Gi" }, kibana: { replicas: 1 } },
     runner: { node: "k2lab-w2" },
     argocd: { replicas: 1 },
     keycloak: { replicas: 1 },

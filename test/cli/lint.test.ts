@@ -49,6 +49,8 @@ describe("streamforge lint", () => {
     const result = await cli(["lint", "--rules"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^network\/lb-ip-outside-pool +every LoadBalancer IP/m);
+    // The apply-readiness guards of issue 11 (a-e).
+    for (const id of ["apply/references-resolve", "apply/install-order", "apply/platform-ca-trust", "apply/route-isolation", "apply/storage-capacity"]) expect(result.stdout).toMatch(new RegExp(`^${id} +\\S`, "m"));
   });
 
   it("fails naming file, line and key (with did-you-mean) when a values file gets a misspelt key on disk", async () => {

@@ -15,6 +15,7 @@ export const commands: CommandEntry[] = [
   { name: "bump", summary: "pin a new chart version, regenerate, re-lint and print a pull-request description", load: async () => (await import("./bump.ts")).bump },
   { name: "promote", summary: "copy pinned chart versions from one environment to another (lab -> prod)", load: async () => (await import("./promote.ts")).promote },
   { name: "cert", summary: "create a key and CSR, get the certificate from cert-manager, save and validate it (S13)", load: async () => (await import("./cert.ts")).cert },
+  { name: "secrets", summary: "check the Secrets the model needs before apply, or create the platform's own with random values", load: async () => (await import("./secrets.ts")).secrets },
   { name: "dns", summary: "make Technitium DNS serve the model's zones and records (dns sync)", load: async () => (await import("./dns.ts")).dns },
   { name: "schema", summary: "derive JSON schemas: chart values, CRDs, the model (and chart value types)", load: async () => (await import("./schema.ts")).schema },
 ];

@@ -326,6 +326,8 @@ export function elasticsearchUsers({ platform, env }: Context): Array<{
   namespace: string;
   type: "kubernetes.io/basic-auth";
   annotations: Record<string, string>;
+  /** Namespaces config-syncer copies the Secret into. */
+  copiedTo: string[];
 }> {
   const users = env.components.logging.users;
   const namespace = namespaceOf(platform, "eck-elasticsearch");
@@ -338,6 +340,7 @@ export function elasticsearchUsers({ platform, env }: Context): Array<{
       namespace,
       type: "kubernetes.io/basic-auth" as const,
       annotations: elsewhere.length ? syncToNamespaces(elsewhere) : {},
+      copiedTo: elsewhere,
     };
   });
 }

@@ -369,7 +369,12 @@ export interface CiSpec {
 export interface Components {
   traefik: { replicas: Count; acmeStorage: { size: Quantity; storageClass: string } };
   /** The NFS export behind `storageClass`; the server is `external.nfs` (S15). */
-  nfs: { path: string; storageClass: string };
+  nfs: {
+    path: string;
+    storageClass: string;
+    /** Size of the export, when known: claims on `storageClass` are checked against it. */
+    capacity?: Quantity;
+  };
   /**
    * MinIO (S16): `replicas` servers of a StatefulSet, each volume `size`; root credentials from the
    * existing Secret `rootSecret` (keys `rootUser`, `rootPassword`, A13); `memory` is each server's request.
@@ -494,7 +499,12 @@ export interface Components {
     tokenSecret: string;
     /** Existing Secret holding `<gitlab fqdn>.crt`, the CA that signs GitLab's certificate (A13). */
     gitlabCaSecret: string;
-    volumes: Array<{ name: string; kind: "pvc" | "secret" | "configMap"; source: string; mountPath: string }>;
+    /**
+     * Volumes of CI job pods. A `pvc` volume with `size` and `storageClass` has its claim created
+     * by the platform (release `gitlab-runner-jobs`), ReadWriteMany when the class allows it, since
+     * concurrent jobs mount it together.
+     */
+    volumes: Array<{ name: string; kind: "pvc" | "secret" | "configMap"; source: string; mountPath: string; size?: Quantity; storageClass?: string }>;
     /**
      * Tags of the runner, which CI jobs select it by (`tags:` in the templates of `ci`). With
      * runner authentication tokens GitLab keeps a runner's tags (set when the runner is created

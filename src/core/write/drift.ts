@@ -32,3 +32,8 @@ export function drift(outDir: string, p: Plan): Drift[] {
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
+
+/** A generated section of a hand-written file (README) that differs from the model's. */
+export function sectionDrift(path: string, current: string, next: string): Drift {
+  return { path, kind: "changed", diff: createTwoFilesPatch(`a/${path}`, `b/${path}`, current, next, undefined, undefined, { context: 3 }) };
+}

@@ -9,7 +9,7 @@ import { GROUPS_CLAIM, KEYCLOAK_BUILTIN_SCOPES, OIDC_SCOPES, type OidcClient, ho
 import { toYaml } from "../../core/yaml.ts";
 
 /** The chart's fullname for release `keycloakx`; its HTTP Service is `<fullname>-http`. */
-const KEYCLOAK_FULLNAME = "keycloakx";
+export const KEYCLOAK_FULLNAME = "keycloakx";
 /** Port of the chart's HTTP Service (`service.httpPort`). */
 const KEYCLOAK_HTTP_PORT = 80;
 

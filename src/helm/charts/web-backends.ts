@@ -52,7 +52,7 @@ function at(values: unknown, path: string): string | number | undefined {
  * Helm's common fullname rule: `fullnameOverride`, else the release name when it contains the
  * chart name (or `nameOverride`), else `<release>-<name>`; at most 63 characters.
  */
-function chartFullname(release: string, chart: string, values: unknown, defaults: { nameOverride?: string; maxLength?: number } = {}): string {
+export function chartFullname(release: string, chart: string, values: unknown, defaults: { nameOverride?: string; maxLength?: number } = {}): string {
   const override = at(values, "fullnameOverride");
   const name = String(at(values, "nameOverride") ?? defaults.nameOverride ?? chart);
   const full = override !== undefined ? String(override) : release.includes(name) ? release : `${release}-${name}`;

@@ -40,6 +40,9 @@ const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
 const listenerName = (ui: WebUi) => `https-${ui}`;
 
+/** Every web UI the model knows (A11), in the order of `WebUi`. */
+export const WEB_UIS: readonly WebUi[] = ["kafka-ui", "prometheus", "grafana", "alertmanager", "argocd", "kibana", "keycloak", "vault", "minio", "traefik", "dns"];
+
 /** The web UIs whose serving release is installed in this environment. */
 function servedUis(ctx: ManifestContext): ResolvedWebBackend[] {
   const { platform, env } = ctx;
@@ -171,8 +174,13 @@ function kafkaTcp(ctx: Context, route: TcpRoute, labels: Record<string, string>)
   ];
 }
 
+/**
+ * The Gateway and what it serves with: its class, one listener and certificate per web UI, and
+ * the TCP route to hosts outside the cluster. Each UI's HTTPRoute is a release of its own
+ * (`routes-<ui>`, see `uiRoutes`), so one UI that fails to install holds back only its own route.
+ */
 export const gatewayRoutes: ManifestBuilder = (ctx) => {
-  const { env, platform } = ctx;
+  const { env } = ctx;
   const labels = managedLabels("traefik");
   const gateway = gatewayOf(ctx);
   const uis = servedUis(ctx);
@@ -208,14 +216,29 @@ export const gatewayRoutes: ManifestBuilder = (ctx) => {
   };
 
   const certificates = uis.map((b) => certificate(ctx, b.ui, gateway.namespace, labels));
-  const routes = uis.map((b) => httpRoute(ctx, b, labels));
-
   const tcp = env.ingress.tcpRoutes.flatMap((route) => {
     const { backend } = route;
-    if ("external" in backend) return externalTcp(ctx, { ...route, backend }, labels);
-    if (!isEnabled(env, releaseOf(platform, "kafka-cluster"))) return [];
-    return kafkaTcp(ctx, route, labels);
+    return "external" in backend ? externalTcp(ctx, { ...route, backend }, labels) : [];
   });
+  return [gatewayClass, gatewayObject, ...certificates, ...tcp];
+};
 
-  return [gatewayClass, gatewayObject, ...certificates, ...routes, ...tcp];
+/** Name of the release that holds one web UI's HTTPRoute. */
+export const uiRoutesRelease = (ui: WebUi): string => `routes-${ui}`;
+
+/** Name of the release that holds the TCP routes into the Kafka cluster (S11). */
+export const KAFKA_ROUTES_RELEASE = "routes-kafka";
+
+/** One builder per web UI: its HTTPRoute, when the UI's release is installed. */
+export const uiRoutes: Readonly<Record<string, ManifestBuilder>> = Object.fromEntries(
+  WEB_UIS.map((ui) => [
+    uiRoutesRelease(ui),
+    ((ctx) => servedUis(ctx).filter((b) => b.ui === ui).map((b) => httpRoute(ctx, b, managedLabels("traefik")))) satisfies ManifestBuilder,
+  ]),
+);
+
+/** The Kafka cluster's TCP route, when the cluster is installed. */
+export const kafkaRoutes: ManifestBuilder = (ctx) => {
+  if (!isEnabled(ctx.env, releaseOf(ctx.platform, "kafka-cluster"))) return [];
+  return ctx.env.ingress.tcpRoutes.filter((r) => "kafka" in r.backend).flatMap((route) => kafkaTcp(ctx, route, managedLabels("traefik")));
 };

@@ -2,20 +2,24 @@
 import type { ManifestBuilder } from "./kube.ts";
 import { certManagerIssuers } from "./cert-manager-issuers.ts";
 import { metallbPools } from "./metallb-pools.ts";
-import { gatewayRoutes } from "./gateway-routes.ts";
+import { gatewayRoutes, kafkaRoutes, KAFKA_ROUTES_RELEASE, uiRoutes } from "./gateway-routes.ts";
 import { storageClasses } from "./storage-classes.ts";
 import { kafkaCluster } from "./kafka-cluster.ts";
 import { arangodbDeployment } from "./arangodb-deployment.ts";
 import { postgresCluster } from "./postgres-cluster.ts";
+import { gitlabRunnerJobs } from "./gitlab-runner-jobs.ts";
 import { elasticsearchSetup } from "./elasticsearch-setup.ts";
 
 export const manifestBuilders: Readonly<Record<string, ManifestBuilder>> = {
   "cert-manager-issuers": certManagerIssuers,
   "metallb-pools": metallbPools,
   "gateway-routes": gatewayRoutes,
+  ...uiRoutes,
+  [KAFKA_ROUTES_RELEASE]: kafkaRoutes,
   "storage-classes": storageClasses,
   "kafka-cluster": kafkaCluster,
   "arangodb-deployment": arangodbDeployment,
   "postgres-cluster": postgresCluster,
+  "gitlab-runner-jobs": gitlabRunnerJobs,
   "elasticsearch-setup": elasticsearchSetup,
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { streamforge } from "../../../src/platform/streamforge.ts";
 import { yamlOf } from "../../support/generated.ts";
 import { crdErrors } from "../../support/schemas.ts";
+import { derivedNeeds } from "../../../src/helm/needs.ts";
 
 describe.each(streamforge.environments.map((e) => e.name))("linstor-cluster values in %s", (envName) => {
   const env = streamforge.environments.find((e) => e.name === envName)!;
@@ -46,7 +47,6 @@ describe.each(streamforge.environments.map((e) => e.name))("linstor-cluster valu
 
   it("S14 the Piraeus operator installs its CRDs for the LinstorCluster to follow", () => {
     expect(yamlOf(`values/${envName}/piraeus-operator.yaml`).installCRDs).toBe(true);
-    const release = streamforge.releases.find((r) => r.name === "linstor-cluster")!;
-    expect(release.needs).toContain("piraeus-operator");
+    expect(derivedNeeds(streamforge).get("linstor-cluster")).toContain("piraeus-operator");
   });
 });

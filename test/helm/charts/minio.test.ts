@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { yamlOf } from "../../support/generated.ts";
 import { minioLayout } from "../../../src/helm/charts/minio.ts";
+import { streamforge } from "../../../src/platform/streamforge.ts";
 
 describe.each(["prod", "lab"] as const)("minio values in %s", (envName) => {
   const values = () => yamlOf(`values/${envName}/minio.yaml`);
+  const env = streamforge.environments.find((e) => e.name === envName)!;
 
   it("S16 A13 MinIO's root credentials come from the existing Secret minio-root, and no user has a password in values", () => {
     expect(values().existingSecret).toBe("minio-root");
@@ -16,8 +18,9 @@ describe.each(["prod", "lab"] as const)("minio values in %s", (envName) => {
     for (const bucket of values().buckets) expect(bucket).toMatchObject({ policy: "none", purge: false, versioning: true });
   });
 
-  it("S16 A8 MinIO's volumes are 100Gi on linstor-r2", () => {
-    expect(values().persistence).toMatchObject({ enabled: true, size: "100Gi", storageClass: "linstor-r2" });
+  it("S16 A8 MinIO's volumes are the model's size on linstor-r2 (50Gi in prod: four drives, twice replicated, fit the data disks)", () => {
+    expect(values().persistence).toMatchObject({ enabled: true, size: env.components.minio.size, storageClass: "linstor-r2" });
+    if (envName === "prod") expect(env.components.minio.size).toBe("50Gi");
   });
 
   it("S16 A11 the console is a ClusterIP Service, reached through the Gateway", () => {

@@ -14,7 +14,15 @@ const built = new Set(["v1", "discovery.k8s.io/v1"]);
 describe.each(streamforge.environments.map((e) => e.name))("gateway-routes in %s", (envName) => {
   const env = streamforge.environments.find((e) => e.name === envName)!;
   const dir = `manifests/${envName}/gateway-routes`;
-  const objects = () => pathsUnder(`${dir}/`).map((p) => yamlOf(p));
+  const routeReleases = streamforge.releases.filter((r) => r.name.startsWith("routes-")).map((r) => r.name);
+  const paths = () => [dir, ...routeReleases.map((r) => `manifests/${envName}/${r}`)].flatMap((d) => pathsUnder(`${d}/`));
+  const objects = () => paths().map((p) => yamlOf(p));
+  /** A route file by name, in whichever route release holds it. */
+  const routeFile = (name: string) => {
+    const path = paths().find((p) => p.endsWith(`/${name}`));
+    if (!path) throw new Error(`no ${name} under the route releases of ${envName}`);
+    return path;
+  };
   const uis = Object.keys(env.ingress.hosts) as WebUi[];
   const gateway = () => yamlOf(`${dir}/gateway-traefik-traefik.yaml`);
 
@@ -25,7 +33,7 @@ describe.each(streamforge.environments.map((e) => e.name))("gateway-routes in %s
   });
 
   it("S5 the CRD check rejects a broken route (the test can fail)", () => {
-    const route = yamlOf(`${dir}/httproute-monitoring-grafana.yaml`);
+    const route = yamlOf(routeFile(`httproute-monitoring-grafana.yaml`));
     expect(crdErrors({ ...route, spec: { ...route.spec, rules: [{ backendRefs: [{ port: 80 }] }] } })).not.toEqual([]);
   });
 
@@ -63,7 +71,7 @@ describe.each(streamforge.environments.map((e) => e.name))("gateway-routes in %s
   it("A11 each web UI's HTTPRoute lives next to its Service and is the only route its listener admits", () => {
     for (const ui of uis) {
       const backend = resolveWebBackend(manifestContext(streamforge, env), ui);
-      const route = yamlOf(`${dir}/httproute-${backend.namespace}-${ui}.yaml`);
+      const route = yamlOf(routeFile(`httproute-${backend.namespace}-${ui}.yaml`));
       expect(route.spec.hostnames).toEqual([hostOf(env, ui)]);
       expect(route.spec.parentRefs).toEqual([
         { group: "gateway.networking.k8s.io", kind: "Gateway", name: "traefik", namespace: "traefik", sectionName: `https-${ui}` },
@@ -77,7 +85,7 @@ describe.each(streamforge.environments.map((e) => e.name))("gateway-routes in %s
   });
 
   it("S10 the Traefik dashboard is served at /dashboard on traefik.<domain>", () => {
-    const route = yamlOf(`${dir}/httproute-traefik-traefik.yaml`);
+    const route = yamlOf(routeFile(`httproute-traefik-traefik.yaml`));
     expect(route.spec.hostnames).toEqual([`traefik.${env.domain}`]);
     expect(route.spec.rules[0].matches).toContainEqual({ path: { type: "PathPrefix", value: "/dashboard" } });
     expect(route.spec.rules[0].backendRefs).toEqual([{ group: "traefik.io", kind: "TraefikService", name: "api@internal" }]);
@@ -115,7 +123,7 @@ describe.each(streamforge.environments.map((e) => e.name))("gateway-routes in %s
   });
 
   it("S11 A10 kafka passes TLS through to the bootstrap and every broker of k3 by SNI", () => {
-    const route = yamlOf(`${dir}/ingressroutetcp-kafka-kafka.yaml`);
+    const route = yamlOf(routeFile(`ingressroutetcp-kafka-kafka.yaml`));
     const replicas = env.components.kafka.replicas;
     expect(route.spec.entryPoints).toEqual(["kafka"]);
     expect(route.spec.tls).toEqual({ passthrough: true });
@@ -130,10 +138,12 @@ describe.each(streamforge.environments.map((e) => e.name))("gateway-routes in %s
     expect(listener).toMatchObject({ port: 9094, type: "cluster-ip", tls: true });
   });
 
-  it("A11 gateway-routes is installed after every release that serves a web UI (their namespaces exist)", () => {
-    const release = streamforge.releases.find((r) => r.name === "gateway-routes")!;
-    const serving = new Set(Object.values(webBackends).map((b) => b.release));
-    for (const name of serving) if (name !== "traefik") expect(release.needs).toContain(name);
-    expect(release.needs).toEqual(expect.arrayContaining(["traefik", "cert-manager-issuers"]));
+  it("A11 each UI's route release waits for the Gateway and the release serving that UI only (one failing UI blocks one route)", () => {
+    for (const ui of uis) {
+      const release = streamforge.releases.find((r) => r.name === `routes-${ui}`)!;
+      expect(release.needs.sort()).toEqual(["gateway-routes", resolveWebBackend(manifestContext(streamforge, env), ui).release].sort());
+      expect(release.namespace).toBe(resolveWebBackend(manifestContext(streamforge, env), ui).namespace);
+    }
+    expect(streamforge.releases.find((r) => r.name === "gateway-routes")!.needs).toEqual(["traefik", "cert-manager-issuers"]);
   });
 });

@@ -3,6 +3,7 @@ import type { Platform } from "../../../core/model/types.ts";
 import { isEnabled } from "../../../core/model/derive.ts";
 import type { Rule } from "../../../core/lint/context.ts";
 import { chartOfGroup } from "./crd-owners.ts";
+import { closure, inventory } from "../apply/inventory.ts";
 
 /** Releases `name` needs, directly or through other releases. */
 function transitiveNeeds(platform: Platform, name: string): Set<string> {
@@ -34,7 +35,7 @@ export const crdNeeds: Rule = {
       if (!chart) continue;
       const installers = platform.releases.filter((r) => r.chart !== "local" && r.chart.name === chart && isEnabled(env, r));
       if (installers.some((r) => r.name === release.name)) continue;
-      const needs = transitiveNeeds(platform, release.name);
+      const needs = closure(inventory(ctx).needs, release.name);
       if (installers.some((r) => needs.has(r.name))) continue;
       const key = `${release.name} ${group}`;
       if (reported.has(key)) continue;

@@ -1,0 +1,65 @@
+/**
+ * A release's contract in one environment, from what it deploys: the values of a chart release
+ * (its adapter's contract reads them), or the objects of a local release (their kinds, and what
+ * their operators create). Gen derives `needs` from it; lint checks references, order, trust and
+ * capacity with it, on the files as they are on disk.
+ */
+import type { Context } from "../../core/model/derive.ts";
+import type { Release } from "../../core/model/types.ts";
+import type { Values } from "./adapter.ts";
+import type { KindRef, Provided, ReleaseContract } from "./contract.ts";
+import { chartContracts } from "./contracts.ts";
+import { CRD_GROUPS_BY_CHART } from "./crd-groups.ts";
+import { kafkaExternalServices, localClaims, objectCreates } from "../manifests/operators.ts";
+
+/** What one release deploys: values (chart) or objects (local). */
+export type Deployed = { values: Values } | { objects: ReadonlyArray<Record<string, unknown>> };
+
+/** The release's contract; `creates` and `renders` are always filled. */
+export function releaseContract(ctx: Context, release: Release, deployed: Deployed): ReleaseContract & { creates: Provided[]; renders: KindRef[] } {
+  if ("values" in deployed) {
+    const contract = chartContracts[release.adapter]?.(ctx, deployed.values, release) ?? {};
+    const renders = [...(contract.renders ?? [])];
+    for (const kind of monitorKinds(deployed.values)) if (!renders.some((r) => r.group === kind.group && r.kind === kind.kind)) renders.push(kind);
+    return { ...contract, creates: [...(contract.creates ?? [])], renders };
+  }
+  const renders: KindRef[] = [];
+  const creates: Provided[] = [];
+  for (const object of deployed.objects) {
+    const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : "";
+    const kind = typeof object.kind === "string" ? object.kind : "";
+    const slash = apiVersion.lastIndexOf("/");
+    if (slash > 0 && !renders.some((r) => r.group === apiVersion.slice(0, slash) && r.kind === kind)) renders.push({ group: apiVersion.slice(0, slash), kind });
+    creates.push(...objectCreates(object, release.namespace));
+    if (kind === "Kafka" && apiVersion.startsWith("kafka.strimzi.io/")) creates.push(...kafkaExternalServices(ctx));
+  }
+  return { renders, creates, claims: localClaims[release.adapter]?.(ctx) ?? [] };
+}
+
+/** Releases of the environment that install the CRDs of `group`. */
+export function crdInstallers(releases: readonly Release[], group: string): Release[] {
+  const charts = Object.entries(CRD_GROUPS_BY_CHART).filter(([, groups]) => groups.includes(group)).map(([chart]) => chart);
+  return releases.filter((r) => r.chart !== "local" && charts.includes(r.chart.name));
+}
+
+const MONITOR_KEYS: Readonly<Record<string, string>> = { servicemonitor: "ServiceMonitor", podmonitor: "PodMonitor", prometheusrule: "PrometheusRule" };
+
+/**
+ * The Prometheus operator's kinds a chart renders by the common switch `<serviceMonitor|podMonitor|
+ * prometheusRule>.enabled: true` (under any parent), whatever the chart: a switch turned on in
+ * values is a kind to order after its CRD even where the adapter's contract says nothing.
+ */
+export function monitorKinds(values: unknown): KindRef[] {
+  const out: KindRef[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== "object") return;
+    for (const [key, child] of Object.entries(node)) {
+      const kind = MONITOR_KEYS[key.toLowerCase().replace(/s$/, "")];
+      if (kind && child !== null && typeof child === "object" && (child as Record<string, unknown>).enabled === true && !out.some((k) => k.kind === kind)) out.push({ group: "monitoring.coreos.com", kind });
+      visit(child);
+    }
+  };
+  visit(values);
+  return out;
+}

@@ -1,0 +1,192 @@
+/**
+ * What one environment's files make exist and what they expect, from the files as linted: each
+ * installed release's contract (chart values or local manifests), the objects they provide, the
+ * references they make (generic Kubernetes references plus the contracts' chart-specific ones),
+ * and the model's prerequisites. Built once per lint context and shared by the apply rules.
+ */
+import type { Provided, ObjectKind, ReleaseContract, KindRef } from "../../charts/contract.ts";
+import { releaseContract } from "../../charts/evaluate.ts";
+import { isEnabled } from "../../../core/model/derive.ts";
+import { prerequisites, type Prerequisite } from "../../../core/model/prerequisites.ts";
+import type { Release } from "../../../core/model/types.ts";
+import { isObject, walk, type RuleContext, type Site } from "../../../core/lint/context.ts";
+import { pointerSegments, toPointer } from "../../../core/diagnostics/locate.ts";
+
+export interface Reference {
+  kind: ObjectKind;
+  namespace: string;
+  name: string;
+  keys: string[];
+  port?: number;
+  release: Release;
+  site: Site;
+}
+
+export interface Inventory {
+  releases: Release[];
+  contracts: Map<string, ReleaseContract & { creates: Provided[]; renders: KindRef[] }>;
+  provided: Array<Provided & { release: string }>;
+  prerequisites: Prerequisite[];
+  references: Reference[];
+  /** Direct needs of each release, as the helmfile on disk says (model-derived when absent). */
+  needs: Map<string, string[]>;
+}
+
+const cache = new WeakMap<RuleContext, Inventory>();
+
+export function inventory(ctx: RuleContext): Inventory {
+  let inv = cache.get(ctx);
+  if (!inv) {
+    inv = build(ctx);
+    cache.set(ctx, inv);
+  }
+  return inv;
+}
+
+function build(ctx: RuleContext): Inventory {
+  const { platform, env } = ctx;
+  const releases = platform.releases.filter((r) => isEnabled(env, r));
+  const contracts: Inventory["contracts"] = new Map();
+  const references: Reference[] = [];
+  for (const release of releases) {
+    const files = ctx.deployed.filter((f) => f.release?.name === release.name);
+    if (release.chart === "local") {
+      const objects = ctx.kubeObjects.filter((d) => d.file.release?.name === release.name && d.pointer === "");
+      contracts.set(release.name, releaseContract({ platform, env }, release, { objects: objects.map((d) => d.object) }));
+      for (const doc of objects) references.push(...objectReferences(doc.object, release, { file: doc.file, doc: doc.doc, pointer: "" }, platform.releases));
+      continue;
+    }
+    const file = files[0];
+    const values = file && isObject(file.docs[0]) ? file.docs[0] : {};
+    const contract = releaseContract({ platform, env }, release, { values });
+    contracts.set(release.name, contract);
+    if (!file) continue;
+    references.push(...genericReferences(values, release, { file, doc: 0, pointer: "" }));
+    for (const ref of contract.refers ?? []) {
+      const site = { file, doc: 0, pointer: ref.at };
+      const value = fromPointer(values, ref.at);
+      const push = (name: unknown, key: unknown, pointer: string) => {
+        if (typeof name !== "string" || name === "") return;
+        const keys = [...(ref.keys ?? []), ...(typeof key === "string" && key !== "" ? [key] : [])];
+        references.push({ kind: ref.kind, namespace: ref.namespace ?? release.namespace, name, keys, release, site: { ...site, pointer } });
+      };
+      if (ref.pattern && typeof value === "string") {
+        for (const m of value.matchAll(new RegExp(ref.pattern.source, ref.pattern.flags.includes("g") ? ref.pattern.flags : `${ref.pattern.flags}g`))) push(m[1], m[2], ref.at);
+      } else if (ref.list && Array.isArray(value)) {
+        value.forEach((name, i) => push(name, undefined, `${ref.at}/${i}`));
+      } else {
+        push(value, ref.keyAt ? fromPointer(values, ref.keyAt) : undefined, ref.at);
+      }
+    }
+  }
+  const provided = [...contracts].flatMap(([release, c]) => c.creates.map((p) => ({ ...p, release })));
+  return { releases, contracts, provided, prerequisites: prerequisites(platform, env), references, needs: helmfileNeeds(ctx) };
+}
+
+/** `needs` per release from the helmfile being linted (`<namespace>/<name>` entries). */
+function helmfileNeeds(ctx: RuleContext): Map<string, string[]> {
+  const file = ctx.files.find((f) => f.kind === "helmfile");
+  const out = new Map<string, string[]>();
+  const docs = file?.docs ?? [];
+  for (const doc of docs) {
+    if (!isObject(doc) || !Array.isArray(doc.releases)) continue;
+    for (const r of doc.releases) {
+      if (!isObject(r) || typeof r.name !== "string") continue;
+      out.set(r.name, Array.isArray(r.needs) ? r.needs.filter((n): n is string => typeof n === "string").map((n) => n.slice(n.indexOf("/") + 1)) : []);
+    }
+  }
+  if (out.size === 0) for (const r of ctx.platform.releases) out.set(r.name, [...r.needs]);
+  return out;
+}
+
+/** Releases `name` needs, directly or transitively, by the given direct needs. */
+export function closure(needs: Map<string, string[]>, name: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...(needs.get(name) ?? [])];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(needs.get(next) ?? []));
+  }
+  return seen;
+}
+
+/** The value at a JSON pointer of a tree. */
+function fromPointer(tree: unknown, pointer: string): unknown {
+  let node = tree;
+  for (const segment of pointerSegments(pointer)) {
+    if (Array.isArray(node)) node = node[Number(segment)];
+    else if (isObject(node)) node = node[segment];
+    else return undefined;
+  }
+  return node;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+
+/** Kubernetes-shaped references anywhere in a tree: env, envFrom and volume sources. */
+function genericReferences(tree: unknown, release: Release, base: Site, namespace = release.namespace): Reference[] {
+  const out: Reference[] = [];
+  const add = (kind: ObjectKind, name: string | undefined, keys: string[], path: Array<string | number>) => {
+    if (name && !name.includes("{{")) out.push({ kind, namespace, name, keys, release, site: { ...base, pointer: `${base.pointer}${toPointer(path)}` } });
+  };
+  for (const { value, key, path } of walk(tree)) {
+    if (!isObject(value)) continue;
+    if (key === "secretKeyRef") add("Secret", str(value.name), str(value.key) ? [value.key as string] : [], [...path, "name"]);
+    else if (key === "configMapKeyRef") add("ConfigMap", str(value.name), str(value.key) ? [value.key as string] : [], [...path, "name"]);
+    else if (key === "secretRef" && !("key" in value)) add("Secret", str(value.name), [], [...path, "name"]);
+    else if (key === "configMapRef") add("ConfigMap", str(value.name), [], [...path, "name"]);
+    else if (key === "secret" && str(value.secretName)) add("Secret", str(value.secretName), itemKeys(value.items), [...path, "secretName"]);
+    else if (key === "configMap" && str(value.name) && ("items" in value || "defaultMode" in value || path.includes("volumes") || path.some((p) => typeof p === "string" && /volumes$/i.test(p)))) add("ConfigMap", str(value.name), itemKeys(value.items), [...path, "name"]);
+    else if (key === "persistentVolumeClaim" && str(value.claimName)) add("PersistentVolumeClaim", str(value.claimName), [], [...path, "claimName"]);
+  }
+  return out;
+}
+
+function itemKeys(items: unknown): string[] {
+  return Array.isArray(items) ? items.flatMap((i) => (isObject(i) && typeof i.key === "string" ? [i.key] : [])) : [];
+}
+
+/** References of one manifest object: generic ones, plus route backends and TLS Secrets of the Gateway API and Traefik. */
+function objectReferences(object: Record<string, unknown>, release: Release, site: Site, all: readonly Release[]): Reference[] {
+  const meta = isObject(object.metadata) ? object.metadata : {};
+  const namespace = str(meta.namespace) ?? release.namespace;
+  const out = genericReferences(object, release, site, namespace);
+  const spec = isObject(object.spec) ? object.spec : {};
+  const at = (...path: Array<string | number>): Site => ({ ...site, pointer: toPointer(path) });
+  if (typeof spec.serviceAccountName === "string") out.push({ kind: "ServiceAccount", namespace, name: spec.serviceAccountName, keys: [], release, site: at("spec", "serviceAccountName") });
+  const kind = `${str(object.apiVersion)?.split("/")[0] ?? ""}/${str(object.kind) ?? ""}`;
+  if (kind === "gateway.networking.k8s.io/HTTPRoute" && Array.isArray(spec.rules)) {
+    spec.rules.forEach((rule, i) => {
+      if (!isObject(rule) || !Array.isArray(rule.backendRefs)) return;
+      rule.backendRefs.forEach((b, j) => {
+        if (!isObject(b) || (b.kind !== undefined && b.kind !== "Service") || typeof b.name !== "string") return;
+        out.push({ kind: "Service", namespace: str(b.namespace) ?? namespace, name: b.name, keys: [], ...(typeof b.port === "number" ? { port: b.port } : {}), release, site: at("spec", "rules", i, "backendRefs", j, "name") });
+      });
+    });
+  }
+  if (kind === "traefik.io/IngressRouteTCP" && Array.isArray(spec.routes)) {
+    spec.routes.forEach((route, i) => {
+      if (!isObject(route) || !Array.isArray(route.services)) return;
+      route.services.forEach((s, j) => {
+        if (!isObject(s) || typeof s.name !== "string") return;
+        out.push({ kind: "Service", namespace: str(s.namespace) ?? namespace, name: s.name, keys: [], ...(typeof s.port === "number" ? { port: s.port } : {}), release, site: at("spec", "routes", i, "services", j, "name") });
+      });
+    });
+  }
+  if (kind === "gateway.networking.k8s.io/Gateway" && Array.isArray(spec.listeners)) {
+    spec.listeners.forEach((l, i) => {
+      const refs = isObject(l) && isObject(l.tls) && Array.isArray(l.tls.certificateRefs) ? l.tls.certificateRefs : [];
+      refs.forEach((r, j) => {
+        if (isObject(r) && typeof r.name === "string") out.push({ kind: "Secret", namespace: str(r.namespace) ?? namespace, name: r.name, keys: ["tls.crt", "tls.key"], release, site: at("spec", "listeners", i, "tls", "certificateRefs", j, "name") });
+      });
+    });
+  }
+  // A ClusterIssuer's CA Secret lives in cert-manager's cluster resource namespace (its own).
+  if (kind === "cert-manager.io/ClusterIssuer" && isObject(spec.ca) && typeof spec.ca.secretName === "string") {
+    const certManager = all.find((r) => r.chart !== "local" && r.chart.name === "cert-manager");
+    out.push({ kind: "Secret", namespace: certManager?.namespace ?? namespace, name: spec.ca.secretName, keys: ["tls.crt", "tls.key"], release, site: at("spec", "ca", "secretName") });
+  }
+  return out;
+}
