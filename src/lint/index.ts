@@ -89,7 +89,7 @@ function classify(platform: Platform, path: string): { kind: FileKind; release?:
  */
 async function checkModel(platform: Platform, modelFile: string): Promise<Diagnostic[]> {
   const fast = await validatorFor("schema/platform.schema.json");
-  if (fast && fast(platform)) return [];
+  if (fast && fast(platform)) return (await import("../check/model-semantics.ts")).checkSemantics(platform, modelFile);
   const { validateModel } = await import("../check/model-schema.ts");
   return validateModel(platform, modelFile);
 }

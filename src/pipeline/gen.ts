@@ -32,7 +32,12 @@ export interface GenResult {
  */
 async function checkShape(platform: Platform, modelFile: string | undefined): Promise<void> {
   const fast = await validatorFor("schema/platform.schema.json");
-  if (fast && fast(platform)) return;
+  if (fast && fast(platform)) {
+    const { checkSemantics } = await import("../check/model-semantics.ts");
+    const meaning = checkSemantics(platform, modelFile);
+    if (meaning.length) throw new InvalidModelError(meaning);
+    return;
+  }
   const { validateModel } = await import("../check/model-schema.ts");
   const shape = validateModel(platform, modelFile);
   if (shape.length) throw new InvalidModelError(shape);
