@@ -13,26 +13,47 @@ import { manifestBuilders } from "../manifests/index.ts";
 export const MODEL_SEMANTICS_RULE = "model/semantics";
 
 /**
- * Releases the emitters look up by name (namespaces of services they point at). A model without
- * one of them cannot be generated, so it is invalid rather than an emitter crash.
+ * Releases each adapter or manifest builder looks up by name (for their namespaces and service
+ * names). A model that installs the adapter's release without them cannot be generated, so it is
+ * invalid rather than an emitter crash. `gateway-routes` also runs the adapters of the web UIs'
+ * releases (to learn their Service names), hence the closure in `requiredReleases`.
  */
-export const REQUIRED_RELEASES = [
-  "traefik",
-  "metallb",
-  "minio",
-  "mailrelay",
-  "technitium",
-  "kafka-cluster",
-  "kafka-ui",
-  "strimzi-kafka-operator",
-  "postgres-cluster",
-  "keycloakx",
-  "kube-prometheus-stack",
-  "eck-elasticsearch",
-  "eck-kibana",
-  "arangodb-deployment",
-  "gitlab-runner",
-] as const;
+export const RELEASE_LOOKUPS: Readonly<Record<string, readonly string[]>> = {
+  "eck-operator": ["eck-elasticsearch", "eck-kibana"],
+  "fluent-bit": ["eck-elasticsearch"],
+  "gitlab-runner": ["gitlab-runner"],
+  "kafka-ui": ["kafka-ui", "kafka-cluster"],
+  keycloakx: ["keycloakx", "postgres-cluster"],
+  "kube-prometheus-stack": ["kube-prometheus-stack", "eck-elasticsearch", "mailrelay", "postgres-cluster"],
+  mailrelay: ["mailrelay"],
+  minio: ["minio"],
+  "postgres-operator": ["postgres-cluster", "minio"],
+  "strimzi-kafka-operator": ["strimzi-kafka-operator", "kafka-cluster"],
+  technitium: ["technitium"],
+  "arangodb-deployment": ["arangodb-deployment"],
+  "gateway-routes": ["traefik", "kafka-cluster", "kube-prometheus-stack", "kafka-ui", "argo-cd", "eck-kibana", "keycloakx", "vault", "minio", "technitium"],
+  "kafka-cluster": ["kafka-cluster"],
+  "metallb-pools": ["metallb"],
+  "postgres-cluster": ["postgres-cluster", "keycloakx", "kube-prometheus-stack"],
+};
+
+/** Names the installed releases of `env` look up, with the release (index) that needs each first. */
+function requiredReleases(platform: Platform, env: Environment): Map<string, number> {
+  const required = new Map<string, number>();
+  const queue = platform.releases.flatMap((r, i) => (env.disabled.includes(r.name) ? [] : [{ adapter: r.adapter, by: i }]));
+  const expanded = new Set<string>();
+  while (queue.length) {
+    const { adapter, by } = queue.shift()!;
+    if (expanded.has(adapter) || !Object.hasOwn(RELEASE_LOOKUPS, adapter)) continue;
+    expanded.add(adapter);
+    for (const name of RELEASE_LOOKUPS[adapter] ?? []) {
+      if (!required.has(name)) required.set(name, by);
+      const release = platform.releases.find((r) => r.name === name);
+      if (release) queue.push({ adapter: release.adapter, by });
+    }
+  }
+  return required;
+}
 
 /** Keys that would reach an object's prototype when a record is read or spread. */
 const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -69,7 +90,8 @@ function show(text: string): string {
 /** Walks every value: prototype keys, string and key lengths, list lengths, finite bounded numbers. */
 function checkValues(value: unknown, path: Path, f: Findings): void {
   if (typeof value === "string") {
-    if (value.length > MAX_STRING) f.add(path, `string of ${value.length} characters; at most ${MAX_STRING}`);
+    if (PROTOTYPE_KEYS.has(value)) f.add(path, `"${value}" is not allowed as a name (it names an object prototype member)`);
+    else if (value.length > MAX_STRING) f.add(path, `string of ${value.length} characters; at most ${MAX_STRING}`);
   } else if (typeof value === "number") {
     const key = path[path.length - 1];
     if (!Number.isFinite(value)) f.add(path, `${value} is not a finite number`);
@@ -108,9 +130,6 @@ function checkPlatform(platform: Platform, f: Findings): void {
   unique(platform.environments, (e) => e.name, ["environments"], "name", "environment name", f);
   if (!platform.environments.some((e) => e.name === platform.defaultEnvironment))
     f.add(["defaultEnvironment"], `${show(platform.defaultEnvironment)} is not an environment; expected one of: ${platform.environments.map((e) => e.name).join(", ")}`);
-  for (const name of REQUIRED_RELEASES) {
-    if (!releaseNames.has(name)) f.add(["releases"], `no release named "${name}": the generator points other components at its namespace`);
-  }
   const helmRepos = platform.repositories;
   const gitRepos = platform.gitRepositories ?? {};
   platform.releases.forEach((release, i) => {
@@ -142,6 +161,11 @@ function checkPlatform(platform: Platform, f: Findings): void {
 
 function checkEnvironment(platform: Platform, env: Environment, at: Path, releaseNames: Set<string>, f: Findings): void {
   const enabled = (name: string) => releaseNames.has(name) && !env.disabled.includes(name);
+  for (const [name, by] of requiredReleases(platform, env)) {
+    const user = platform.releases[by];
+    if (!releaseNames.has(name))
+      f.add(["releases", by, "adapter"], `release "${user?.name}" (adapter "${user?.adapter}", installed in ${env.name}) looks up release "${name}", which the platform does not have`);
+  }
   unique(env.nodes, (n) => n.name, [...at, "nodes"], "name", "node name", f);
   unique(env.proxmox.hosts, (h) => h.name, [...at, "proxmox", "hosts"], "name", "Proxmox host name", f);
   unique(env.storageClasses, (c) => c.name, [...at, "storageClasses"], "name", "storage class name", f);

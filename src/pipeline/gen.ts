@@ -7,7 +7,12 @@ import type { FileRecord } from "../emit/files.ts";
 import { generate } from "../emit/index.ts";
 import { validatorFor } from "../lint/schemas.ts";
 import type { Diagnostic } from "../diagnostics/types.ts";
-import { apply, plan, type Plan } from "../write/writer.ts";
+import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { apply, plan, readIfExists, type Plan } from "../write/writer.ts";
+import { pendingJournal, recover, tempLeftovers, type StepHook } from "../write/journal.ts";
+import { withLock } from "../write/lock.ts";
+import { OWNED_LIST_PATH, parseOwnedList } from "../write/owned.ts";
 import type { Drift } from "../write/drift.ts";
 
 export interface GenOptions {
@@ -18,12 +23,18 @@ export interface GenOptions {
   check?: boolean;
   /** Where the model comes from (the `--model` module), named in shape diagnostics. */
   modelFile?: string;
+  /** Called before each step of the write; fault-injection tests throw from it to simulate a kill. */
+  onStep?: StepHook;
 }
 
 export interface GenResult {
   plan: Plan;
   /** Present with `check`: every difference, with diffs. */
   drift?: Drift[];
+  /** What this run finished or cleaned up of an interrupted earlier run. */
+  recovered: string[];
+  /** With `check`: an interrupted run left the folder between two generations (run `gen`). */
+  interrupted?: boolean;
 }
 
 /**
@@ -62,14 +73,69 @@ export async function render(platform: Platform, options: { env?: string; modelF
 export async function runGen(platform: Platform, options: GenOptions): Promise<GenResult> {
   // The owned-files list covers every environment, so plan with all records even for one `env`.
   const records = await generateChecked(platform, options.env, options.modelFile);
-  const p = plan(options.outDir, records, options.env);
+  const outDir = options.outDir;
   if (options.check) {
+    // Read-only: report what an interrupted run left instead of finishing it.
+    const p = plan(outDir, records, options.env);
     const { drift } = await import("../write/drift.ts");
-    return { plan: p, drift: drift(options.outDir, p) };
+    const leftovers = tempLeftovers(outDir, records.map((r) => r.path));
+    return {
+      plan: p,
+      drift: drift(outDir, p),
+      recovered: leftovers.map((path) => `${path}: leftover temporary file of an interrupted run`),
+      interrupted: pendingJournal(outDir),
+    };
   }
-  // A file we would overwrite is not ours: write nothing at all rather than half the tree.
-  if (p.refused.length === 0) apply(options.outDir, p);
-  return { plan: p };
+  checkOutDir(outDir);
+  return withLock(outDir, () => {
+    const previous = parseOwnedList(readIfExists(join(outDir, OWNED_LIST_PATH)) ?? "");
+    const recovered = recover(outDir, [...new Set([...previous, ...records.map((r) => r.path)])], options.onStep);
+    const p = plan(outDir, records, options.env);
+    // A file we would overwrite is not ours: write nothing at all rather than half the tree.
+    if (p.refused.length === 0) apply(outDir, p, options.onStep);
+    return { plan: p, recovered };
+  });
+}
+
+/**
+ * `mkdir -p` one level at a time. Node's recursive `mkdirSync` never returns for a path under
+ * `/proc` (it retries the ENOENT forever), so the missing levels are created one by one.
+ */
+function makeDirs(path: string): void {
+  const missing: string[] = [];
+  let dir = path;
+  while (!existsSync(dir)) {
+    missing.unshift(dir);
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  for (const level of missing) mkdirSync(level);
+}
+
+/**
+ * The output folder must be a writable directory, or creatable under one. Checked up front so a
+ * path like `/proc/x` fails at once with its name rather than deep inside the writer.
+ */
+function checkOutDir(outDir: string): void {
+  let stat;
+  try {
+    stat = statSync(outDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new UsageError(`--out ${outDir}: ${(error as Error).message}`);
+    try {
+      makeDirs(outDir);
+    } catch (inner) {
+      throw new UsageError(`--out ${outDir}: cannot create the output directory (${(inner as NodeJS.ErrnoException).code ?? (inner as Error).message})`);
+    }
+    return;
+  }
+  if (!stat.isDirectory()) throw new UsageError(`--out ${outDir}: not a directory`);
+  try {
+    accessSync(outDir, constants.W_OK);
+  } catch {
+    throw new UsageError(`--out ${outDir}: the directory is not writable`);
+  }
 }
 
 /** The model does not match `schema/platform.schema.json`; nothing was generated or written. */

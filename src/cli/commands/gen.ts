@@ -54,7 +54,9 @@ Writes every generated file under the output directory (default: the current dir
     if (result.drift) {
       for (const d of result.drift) io.out(d.diff);
       for (const path of plan.refused) io.err(`${path}: exists without the generated header; move it away or add the header\n`);
-      const bad = result.drift.length + plan.refused.length;
+      for (const note of result.recovered) io.err(`${note}; run \`npm run gen\` to remove it\n`);
+      if (result.interrupted) io.err(`an interrupted gen left ${outDir}/.streamforge/journal.json: the folder is between two generations; run \`npm run gen\` to complete it\n`);
+      const bad = result.drift.length + plan.refused.length + result.recovered.length + (result.interrupted ? 1 : 0);
       if (bad) {
         io.err(`drift: ${bad} file(s) differ from the model; run \`npm run gen\` and commit the result\n`);
         return 1;
@@ -62,6 +64,7 @@ Writes every generated file under the output directory (default: the current dir
       io.out(`in sync: ${plan.unchanged.length} files match the model\n`);
       return 0;
     }
+    for (const note of result.recovered) io.err(`${note}\n`);
     if (plan.refused.length) {
       for (const path of plan.refused) io.err(`${path}: exists without the generated header; refusing to overwrite it\n`);
       return 1;
