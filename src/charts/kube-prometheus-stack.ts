@@ -193,6 +193,9 @@ export const kubePrometheusStack: ValuesAdapter<KubePrometheusStackValues> = (ct
         }),
       },
       "grafana.ini": grafanaIni(ctx),
+      // S26: the Prometheus data source is the chart's (its sidecar provisions it from the stack's
+      // own Prometheus Service); switched on here rather than left to the chart's default.
+      sidecar: { datasources: { enabled: true, defaultDatasourceEnabled: true, isDefaultDatasource: true } },
       additionalDataSources: extraDataSources(ctx),
     },
   };
