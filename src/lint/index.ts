@@ -9,6 +9,7 @@ import type { Diagnostic } from "../diagnostics/types.ts";
 import type { Platform, Release } from "../model/types.ts";
 import { generate } from "../emit/index.ts";
 import type { FileRecord } from "../emit/files.ts";
+import { carrySerials } from "../emit/zone-serial.ts";
 import { environmentNamed } from "../pipeline/gen.ts";
 import { LintFile, RuleContext, type FileKind, type Rule } from "./context.ts";
 import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "./schema-checks.ts";
@@ -113,6 +114,8 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   const read = options.read ?? (options.outDir !== undefined ? diskReader(options.outDir) : () => undefined);
   const list = options.list ?? (options.outDir !== undefined ? diskLister(options.outDir) : () => []);
   const checkDisk = options.read !== undefined || options.outDir !== undefined;
+  // Zone serials carry on from the files on disk, as `gen` writes them.
+  if (checkDisk) records = carrySerials(records, read);
   const out: Diagnostic[] = [...modelErrors];
   const files: Array<{ file: LintFile; env?: string }> = [];
   const toFile = (path: string, text: string) => {

@@ -12,6 +12,7 @@ import { dirname, join } from "node:path";
 import { apply, plan, readIfExists, type Plan } from "../write/writer.ts";
 import { pendingJournal, recover, tempLeftovers, type StepHook } from "../write/journal.ts";
 import { withLock } from "../write/lock.ts";
+import { carrySerials } from "../emit/zone-serial.ts";
 import { OWNED_LIST_PATH, parseOwnedList } from "../write/owned.ts";
 import type { Drift } from "../write/drift.ts";
 
@@ -65,8 +66,11 @@ async function generateChecked(platform: Platform, env: string | undefined, mode
  * The model's files in memory, after the shape check; with `env`, that environment's files and
  * the shared ones. Nothing is read or written.
  */
-export async function render(platform: Platform, options: { env?: string; modelFile?: string } = {}): Promise<FileRecord[]> {
-  const records = await generateChecked(platform, options.env, options.modelFile);
+export async function render(platform: Platform, options: { env?: string; modelFile?: string; outDir?: string } = {}): Promise<FileRecord[]> {
+  const generated = await generateChecked(platform, options.env, options.modelFile);
+  // What `gen` would write into `outDir`: zone serials carried from the files there.
+  const outDir = options.outDir;
+  const records = outDir === undefined ? generated : carrySerials(generated, (path) => readIfExists(join(outDir, path)));
   return records.filter((r) => options.env === undefined || r.env === undefined || r.env === options.env);
 }
 
@@ -74,9 +78,10 @@ export async function runGen(platform: Platform, options: GenOptions): Promise<G
   // The owned-files list covers every environment, so plan with all records even for one `env`.
   const records = await generateChecked(platform, options.env, options.modelFile);
   const outDir = options.outDir;
+  const onDisk = (path: string) => readIfExists(join(outDir, path));
   if (options.check) {
     // Read-only: report what an interrupted run left instead of finishing it.
-    const p = plan(outDir, records, options.env);
+    const p = plan(outDir, carrySerials(records, onDisk), options.env);
     const { drift } = await import("../write/drift.ts");
     const leftovers = tempLeftovers(outDir, records.map((r) => r.path));
     return {
@@ -90,7 +95,7 @@ export async function runGen(platform: Platform, options: GenOptions): Promise<G
   return withLock(outDir, () => {
     const previous = parseOwnedList(readIfExists(join(outDir, OWNED_LIST_PATH)) ?? "");
     const recovered = recover(outDir, [...new Set([...previous, ...records.map((r) => r.path)])], options.onStep);
-    const p = plan(outDir, records, options.env);
+    const p = plan(outDir, carrySerials(records, onDisk), options.env);
     // A file we would overwrite is not ours: write nothing at all rather than half the tree.
     if (p.refused.length === 0) apply(outDir, p, options.onStep);
     return { plan: p, recovered };

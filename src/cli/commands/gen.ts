@@ -33,7 +33,7 @@ Writes every generated file under the output directory (default: the current dir
     const modelFile = values.model ?? "src/platform/streamforge.ts";
     if (values.stdout) {
       try {
-        for (const record of await render(platform, { env: values.env, modelFile })) io.out(`# ==> ${record.path} <==\n${record.content}`);
+        for (const record of await render(platform, { env: values.env, modelFile, outDir: resolve(io.cwd, values.out ?? ".") })) io.out(`# ==> ${record.path} <==\n${record.content}`);
       } catch (error) {
         if (!(error instanceof InvalidModelError)) throw error;
         io.err(`${error.message}\n`);
