@@ -39,6 +39,34 @@ export class YamlSource {
     );
   }
 
+  /**
+   * Keys repeated in one mapping. YAML forbids them, but readers disagree on what they mean
+   * (PyYAML and go-yaml keep the last, others the first), so a hand-added second key may be
+   * silently ignored. Each repeat is reported where it is, with the line of the first.
+   */
+  get duplicateKeys(): Array<{ key: string; doc: number; position: Position; first: Position }> {
+    const out: Array<{ key: string; doc: number; position: Position; first: Position }> = [];
+    const visit = (node: unknown, doc: number): void => {
+      if (isMap(node)) {
+        const seen = new Map<string, number>();
+        for (const pair of node.items) {
+          if (isScalar(pair.key)) {
+            const key = String(pair.key.value);
+            const offset = pair.key.range?.[0] ?? 0;
+            const earlier = seen.get(key);
+            if (earlier === undefined) seen.set(key, offset);
+            else out.push({ key, doc, position: this.at(offset), first: this.at(earlier) });
+          }
+          visit(pair.value, doc);
+        }
+      } else if (isSeq(node)) {
+        for (const item of node.items) visit(item, doc);
+      }
+    };
+    this.documents.forEach((document, doc) => visit(document.contents, doc));
+    return out;
+  }
+
   /** Each document as plain data (empty documents included as `null`). */
   get data(): unknown[] {
     this.dataCache ??= this.documents.map((doc) => doc.toJS({ maxAliasCount: -1 }) as unknown);

@@ -9,10 +9,11 @@ import { cases as network } from "../fixtures/invalid/network.ts";
 import { cases as placementStorage } from "../fixtures/invalid/placement-storage.ts";
 import { cases as hostsTls } from "../fixtures/invalid/hosts-tls.ts";
 import { cases as policy } from "../fixtures/invalid/policy.ts";
+import { cases as handEdits } from "../fixtures/invalid/hand-edits.ts";
 import { rules } from "../../src/lint/index.ts";
 import { SCHEMA_RULES } from "../../src/lint/schema-checks.ts";
 
-export const allCases: InvalidCase[] = [...schema, ...network, ...placementStorage, ...hostsTls, ...policy];
+export const allCases: InvalidCase[] = [...schema, ...network, ...placementStorage, ...hostsTls, ...policy, ...handEdits];
 
 describe("invalid fixtures", () => {
   it("hold 30 or more cases, at least one per rule and per schema kind", () => {
