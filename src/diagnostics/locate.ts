@@ -111,3 +111,32 @@ export class YamlSource {
     return offset === undefined ? undefined : this.at(offset);
   }
 }
+
+/**
+ * The line of a JSON pointer in a model's TypeScript (or JavaScript) source, found by following
+ * the pointer's keys in order through the text: `/environments/0/versions/trafik` lands on the
+ * first `versions:` and then the `trafik:` after it. A model is code (environments are variables,
+ * spread and overridden), so the run of keys that matches longest wins, starting from any of
+ * the pointer's keys; undefined when none is found. A best effort for reports that need a line.
+ */
+export function lineInSource(source: string, pointer: string): number | undefined {
+  const keys = pointerSegments(pointer).filter((segment) => !/^\d+$/.test(segment));
+  const follow = (from: number): { matched: number; offset: number } => {
+    let offset = 0;
+    let matched = 0;
+    for (const segment of keys.slice(from)) {
+      const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const found = new RegExp(`(^|[\\s{,])(["']?)${escaped}\\2\\s*:`, "m").exec(source.slice(offset));
+      if (!found) break;
+      offset += found.index + found[0].length;
+      matched++;
+    }
+    return { matched, offset };
+  };
+  let best = { matched: 0, offset: 0 };
+  for (let from = 0; from < keys.length; from++) {
+    const run = follow(from);
+    if (run.matched > best.matched) best = run;
+  }
+  return best.matched ? source.slice(0, best.offset).split("\n").length : undefined;
+}
