@@ -16,7 +16,10 @@ import { runGen } from "../../src/pipeline/gen.ts";
 import { generate } from "../../src/emit/index.ts";
 import { JOURNAL_PATH, STAGING_DIR } from "../../src/write/journal.ts";
 import { LOCK_PATH } from "../../src/write/lock.ts";
-import { expectedTree, models } from "./models.ts";
+import { models } from "./models.ts";
+import { carrySerials } from "../../src/emit/zone-serial.ts";
+import { ownedListRecord } from "../../src/write/owned.ts";
+import type { FileRecord } from "../../src/emit/files.ts";
 
 // Children load src/ afresh: do not edit the generator while trials run, or generations differ.
 
@@ -36,9 +39,18 @@ function listFiles(dir: string, root = dir): string[] {
   });
 }
 
-/** Whether the folder holds exactly the generation of `which`. */
-function isGeneration(dir: string, which: "A" | "B"): boolean {
-  const expected = expectedTree(models[which]);
+/**
+ * The generation of `which` as `gen` writes it over `before` (the folder's previous generation):
+ * zone serials carry on from the zone files already there.
+ */
+function treeOver(which: "A" | "B", before: readonly FileRecord[]): FileRecord[] {
+  const previous = new Map(before.map((r) => [r.path, r.content]));
+  const records = carrySerials(generate(models[which]), (path) => previous.get(path));
+  return [...records, ownedListRecord(records)];
+}
+
+/** Whether the folder holds exactly the files of `expected`. */
+function isGeneration(dir: string, expected: readonly FileRecord[]): boolean {
   const files = listFiles(dir).sort();
   if (files.join("\n") !== expected.map((r) => r.path).sort().join("\n")) return false;
   return expected.every((r) => readFileSync(join(dir, r.path), "utf8") === r.content);
@@ -89,9 +101,11 @@ const dir = mkdtempSync(join(tmpdir(), "streamforge-crash-"));
 const tally = { trials: 0, killed: 0, byPhase: {} as Record<string, number>, atKill: { old: 0, new: 0, pending: 0 }, recoveryKilled: 0, recovered: 0 };
 let current: "A" | "B" = "A";
 await runChild(dir, "A", "none", 0);
-if (!isGeneration(dir, "A")) throw new Error("setup: the first gen did not produce generation A");
+let currentTree = treeOver("A", []);
+if (!isGeneration(dir, currentTree)) throw new Error("setup: the first gen did not produce generation A");
 for (let trial = 1; trial <= trials; trial++) {
   const target: "A" | "B" = current === "A" ? "B" : "A";
+  const targetTree = treeOver(target, currentTree);
   const counts = stepCounts(dir, target);
   const phases = Object.keys(counts).filter((p) => (counts[p] ?? 0) > 0);
   const phase = random() < 0.15 ? "time" : pick(phases);
@@ -103,11 +117,11 @@ for (let trial = 1; trial <= trials; trial++) {
   // Right after the kill: the old generation, the new one, or a journal that the next gen completes.
   const pending = existsSync(join(dir, JOURNAL_PATH));
   if (pending) tally.atKill.pending++;
-  else if (isGeneration(dir, current) || (!run.killed && isGeneration(dir, target))) tally.atKill[isGeneration(dir, current) ? "old" : "new"]++;
+  else if (isGeneration(dir, currentTree) || (!run.killed && isGeneration(dir, targetTree))) tally.atKill[isGeneration(dir, currentTree) ? "old" : "new"]++;
   else if (existsSync(join(dir, STAGING_DIR)) || existsSync(join(dir, LOCK_PATH))) {
     // Killed while staging: the staged files and the lock are not part of either generation.
     const withoutScratch = listFiles(dir).filter((p) => !p.startsWith(".streamforge/staging/") && p !== LOCK_PATH && !p.endsWith(".tmp"));
-    const old = expectedTree(models[current]).map((r) => r.path).sort();
+    const old = currentTree.map((r) => r.path).sort();
     if (withoutScratch.sort().join("\n") !== old.join("\n")) throw new Error(`trial ${trial} (${label}): neither generation after the kill`);
     tally.atKill.old++;
   } else throw new Error(`trial ${trial} (${label}, ${run.paused ?? "no pause"}): neither generation after the kill`);
@@ -121,9 +135,10 @@ for (let trial = 1; trial <= trials; trial++) {
   for (const scratch of [JOURNAL_PATH, STAGING_DIR, LOCK_PATH]) {
     if (existsSync(join(dir, scratch))) throw new Error(`trial ${trial} (${label}): ${scratch} left after the recovering gen`);
   }
-  if (!isGeneration(dir, target)) throw new Error(`trial ${trial} (${label}, ${run.paused ?? "no pause"}): the recovering gen did not produce generation ${target}`);
+  if (!isGeneration(dir, targetTree)) throw new Error(`trial ${trial} (${label}, ${run.paused ?? "no pause"}): the recovering gen did not produce generation ${target}`);
   tally.recovered++;
   current = target;
+  currentTree = targetTree;
   if (trial % 10 === 0) process.stderr.write(`${trial}/${trials}\n`);
 }
 rmSync(dir, { recursive: true, force: true });
