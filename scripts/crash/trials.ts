@@ -119,11 +119,15 @@ for (let trial = 1; trial <= trials; trial++) {
   if (pending) tally.atKill.pending++;
   else if (isGeneration(dir, currentTree) || (!run.killed && isGeneration(dir, targetTree))) tally.atKill[isGeneration(dir, currentTree) ? "old" : "new"]++;
   else if (existsSync(join(dir, STAGING_DIR)) || existsSync(join(dir, LOCK_PATH))) {
-    // Killed while staging: the staged files and the lock are not part of either generation.
-    const withoutScratch = listFiles(dir).filter((p) => !p.startsWith(".streamforge/staging/") && p !== LOCK_PATH && !p.endsWith(".tmp"));
-    const old = currentTree.map((r) => r.path).sort();
-    if (withoutScratch.sort().join("\n") !== old.join("\n")) throw new Error(`trial ${trial} (${label}): neither generation after the kill`);
-    tally.atKill.old++;
+    // Killed while staging (old generation plus scratch) or after clearing the journal but before
+    // releasing the lock (new generation plus the lock): scratch files belong to neither.
+    const scratch = (p: string) => p.startsWith(".streamforge/staging/") || p === LOCK_PATH || p.endsWith(".tmp");
+    const rest = listFiles(dir).filter((p) => !scratch(p)).sort();
+    const same = (tree: readonly FileRecord[]) =>
+      rest.join("\n") === tree.map((r) => r.path).sort().join("\n") && tree.every((r) => readFileSync(join(dir, r.path), "utf8") === r.content);
+    if (same(currentTree)) tally.atKill.old++;
+    else if (same(targetTree)) tally.atKill.new++;
+    else throw new Error(`trial ${trial} (${label}): neither generation after the kill`);
   } else throw new Error(`trial ${trial} (${label}, ${run.paused ?? "no pause"}): neither generation after the kill`);
   // Sometimes kill the recovering run too, during its roll-forward.
   if (pending && random() < 0.3) {
