@@ -117,7 +117,8 @@ for (let trial = 1; trial <= trials; trial++) {
   // Right after the kill: the old generation, the new one, or a journal that the next gen completes.
   const pending = existsSync(join(dir, JOURNAL_PATH));
   if (pending) tally.atKill.pending++;
-  else if (isGeneration(dir, currentTree) || (!run.killed && isGeneration(dir, targetTree))) tally.atKill[isGeneration(dir, currentTree) ? "old" : "new"]++;
+  // A kill that lands after the run finished (between its last step and its exit) finds the new one.
+  else if (isGeneration(dir, currentTree) || isGeneration(dir, targetTree)) tally.atKill[isGeneration(dir, currentTree) ? "old" : "new"]++;
   else if (existsSync(join(dir, STAGING_DIR)) || existsSync(join(dir, LOCK_PATH))) {
     // Killed while staging (old generation plus scratch) or after clearing the journal but before
     // releasing the lock (new generation plus the lock): scratch files belong to neither.
