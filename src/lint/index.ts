@@ -189,3 +189,22 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
     return true;
   });
 }
+
+/**
+ * Errors the rules report against the model itself (not against a generated file), on the files
+ * just generated. `gen` refuses a model with any, so it never writes output that lint rejects
+ * for a reason only the model can fix.
+ */
+export function modelRuleErrors(platform: Platform, records: readonly FileRecord[], modelFile: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const files = records.map((r) => {
+    const { kind, release } = classify(platform, r.path);
+    return { file: new LintFile(r.path, r.content, kind, release), env: r.env };
+  });
+  for (const env of platform.environments) {
+    const ctx = new RuleContext(platform, env, files.filter((f) => f.env === undefined || f.env === env.name).map((f) => f.file), modelFile);
+    for (const rule of allRules) out.push(...runRule(rule, ctx));
+  }
+  for (const rule of infraRules) out.push(...rule.check(platform, [...records]));
+  return dedupe(out.filter((d) => d.severity === "error" && d.file === modelFile));
+}

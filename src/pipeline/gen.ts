@@ -59,7 +59,12 @@ async function checkShape(platform: Platform, modelFile: string | undefined): Pr
 async function generateChecked(platform: Platform, env: string | undefined, modelFile: string | undefined): Promise<FileRecord[]> {
   if (env !== undefined) environmentNamed(platform, env);
   await checkShape(platform, modelFile);
-  return generate(platform);
+  const records = generate(platform);
+  // What lint would reject in the model is refused here, before anything is written.
+  const { modelRuleErrors } = await import("../lint/index.ts");
+  const findings = modelRuleErrors(platform, records, modelFile ?? "src/platform/streamforge.ts");
+  if (findings.length) throw new InvalidModelError(findings);
+  return records;
 }
 
 /**
