@@ -5,9 +5,10 @@
  */
 import fc from "fast-check";
 import { streamforge } from "../src/platform/streamforge.ts";
-import { InvalidModelError, render } from "../src/pipeline/gen.ts";
-import { validateModel } from "../src/check/model-schema.ts";
-import { generate } from "../src/emit/index.ts";
+import { render } from "../src/pipeline/gen.ts";
+import { InvalidModelError } from "../src/core/errors.ts";
+import { validateModel } from "../src/pipeline/validate.ts";
+import { generate } from "../src/pipeline/generate.ts";
 import { applyAll, mutations } from "../test/support/mutations.ts";
 
 const runs = Number(process.argv[2] ?? 10_000);

@@ -7,17 +7,17 @@ Run from the repository root: python3 scripts/mutations.py
 import json, os, shutil, subprocess, sys, tempfile
 
 MUTATIONS = [
-    ("spansOverlap boundary", "src/model/net.ts", "return a.first <= b.last && b.first <= a.last;", "return a.first < b.last && b.first < a.last;"),
-    ("CPU capacity: at the limit counts as over", "src/lint/rules/proxmox/capacity.ts", "if (!cpuReported && cpu > cpuLimit)", "if (!cpuReported && cpu >= cpuLimit)"),
-    ("CPU capacity: overcommit ignored", "src/lint/rules/proxmox/capacity.ts", "const cpuLimit = host.cores * overcommit;", "const cpuLimit = host.cores;"),
-    ("YAML 1.1 -> 1.2 quoting", "src/emit/yaml.ts", 'version: "1.1"', 'version: "1.2"'),
-    ("VM MAC derivation (bytes swapped)", "src/model/infra.ts", "(id >>> 16) & 0xff, (id >>> 8) & 0xff", "(id >>> 8) & 0xff, (id >>> 16) & 0xff"),
-    ("ArangoDB agents' storage class dropped", "src/manifests/arangodb-deployment.ts", "agents: { count: db.cluster.agents, storageClassName: db.storageClass }", "agents: { count: db.cluster.agents }"),
+    ("spansOverlap boundary", "src/core/model/net.ts", "return a.first <= b.last && b.first <= a.last;", "return a.first < b.last && b.first < a.last;"),
+    ("CPU capacity: at the limit counts as over", "src/proxmox/rules/capacity.ts", "if (!cpuReported && cpu > cpuLimit)", "if (!cpuReported && cpu >= cpuLimit)"),
+    ("CPU capacity: overcommit ignored", "src/proxmox/rules/capacity.ts", "const cpuLimit = host.cores * overcommit;", "const cpuLimit = host.cores;"),
+    ("YAML 1.1 -> 1.2 quoting", "src/core/yaml.ts", 'version: "1.1"', 'version: "1.2"'),
+    ("VM MAC derivation (bytes swapped)", "src/core/model/infra.ts", "(id >>> 16) & 0xff, (id >>> 8) & 0xff", "(id >>> 8) & 0xff, (id >>> 16) & 0xff"),
+    ("ArangoDB agents' storage class dropped", "src/helm/manifests/arangodb-deployment.ts", "agents: { count: db.cluster.agents, storageClassName: db.storageClass }", "agents: { count: db.cluster.agents }"),
     ("Keycloak's needs emptied", "src/platform/streamforge.ts", 'chart: chart("codecentric", "keycloakx"), needs: ["postgres-cluster"]', 'chart: chart("codecentric", "keycloakx"), needs: []'),
-    ("kube_vip_services_enabled flipped", "src/emit/kubespray.ts", "kube_vip_services_enabled: false", "kube_vip_services_enabled: true"),
+    ("kube_vip_services_enabled flipped", "src/kubespray/emit.ts", "kube_vip_services_enabled: false", "kube_vip_services_enabled: true"),
 ]
-TESTS = ["test/model/net.test.ts", "test/lint/rules/proxmox-capacity.test.ts", "test/emit/yaml.test.ts", "test/model/infra.test.ts",
-         "test/manifests/data-platform.test.ts", "test/platform/releases.test.ts", "test/emit/kubespray.test.ts"]
+TESTS = ["test/core/model/net.test.ts", "test/proxmox/rules/capacity.test.ts", "test/core/yaml.test.ts", "test/core/model/infra.test.ts",
+         "test/helm/manifests/data-platform.test.ts", "test/platform/releases.test.ts", "test/kubespray/emit.test.ts"]
 
 repo = os.getcwd()
 top = tempfile.mkdtemp(prefix="streamforge-mutations-")

@@ -6,12 +6,12 @@
 import { describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { generate } from "../src/emit/index.ts";
-import { carrySerials } from "../src/emit/zone-serial.ts";
+import { generate } from "../src/pipeline/generate.ts";
+import { carrySerials } from "../src/dns/zone-serial.ts";
 import { streamforge } from "../src/platform/streamforge.ts";
 import { platform as mini } from "./fixtures/models/mini.ts";
 import { listFiles } from "./support/cli.ts";
-import { OWNED_LIST_PATH, parseOwnedList } from "../src/write/owned.ts";
+import { OWNED_LIST_PATH, parseOwnedList } from "../src/core/write/owned.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 

@@ -3,7 +3,7 @@
  * drops the `lab` environment (so a run from A to B prunes about a hundred files) and changes a
  * few prod values (so it rewrites some too).
  */
-import type { Platform } from "../../src/model/types.ts";
+import type { Platform } from "../../src/core/model/types.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
 
 const prodOnly = structuredClone(streamforge);

@@ -11,15 +11,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { readdirSync, statSync } from "node:fs";
-import { plan } from "../../src/write/writer.ts";
+import { plan } from "../../src/core/write/writer.ts";
 import { runGen } from "../../src/pipeline/gen.ts";
-import { generate } from "../../src/emit/index.ts";
-import { JOURNAL_PATH, STAGING_DIR } from "../../src/write/journal.ts";
-import { LOCK_PATH } from "../../src/write/lock.ts";
+import { generate } from "../../src/pipeline/generate.ts";
+import { JOURNAL_PATH, STAGING_DIR } from "../../src/core/write/journal.ts";
+import { LOCK_PATH } from "../../src/core/write/lock.ts";
 import { models } from "./models.ts";
-import { carrySerials } from "../../src/emit/zone-serial.ts";
-import { ownedListRecord } from "../../src/write/owned.ts";
-import type { FileRecord } from "../../src/emit/files.ts";
+import { carrySerials } from "../../src/dns/zone-serial.ts";
+import { ownedListRecord } from "../../src/core/write/owned.ts";
+import type { FileRecord } from "../../src/core/files.ts";
 
 // Children load src/ afresh: do not edit the generator while trials run, or generations differ.
 

@@ -2,19 +2,20 @@
  * `gen` as a library call: generate everything in memory, then either write it or report
  * drift. Generation errors surface before any file is touched.
  */
-import type { Environment, Platform } from "../model/types.ts";
-import type { FileRecord } from "../emit/files.ts";
-import { generate } from "../emit/index.ts";
-import { validatorFor } from "../lint/schemas.ts";
-import type { Diagnostic } from "../diagnostics/types.ts";
 import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { apply, plan, readIfExists, type Plan } from "../write/writer.ts";
-import { pendingJournal, recover, tempLeftovers, type StepHook } from "../write/journal.ts";
-import { withLock } from "../write/lock.ts";
-import { carrySerials } from "../emit/zone-serial.ts";
-import { OWNED_LIST_PATH, parseOwnedList } from "../write/owned.ts";
-import type { Drift } from "../write/drift.ts";
+import type { Platform } from "../core/model/types.ts";
+import type { FileRecord } from "../core/files.ts";
+import { generate } from "./generate.ts";
+import { validatorFor } from "../core/schema/validators.ts";
+import { InvalidModelError, UsageError } from "../core/errors.ts";
+import { environmentNamed } from "../core/environments.ts";
+import { apply, plan, readIfExists, type Plan } from "../core/write/writer.ts";
+import { pendingJournal, recover, tempLeftovers, type StepHook } from "../core/write/journal.ts";
+import { withLock } from "../core/write/lock.ts";
+import { OWNED_LIST_PATH, parseOwnedList } from "../core/write/owned.ts";
+import type { Drift } from "../core/write/drift.ts";
+import { carrySerials } from "../dns/zone-serial.ts";
 
 export interface GenOptions {
   outDir: string;
@@ -45,12 +46,12 @@ export interface GenResult {
 async function checkShape(platform: Platform, modelFile: string | undefined): Promise<void> {
   const fast = await validatorFor("schema/platform.schema.json");
   if (fast && fast(platform)) {
-    const { checkSemantics } = await import("../check/model-semantics.ts");
-    const meaning = checkSemantics(platform, modelFile);
+    const { checkMeaning } = await import("./validate.ts");
+    const meaning = checkMeaning(platform, modelFile ?? "model");
     if (meaning.length) throw new InvalidModelError(meaning);
     return;
   }
-  const { validateModel } = await import("../check/model-schema.ts");
+  const { validateModel } = await import("./validate.ts");
   const shape = validateModel(platform, modelFile);
   if (shape.length) throw new InvalidModelError(shape);
 }
@@ -61,7 +62,7 @@ async function generateChecked(platform: Platform, env: string | undefined, mode
   await checkShape(platform, modelFile);
   const records = generate(platform);
   // What lint would reject in the model is refused here, before anything is written.
-  const { modelRuleErrors } = await import("../lint/index.ts");
+  const { modelRuleErrors } = await import("./lint.ts");
   const findings = modelRuleErrors(platform, records, modelFile ?? "src/platform/streamforge.ts");
   if (findings.length) throw new InvalidModelError(findings);
   return records;
@@ -87,7 +88,7 @@ export async function runGen(platform: Platform, options: GenOptions): Promise<G
   if (options.check) {
     // Read-only: report what an interrupted run left instead of finishing it.
     const p = plan(outDir, carrySerials(records, onDisk), options.env);
-    const { drift } = await import("../write/drift.ts");
+    const { drift } = await import("../core/write/drift.ts");
     const leftovers = tempLeftovers(outDir, records.map((r) => r.path));
     return {
       plan: p,
@@ -146,27 +147,4 @@ function checkOutDir(outDir: string): void {
   } catch {
     throw new UsageError(`--out ${outDir}: the directory is not writable`);
   }
-}
-
-/** The model does not match `schema/platform.schema.json`; nothing was generated or written. */
-export class InvalidModelError extends Error {
-  override name = "InvalidModelError";
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(
-      `the model is invalid (${diagnostics.length} problem(s)); nothing was written\n` +
-        diagnostics.map((d) => `${d.file}: ${d.pointer || "/"}: ${d.message}${d.hint ? ` (${d.hint})` : ""}`).join("\n"),
-    );
-  }
-}
-
-/** The environment called `name`; a usage error naming the known ones when there is none. */
-export function environmentNamed(platform: Platform, name: string): Environment {
-  const env = platform.environments.find((e) => e.name === name);
-  if (!env) throw new UsageError(`unknown environment "${name}"; the model has: ${platform.environments.map((e) => e.name).join(", ")}`);
-  return env;
-}
-
-/** A mistake in how a command was called (exit code 2). */
-export class UsageError extends Error {
-  override name = "UsageError";
 }

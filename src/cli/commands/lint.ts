@@ -3,11 +3,11 @@ import { resolve } from "node:path";
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
 import { loadModel } from "../load-model.ts";
-import { UsageError } from "../../pipeline/gen.ts";
-import { lint as runLint, ruleCatalogue } from "../../lint/index.ts";
-import { FORMATS, counts, render, type Format } from "../../diagnostics/render.ts";
-import { lineInSource } from "../../diagnostics/locate.ts";
-import type { Diagnostic } from "../../diagnostics/types.ts";
+import { UsageError } from "../../core/errors.ts";
+import { lint as runLint, ruleCatalogue } from "../../pipeline/lint.ts";
+import { FORMATS, counts, render, type Format } from "../../core/diagnostics/render.ts";
+import { lineInSource } from "../../core/diagnostics/locate.ts";
+import type { Diagnostic } from "../../core/diagnostics/types.ts";
 
 const EMBEDDED_MODEL = "src/platform/streamforge.ts";
 
