@@ -55,7 +55,7 @@ export { generate } from "./pipeline/generate.ts";
 export type { FileRecord } from "./core/files.ts";
 export { runGen, render, type GenOptions, type GenResult } from "./pipeline/gen.ts";
 export { UsageError, InvalidModelError } from "./core/errors.ts";
-export { validateModel } from "./core/check/model-schema.ts";
+export { validateModel } from "./pipeline/validate.ts";
 export { deriveValuesSchema, type ChartOverrides, type DeriveInput, type JsonSchema } from "./core/schema/derive.ts";
 export { crdSchemasOf, type CrdSchema } from "./core/schema/crds.ts";
 export { loadChartSchema, loadCrdSchema, compileSchema } from "./core/schema/index.ts";

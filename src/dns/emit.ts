@@ -13,7 +13,7 @@ export function zoneFilePath(env: string, zone: string): string {
   return `dns/${env}/${zone}.zone`;
 }
 
-function recordsJsonPath(env: string): string {
+export function recordsJsonPath(env: string): string {
   return `dns/${env}/records.json`;
 }
 
@@ -38,7 +38,7 @@ function zoneFileText(env: Environment, zone: DnsZone): string {
       "",
       "SOA",
       `${zone.nameServer}. ${zone.hostmaster}. ${zone.serial} ${zone.refresh} ${zone.retry} ${zone.expire} ${zone.negativeTtl}`,
-      "serial from the zone's content",
+      "serial raised whenever the zone changes",
     ),
     line("@", "", "NS", `${zone.nameServer}.`),
     ...zone.records.map((r) => line(relative(r.name, zone.name), r.ttl, r.type, r.address, describeSource(r.source))),

@@ -16,6 +16,7 @@ import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "../core/li
 import { validatorFor } from "../core/schema/validators.ts";
 import { rules as allRules } from "./rules.ts";
 import { sections, spliceSection } from "./sections.ts";
+import { carrySerials } from "../dns/zone-serial.ts";
 
 export type { Rule } from "../core/lint/context.ts";
 export { rules } from "./rules.ts";
@@ -79,8 +80,8 @@ function classify(platform: Platform, path: string): { kind: FileKind; release?:
  */
 async function checkModel(platform: Platform, modelFile: string): Promise<Diagnostic[]> {
   const fast = await validatorFor("schema/platform.schema.json");
-  if (fast && fast(platform)) return [];
-  const { validateModel } = await import("../core/check/model-schema.ts");
+  if (fast && fast(platform)) return (await import("./validate.ts")).checkMeaning(platform, modelFile);
+  const { validateModel } = await import("./validate.ts");
   return validateModel(platform, modelFile);
 }
 
@@ -106,6 +107,8 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   const read = options.read ?? (options.outDir !== undefined ? diskReader(options.outDir) : () => undefined);
   const list = options.list ?? (options.outDir !== undefined ? diskLister(options.outDir) : () => []);
   const checkDisk = options.read !== undefined || options.outDir !== undefined;
+  // Zone serials carry on from the files on disk, as `gen` writes them.
+  if (checkDisk) records = carrySerials(records, read);
   const out: Diagnostic[] = [...modelErrors];
   const files: Array<{ file: LintFile; env?: string }> = [];
   const toFile = (path: string, text: string, record?: FileRecord) => {
@@ -185,4 +188,25 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * Errors the rules report against the model itself (not against a generated file), on the files
+ * just generated. `gen` refuses a model with any, so it never writes output that lint rejects
+ * for a reason only the model can fix.
+ */
+export function modelRuleErrors(platform: Platform, records: readonly FileRecord[], modelFile: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const files = records.map((r) => {
+    const { kind, release } = classify(platform, r.path);
+    return { file: new LintFile(r.path, r.content, kind, release, r.documents), env: r.env };
+  });
+  const everyFile = files.map((f) => f.file);
+  for (const env of platform.environments) {
+    const ctx = new RuleContext(platform, env, files.filter((f) => f.env === undefined || f.env === env.name).map((f) => f.file), modelFile, everyFile);
+    for (const rule of allRules) if (rule.scope !== "platform") out.push(...guarded(rule, ` on ${env.name}`, () => rule.check(ctx)));
+  }
+  const whole = new LintContext(platform, everyFile, modelFile);
+  for (const rule of allRules) if (rule.scope === "platform") out.push(...guarded(rule, "", () => rule.check(whole)));
+  return dedupe(out.filter((d) => d.severity === "error" && d.file === modelFile));
 }

@@ -6,6 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { fileText, pathsUnder } from "../support/generated.ts";
 import { hasGeneratedHeader } from "../../src/core/files.ts";
 import { dnsZones } from "../../src/core/model/dns.ts";
+import { carrySerials } from "../../src/dns/zone-serial.ts";
+import { generate } from "../../src/pipeline/generate.ts";
+import type { Platform } from "../../src/core/model/types.ts";
 import { applyOverride } from "../../src/core/model/override.ts";
 import { lab, prod, streamforge } from "../../src/platform/streamforge.ts";
 
@@ -78,13 +81,47 @@ describe("DNS zone files (S12)", () => {
     expect(pathsUnder("dns/lab/")).not.toContain("dns/lab/dmz.home.zone");
   });
 
-  it("the serial comes from the content: the same model gives the same serial, a change a new one", () => {
+  it("a fresh zone's serial comes from the content: the same model gives the same serial, a change a new one", () => {
     const [before] = dnsZones(streamforge, prod);
     const [again] = dnsZones(streamforge, structuredClone(prod));
     const [moved] = dnsZones(streamforge, applyOverride(prod, { cluster: { apiVip: "192.168.1.99" } }));
     expect(again!.serial).toBe(before!.serial);
     expect(moved!.serial).not.toBe(before!.serial);
     expect(fileText("dns/prod/dmz.home.zone")).toContain(` ${before!.serial} `);
+  });
+});
+
+describe("zone serials carried from the committed zone file", () => {
+  const path = "dns/prod/dmz.home.zone";
+  const zoneOf = (platform: Platform) => generate(platform).filter((r) => r.path === path);
+  const serialOf = (text: string) => Number(/IN\s+SOA\s+\S+\s+\S+\s+(\d+)/.exec(text)![1]);
+  const changed = structuredClone(streamforge);
+  changed.environments[0]!.cluster.apiVip = "192.168.1.99";
+
+  it("keeps the committed serial while the zone is unchanged, whatever the fresh serial would be", () => {
+    const committed = zoneOf(streamforge)[0]!.content.replace(/(IN\s+SOA\s+\S+\s+\S+\s+)\d+/, "$12026113001");
+    const [carried] = carrySerials(zoneOf(streamforge), () => committed);
+    expect(carried!.content).toBe(committed);
+  });
+
+  it("raises it by one when the zone changes, and again when the change is reverted (never back down)", () => {
+    const v1 = zoneOf(streamforge)[0]!.content;
+    const [v2] = carrySerials(zoneOf(changed), () => v1);
+    expect(serialOf(v2!.content)).toBe(serialOf(v1) + 1);
+    const [v3] = carrySerials(zoneOf(streamforge), () => v2!.content);
+    expect(serialOf(v3!.content)).toBe(serialOf(v1) + 2);
+    expect(v3!.content.replace(/SOA(.*?)\d+ /, "")).toBe(v1.replace(/SOA(.*?)\d+ /, ""));
+  });
+
+  it("wraps as RFC 1982 serial arithmetic does, skipping 0", () => {
+    const top = zoneOf(streamforge)[0]!.content.replace(/(IN\s+SOA\s+\S+\s+\S+\s+)\d+/, "$14294967295");
+    const [next] = carrySerials(zoneOf(changed), () => top);
+    expect(serialOf(next!.content)).toBe(1);
+  });
+
+  it("leaves other files alone", () => {
+    const records = generate(streamforge).filter((r) => r.path === "dns/prod/records.json");
+    expect(carrySerials(records, () => "anything")).toEqual(records);
   });
 });
 

@@ -112,6 +112,10 @@ describe("facts from the generated inventory", () => {
     expect(k8s.kube_version).toBe("1.32.5");
   });
 
+  it("S4 kube-vip leaves LoadBalancer Services to MetalLB (kube_vip_services_enabled: false), which would otherwise be fought over by two ARP speakers", () => {
+    for (const paths of [prod, lab]) expect(yamlOf(paths.addons).kube_vip_services_enabled).toBe(false);
+  });
+
   it("S3 A3 kube-vip holds the API VIP 192.168.1.100 in ARP mode on the control plane (lab 192.168.1.170)", () => {
     expect(yamlOf(prod.addons)).toMatchObject({ kube_vip_enabled: true, kube_vip_arp_enabled: true, kube_vip_controlplane_enabled: true, kube_vip_address: "192.168.1.100" });
     expect(yamlOf(lab.addons).kube_vip_address).toBe("192.168.1.170");

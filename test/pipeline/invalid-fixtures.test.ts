@@ -10,10 +10,11 @@ import { cases as placementStorage } from "../fixtures/invalid/placement-storage
 import { cases as hostsTls } from "../fixtures/invalid/hosts-tls.ts";
 import { cases as policy } from "../fixtures/invalid/policy.ts";
 import { cases as apply } from "../fixtures/invalid/apply.ts";
+import { cases as handEdits } from "../fixtures/invalid/hand-edits.ts";
 import { rules } from "../../src/pipeline/lint.ts";
 import { SCHEMA_RULES } from "../../src/core/lint/schema-checks.ts";
 
-export const allCases: InvalidCase[] = [...schema, ...network, ...placementStorage, ...hostsTls, ...policy, ...apply];
+export const allCases: InvalidCase[] = [...schema, ...network, ...placementStorage, ...hostsTls, ...policy, ...apply, ...handEdits];
 
 describe("invalid fixtures", () => {
   it("hold 30 or more cases, at least one per rule and per schema kind", () => {

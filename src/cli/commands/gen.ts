@@ -31,7 +31,7 @@ export const gen: Command = {
     const modelFile = values.model ?? "src/platform/streamforge.ts";
     if (values.stdout) {
       try {
-        for (const record of await render(platform, { env: values.env, modelFile })) io.out(`# ==> ${record.path} <==\n${record.content}`);
+        for (const record of await render(platform, { env: values.env, modelFile, outDir: resolve(io.cwd, values.out ?? ".") })) io.out(`# ==> ${record.path} <==\n${record.content}`);
       } catch (error) {
         if (!(error instanceof InvalidModelError)) throw error;
         io.err(`${error.message}\n`);
@@ -52,7 +52,9 @@ export const gen: Command = {
     if (result.drift) {
       for (const d of result.drift) io.out(d.diff);
       for (const path of plan.refused) io.err(`${path}: exists without the generated header; move it away or add the header\n`);
-      const bad = result.drift.length + plan.refused.length;
+      for (const note of result.recovered) io.err(`${note}; run \`npm run gen\` to remove it\n`);
+      if (result.interrupted) io.err(`an interrupted gen left ${outDir}/.streamforge/journal.json: the folder is between two generations; run \`npm run gen\` to complete it\n`);
+      const bad = result.drift.length + plan.refused.length + result.recovered.length + (result.interrupted ? 1 : 0);
       if (bad) {
         io.err(`drift: ${bad} file(s) differ from the model; run \`npm run gen\` and commit the result\n`);
         return 1;
@@ -60,6 +62,7 @@ export const gen: Command = {
       io.out(`in sync: ${plan.unchanged.length} files match the model\n`);
       return 0;
     }
+    for (const note of result.recovered) io.err(`${note}\n`);
     if (plan.refused.length) {
       for (const path of plan.refused) io.err(`${path}: exists without the generated header; refusing to overwrite it\n`);
       return 1;

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "../io.ts";
 import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
@@ -5,6 +6,28 @@ import { loadModel } from "../load-model.ts";
 import { UsageError } from "../../core/errors.ts";
 import { lint as runLint, ruleCatalogue } from "../../pipeline/lint.ts";
 import { FORMATS, counts, render, type Format } from "../../core/diagnostics/render.ts";
+import { lineInSource } from "../../core/diagnostics/locate.ts";
+import type { Diagnostic } from "../../core/diagnostics/types.ts";
+
+const EMBEDDED_MODEL = "src/platform/streamforge.ts";
+
+/**
+ * Findings about the model carry a pointer, not a line; reports that need a line (GitLab's Code
+ * Quality widget, editors) get the line of the pointer's key in the model source when it is found.
+ */
+function locateModelFindings(list: Diagnostic[], modelFile: string, cwd: string): Diagnostic[] {
+  let source: string | undefined;
+  try {
+    source = readFileSync(modelFile === EMBEDDED_MODEL ? new URL("../../platform/streamforge.ts", import.meta.url) : resolve(cwd, modelFile), "utf8");
+  } catch {
+    return list;
+  }
+  return list.map((d) => {
+    if (d.position || d.file !== modelFile || !d.pointer || source === undefined) return d;
+    const line = lineInSource(source, d.pointer);
+    return line === undefined ? d : { ...d, position: { line, column: 1 } };
+  });
+}
 
 const spec = {
   name: "lint",
@@ -46,8 +69,9 @@ export const lint: Command = {
       ...(values.env !== undefined ? { env: values.env } : {}),
       ...(values.model !== undefined ? { modelFile: values.model } : {}),
     });
-    io.out(render(diagnostics, format, { color: io.isTty && format === "text", rules: ruleCatalogue().map((r) => r.id) }));
-    const { errors, warnings } = counts(diagnostics);
+    const located = locateModelFindings(diagnostics, values.model ?? EMBEDDED_MODEL, io.cwd);
+    io.out(render(located, format, { color: io.isTty && format === "text", rules: ruleCatalogue().map((r) => r.id) }));
+    const { errors, warnings } = counts(located);
     return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
   },
 };

@@ -9,6 +9,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { Diagnostic } from "../diagnostics/types.ts";
 import type { Platform } from "../model/types.ts";
 import { didYouMean } from "../diagnostics/suggest.ts";
+import { checkSemantics, type ReleaseRegistry } from "./model-semantics.ts";
 
 const MODEL_SCHEMA_RULE = "schema/model";
 
@@ -65,12 +66,13 @@ function toDiagnostic(error: ErrorObject, file: string): Diagnostic {
 }
 
 /**
- * Validates a model; every problem at once, each with the JSON pointer of the bad value inside
- * the model. `file` names where the model comes from (the `--model` module or the embedded one).
+ * Validates a model, shape then meaning; every problem at once, each with the JSON pointer of the
+ * bad value inside the model. `file` names where the model comes from (the `--model` module or the
+ * embedded one). A model with no diagnostics generates without error.
  */
-export function validateModel(platform: Platform | unknown, file = "model"): Diagnostic[] {
+export function validateModel(platform: Platform | unknown, file = "model", registry?: ReleaseRegistry): Diagnostic[] {
   const validate = validator();
-  if (validate(platform)) return [];
+  if (validate(platform)) return checkSemantics(platform as Platform, file, registry);
   const errors = validate.errors ?? [];
   // `anyOf` failures repeat what their branches already said; keep them only when alone.
   const specific = errors.filter((e) => e.keyword !== "anyOf");

@@ -39,6 +39,34 @@ export class YamlSource {
     );
   }
 
+  /**
+   * Keys repeated in one mapping. YAML forbids them, but readers disagree on what they mean
+   * (PyYAML and go-yaml keep the last, others the first), so a hand-added second key may be
+   * silently ignored. Each repeat is reported where it is, with the line of the first.
+   */
+  get duplicateKeys(): Array<{ key: string; doc: number; position: Position; first: Position }> {
+    const out: Array<{ key: string; doc: number; position: Position; first: Position }> = [];
+    const visit = (node: unknown, doc: number): void => {
+      if (isMap(node)) {
+        const seen = new Map<string, number>();
+        for (const pair of node.items) {
+          if (isScalar(pair.key)) {
+            const key = String(pair.key.value);
+            const offset = pair.key.range?.[0] ?? 0;
+            const earlier = seen.get(key);
+            if (earlier === undefined) seen.set(key, offset);
+            else out.push({ key, doc, position: this.at(offset), first: this.at(earlier) });
+          }
+          visit(pair.value, doc);
+        }
+      } else if (isSeq(node)) {
+        for (const item of node.items) visit(item, doc);
+      }
+    };
+    this.documents.forEach((document, doc) => visit(document.contents, doc));
+    return out;
+  }
+
   /** Each document as plain data (empty documents included as `null`). */
   get data(): unknown[] {
     this.dataCache ??= this.documents.map((doc) => doc.toJS({ maxAliasCount: -1 }) as unknown);
@@ -82,4 +110,33 @@ export class YamlSource {
     const offset = target?.range?.[0];
     return offset === undefined ? undefined : this.at(offset);
   }
+}
+
+/**
+ * The line of a JSON pointer in a model's TypeScript (or JavaScript) source, found by following
+ * the pointer's keys in order through the text: `/environments/0/versions/trafik` lands on the
+ * first `versions:` and then the `trafik:` after it. A model is code (environments are variables,
+ * spread and overridden), so the run of keys that matches longest wins, starting from any of
+ * the pointer's keys; undefined when none is found. A best effort for reports that need a line.
+ */
+export function lineInSource(source: string, pointer: string): number | undefined {
+  const keys = pointerSegments(pointer).filter((segment) => !/^\d+$/.test(segment));
+  const follow = (from: number): { matched: number; offset: number } => {
+    let offset = 0;
+    let matched = 0;
+    for (const segment of keys.slice(from)) {
+      const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const found = new RegExp(`(^|[\\s{,])(["']?)${escaped}\\2\\s*:`, "m").exec(source.slice(offset));
+      if (!found) break;
+      offset += found.index + found[0].length;
+      matched++;
+    }
+    return { matched, offset };
+  };
+  let best = { matched: 0, offset: 0 };
+  for (let from = 0; from < keys.length; from++) {
+    const run = follow(from);
+    if (run.matched > best.matched) best = run;
+  }
+  return best.matched ? source.slice(0, best.offset).split("\n").length : undefined;
 }

@@ -98,9 +98,9 @@ function xml(text: string): string {
 }
 
 /**
- * JUnit XML: one test suite per rule, one test case per finding (errors are failures, warnings
- * are passing cases with their text in `system-out`), plus one passing case for each rule that
- * ran and found nothing.
+ * JUnit XML: one test suite per rule, one test case per finding, plus one passing case for each
+ * rule that ran and found nothing. Errors are failures; warnings are `skipped` cases whose message
+ * starts `warning:` (JUnit has no warning status, and a warning is not a passed check).
  */
 export function renderJunit(list: readonly Diagnostic[], options: RenderOptions = {}): string {
   const byRule = new Map<string, Diagnostic[]>();
@@ -109,6 +109,7 @@ export function renderJunit(list: readonly Diagnostic[], options: RenderOptions 
   const suites: string[] = [];
   let total = 0;
   let failures = 0;
+  let skipped = 0;
   for (const [rule, found] of [...byRule].sort(([a], [b]) => byCodePoint(a, b))) {
     const cases = found.length
       ? found.map((d) => {
@@ -118,15 +119,17 @@ export function renderJunit(list: readonly Diagnostic[], options: RenderOptions 
           if (d.severity === "error") {
             return `    <testcase classname="${xml(rule)}" name="${name}" file="${xml(d.file)}">\n      <failure message="${xml(d.message)}" type="${xml(rule)}">${text}</failure>\n    </testcase>`;
           }
-          return `    <testcase classname="${xml(rule)}" name="${name}" file="${xml(d.file)}">\n      <system-out>warning: ${text}</system-out>\n    </testcase>`;
+          return `    <testcase classname="${xml(rule)}" name="${name}" file="${xml(d.file)}">\n      <skipped message="${xml(`warning: ${d.message}`)}"/>\n      <system-out>warning: ${text}</system-out>\n    </testcase>`;
         })
       : [`    <testcase classname="${xml(rule)}" name="${xml(rule)}"/>`];
     const suiteFailures = found.filter((d) => d.severity === "error").length;
+    const suiteWarnings = found.length - suiteFailures;
     total += cases.length;
     failures += suiteFailures;
-    suites.push(`  <testsuite name="${xml(rule)}" tests="${cases.length}" failures="${suiteFailures}" errors="0">\n${cases.join("\n")}\n  </testsuite>`);
+    skipped += suiteWarnings;
+    suites.push(`  <testsuite name="${xml(rule)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${suiteWarnings}">\n${cases.join("\n")}\n  </testsuite>`);
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="streamforge lint" tests="${total}" failures="${failures}" errors="0">\n${suites.join("\n")}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="streamforge lint" tests="${total}" failures="${failures}" errors="0" skipped="${skipped}">\n${suites.join("\n")}\n</testsuites>\n`;
 }
 
 export function render(list: readonly Diagnostic[], format: Format, options: RenderOptions = {}): string {

@@ -19,6 +19,7 @@ export const SCHEMA_RULES = [
   { id: "schema/crd", description: "each custom resource matches its CRD schema, with no unknown fields" },
   { id: "schema/unknown-kind", description: "every Kubernetes object has a schema (built-in kind or committed CRD schema)" },
   { id: "schema/yaml", description: "every generated file parses as YAML" },
+  { id: "schema/yaml-duplicate-key", description: "no mapping of a generated YAML file repeats a key" },
 ] as const;
 
 /** The properties a schema node declares, for "did you mean". */
@@ -123,9 +124,18 @@ export async function checkManifests(ctx: RuleContext): Promise<Diagnostic[]> {
 
 /** YAML parse errors (a hand edit can break a file). */
 export function checkYaml(files: readonly LintFile[]): Diagnostic[] {
-  return files.flatMap((file) =>
-    (file.path.endsWith(".yaml") || file.path.endsWith(".gotmpl")) && !file.generated
-      ? file.yaml.errors.map((e) => ({ rule: "schema/yaml", severity: "error" as const, message: e.message, file: file.path, position: e.position }))
-      : [],
-  );
+  return files.flatMap((file) => {
+    // `.yml` too: Kubespray's group_vars and the GitLab CI templates.
+    if (!/\.(ya?ml|gotmpl)$/.test(file.path) || file.generated) return [];
+    const errors = file.yaml.errors.map((e) => ({ rule: "schema/yaml", severity: "error" as const, message: e.message, file: file.path, position: e.position }));
+    const duplicates = file.yaml.duplicateKeys.map((d) => ({
+      rule: "schema/yaml-duplicate-key",
+      severity: "error" as const,
+      message: `key "${d.key}" repeats the key at line ${d.first.line}; readers disagree on which one counts`,
+      file: file.path,
+      position: d.position,
+      hint: "keep one of the two (and change the model, not the file: it is generated)",
+    }));
+    return [...errors, ...duplicates];
+  });
 }

@@ -2,11 +2,11 @@
  * The only code that touches the output directory: plans a write against what is on disk,
  * then applies it atomically file by file, or reports drift without writing.
  */
-import { rmSync, existsSync, readdirSync, rmdirSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { join } from "node:path";
 import { type FileRecord, hasGeneratedHeader } from "../files.ts";
 import { OWNED_LIST_PATH, ownedListRecord, parseOwnedList } from "./owned.ts";
-import { readIfExists, writeAtomic } from "../fs.ts";
+import { readIfExists } from "../fs.ts";
+import { applyJournaled, inside, type StepHook } from "./journal.ts";
 
 /** What a run would change in the output directory. */
 export interface Plan {
@@ -18,14 +18,6 @@ export interface Plan {
   unchanged: string[];
   /** Files that exist without the generated header: never overwritten. */
   refused: string[];
-}
-
-/** Rejects paths that would escape the output directory. */
-function inside(outDir: string, path: string): string {
-  const full = resolve(outDir, path);
-  const rel = relative(resolve(outDir), full);
-  if (rel.startsWith("..") || rel.startsWith(sep) || rel === "") throw new Error(`refusing path outside the output directory: ${path}`);
-  return full;
 }
 
 /** Which owned paths a scoped run (`--env`) may prune: those that name the environment. */
@@ -65,23 +57,11 @@ export function plan(outDir: string, allRecords: FileRecord[], env?: string): Pl
   return result;
 }
 
-/** Removes directories left empty by pruning, up to (not including) the output root. */
-function removeEmptyParents(outDir: string, path: string): void {
-  let dir = dirname(path);
-  const root = resolve(outDir);
-  while (dir.startsWith(root) && dir !== root && existsSync(dir) && readdirSync(dir).length === 0) {
-    rmdirSync(dir);
-    dir = dirname(dir);
-  }
-}
-
-/** Applies a plan. Callers must not apply a plan with refused files. */
-export function apply(outDir: string, p: Plan): void {
+/**
+ * Applies a plan crash-safely (staging, journal, roll forward; see `journal.ts`). Callers must not
+ * apply a plan with refused files, and must hold the folder's lock.
+ */
+export function apply(outDir: string, p: Plan, hook?: StepHook): void {
   if (p.refused.length) throw new Error(`refusing to overwrite files without the generated header: ${p.refused.join(", ")}`);
-  for (const record of p.write) writeAtomic(inside(outDir, record.path), record.content);
-  for (const path of p.remove) {
-    const full = inside(outDir, path);
-    rmSync(full);
-    removeEmptyParents(outDir, full);
-  }
+  applyJournaled(outDir, p.write, p.remove, hook);
 }

@@ -240,6 +240,9 @@ export const kubePrometheusStack: ValuesAdapter<KubePrometheusStackValues> = (ct
       // The internal CA's public certificate, copied into this namespace by config-syncer.
       extraSecretMounts: [{ name: "homelab-ca", secretName: caBundle(ctx).secret, mountPath: CA_DIR, readOnly: true }],
       "grafana.ini": grafanaIni(ctx),
+      // S26: the Prometheus data source is the chart's (its sidecar provisions it from the stack's
+      // own Prometheus Service); switched on here rather than left to the chart's default.
+      sidecar: { datasources: { enabled: true, defaultDatasourceEnabled: true, isDefaultDatasource: true } },
       additionalDataSources: extraDataSources(ctx),
     },
   };

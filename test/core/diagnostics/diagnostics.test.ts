@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { YamlSource, pointerSegments, toPointer } from "../../../src/core/diagnostics/locate.ts";
+import { YamlSource, lineInSource, pointerSegments, toPointer } from "../../../src/core/diagnostics/locate.ts";
 import { closest, didYouMean, editDistance } from "../../../src/core/diagnostics/suggest.ts";
 import { render, renderGitlab, renderJunit, renderText } from "../../../src/core/diagnostics/render.ts";
 import type { Diagnostic } from "../../../src/core/diagnostics/types.ts";
@@ -92,5 +92,28 @@ describe("render", () => {
     expect(xml.match(/<testsuite /g)).toHaveLength(4);
     expect(xml.match(/<failure /g)).toHaveLength(2);
     expect(xml).toContain("&lt;why&gt; &amp; more");
+  });
+
+  it("junit shows a warning as a skipped case marked warning, never as a passed one", () => {
+    const xml = renderJunit(diags, { rules: ["privileged/exception"] });
+    const suite = /<testsuite name="privileged\/exception"[^>]*>([\s\S]*?)<\/testsuite>/.exec(xml)!;
+    expect(suite[0]).toMatch(/tests="1" failures="0" errors="0" skipped="1"/);
+    expect(suite[1]).toMatch(/<testcase [^>]*>\s*<skipped message="warning: gitlab-runner runs privileged containers/);
+    expect(xml).toMatch(/<testsuites [^>]*skipped="1"/);
+  });
+});
+
+describe("lineInSource: a model finding's line in the model source", () => {
+  const source = ["export const prod = {", "  name: 'prod',", "  versions: {", '    "cert-manager": "v1.18.2",', "    metallb: '0.14.9',", "  },", "  proxmox: { bridge: 'vmbr0' },", "};"].join("\n");
+
+  it("follows the pointer's keys in order, skipping list indexes", () => {
+    expect(lineInSource(source, "/environments/0/versions/metallb")).toBe(5);
+    expect(lineInSource(source, "/environments/0/versions/cert-manager")).toBe(4);
+    expect(lineInSource(source, "/environments/1/proxmox/bridge")).toBe(7);
+  });
+
+  it("stops at the deepest key it finds, and gives up when it finds none", () => {
+    expect(lineInSource(source, "/versions/trafik")).toBe(3);
+    expect(lineInSource(source, "/nothing/here")).toBeUndefined();
   });
 });

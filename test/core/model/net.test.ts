@@ -28,6 +28,15 @@ describe("IPv4 helpers", () => {
     expect(parseAddressEntry("nonsense")).toBeUndefined();
   });
 
+  it("spansOverlap: two ranges that share only their edge address overlap; adjacent ones do not", () => {
+    const pool = parseAddressEntry("192.168.1.150-192.168.1.169")!;
+    expect(spansOverlap(pool, parseAddressEntry("192.168.1.169-192.168.1.180")!)).toBe(true);
+    expect(spansOverlap(parseAddressEntry("192.168.1.140-192.168.1.150")!, pool)).toBe(true);
+    expect(spansOverlap(pool, parseAddressEntry("192.168.1.169/32")!)).toBe(true);
+    expect(spansOverlap(pool, parseAddressEntry("192.168.1.170-192.168.1.180")!)).toBe(false);
+    expect(spansOverlap(parseAddressEntry("192.168.1.140-192.168.1.149")!, pool)).toBe(false);
+  });
+
   it("compare spans", () => {
     const lan = cidrSpan("192.168.1.0/24");
     expect(spanContains(lan, ipToInt("192.168.1.1"))).toBe(true);

@@ -97,7 +97,8 @@ describe("combined with the chart's own schema", () => {
 const pinned = pinnedCharts(streamforge);
 
 describe.runIf(hasReference("charts"))("committed chart schemas", () => {
-  const set = chartSchemas(streamforge, REFERENCE, ROOT);
+  // A skipped suite still runs its describe body: derive only when the reference is there.
+  const set = hasReference("charts") ? chartSchemas(streamforge, REFERENCE, ROOT) : { schemas: [], skipped: [], records: [] };
 
   it("every chart version the platform pins has a schema, or a recorded reason why not", () => {
     const derived = set.schemas.map((s) => `${s.chart}@${s.version}`);

@@ -21,7 +21,9 @@ describe("gpu-operator", () => {
     expect(values.nfd.enabled).toBe(true);
     const gpuNodes = prod.nodes.filter((n) => n.gpu);
     expect(gpuNodes.map((n) => n.name)).toEqual(["k2w-8"]);
-    expect(gpuNodes[0]!.vm.pciPassthrough).toBeTruthy();
+    const host = prod.proxmox.hosts.find((h) => h.name === gpuNodes[0]!.vm.host)!;
+    expect(host.gpuPci).toMatch(/^[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}$/);
+    expect(gpuNodes[0]!.vm.pciPassthrough).toBe(host.gpuPci);
   });
 
   it("S36 S2 the toolkit configures the runtime Kubespray installs (containerd), not the chart's docker default", () => {

@@ -73,6 +73,11 @@ describe.each(streamforge.environments.map((e) => e.name))("observability values
     expect(resolveWebBackend(manifestContext(streamforge, env), "grafana")).toMatchObject({ name: "kube-prometheus-stack-grafana", port: 80 });
   });
 
+  it("S26 grafana's default data source is the stack's Prometheus, provisioned by the chart's sidecar", () => {
+    expect(kps.grafana.sidecar.datasources).toEqual({ enabled: true, defaultDatasourceEnabled: true, isDefaultDatasource: true });
+    expect(grafana.additionalDataSources.some((s: any) => s.isDefault === true)).toBe(false);
+  });
+
   it("S26 A13 grafana has Elasticsearch and PostgreSQL data sources (Prometheus from the chart), passwords from env references", () => {
     const sources = grafana.additionalDataSources;
     expect(sources.map((s: any) => s.type)).toEqual(["elasticsearch", "grafana-postgresql-datasource"]);
@@ -87,8 +92,6 @@ describe.each(streamforge.environments.map((e) => e.name))("observability values
       name: "monitoring.grafana.streamforge-pg.credentials.postgresql.acid.zalan.do",
       key: "password",
     });
-    // The chart's own Prometheus data source stays on (it is not switched off here).
-    expect(kps.grafana.sidecar).toBeUndefined();
   });
 
   it("S35 A12 A13 grafana logs in through Keycloak realm streamforge; the client secret is a Secret reference", () => {

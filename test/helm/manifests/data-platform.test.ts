@@ -128,7 +128,7 @@ describe.each(streamforge.environments.map((e) => e.name))("data platform manife
     expect(allows("topic", "some-other-topic", "Read")).toBe(false);
   });
 
-  it("S14 S18 ArangoDeployment in the model's mode on linstor-r2", () => {
+  it("S14 S18 ArangoDeployment in the model's mode on linstor-r2, agents included", () => {
     const [db] = objectsOf(envName, "arangodb-deployment");
     expect(db.apiVersion).toBe("database.arangodb.com/v1");
     expect(db.spec.mode).toBe(envName === "prod" ? "Cluster" : "Single");
@@ -138,6 +138,8 @@ describe.each(streamforge.environments.map((e) => e.name))("data platform manife
     expect(db.spec.image).toBe(`arangodb/arangodb:${env.components.arangodb.version}`);
     if (envName === "prod") {
       expect([db.spec.agents.count, db.spec.dbservers.count, db.spec.coordinators.count]).toEqual([3, 3, 3]);
+      // Agents keep the cluster's Raft state: their volumes are on the replicated class too.
+      expect(db.spec.agents.storageClassName).toBe("linstor-r2");
     }
   });
 

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../../../core/diagnostics/types.ts";
-import { isObject, type Rule } from "../../../core/lint/context.ts";
+import { isObject, walk, type Rule } from "../../../core/lint/context.ts";
+import { toPointer } from "../../../core/diagnostics/locate.ts";
 import { PUBLIC_DATA_ANNOTATION } from "../../../core/model/derive.ts";
 
 /** Keys a generated Secret declares free of secret values (role definitions ECK reads from a Secret). */
@@ -16,6 +17,17 @@ const SECRET_KEY = /(password|passwd|passphrase|token|apikey|api_key|secretkey|s
 const REFERENCE_KEY = /(^existing|secretname$|secretref$|ref$|name$|file$|path$|^secret$|secret$|key$|keys$)/i;
 /** Values that are references or placeholders rather than secrets. */
 const REFERENCE_VALUE = /^(\$\{.*\}|\{\{.*\}\}|\$__file\{.*\}|\$__env\{.*\}|vault:.*|file:.*|env:.*|secret:.*|\/.*)$/;
+
+/** Credentials recognisable by their shape wherever they are (a script line, a comment). */
+const TOKEN_SHAPES: Array<[RegExp, string]> = [
+  [/glpat-[0-9A-Za-z_-]{20,}/, "a GitLab personal access token"],
+  [/glrt-[0-9A-Za-z_-]{20,}/, "a GitLab runner token"],
+  [/\bgh[pousr]_[A-Za-z0-9]{36,}/, "a GitHub token"],
+  [/\bAKIA[0-9A-Z]{16}\b/, "an AWS access key id"],
+  [/\bxox[abprs]-[A-Za-z0-9-]{10,}/, "a Slack token"],
+  [/\b\d{8,10}:AA[0-9A-Za-z_-]{33}\b/, "a Telegram bot token"],
+  [/-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/, "a private key"],
+];
 
 function literal(value: unknown): value is string {
   return typeof value === "string" && value.trim() !== "" && !REFERENCE_VALUE.test(value.trim());
@@ -43,6 +55,30 @@ export const literalSecret: Rule = {
       } else if (typeof key === "string" && SECRET_KEY.test(key) && !REFERENCE_KEY.test(key) && !namesKeyOfSecret(parent) && literal(value)) {
         out.push(ctx.at(this.id, site, `"${key}" has a literal value`, { hint }));
       }
+    }
+    // Files the cluster does not receive are read by people and pipelines: Kubespray's
+    // group_vars, GitLab CI templates, Proxmox specs, environments, DNS records.
+    for (const file of ctx.files) {
+      if (file.kind === "values" || file.kind === "manifest" || !/\.(ya?ml|json)$/.test(file.path)) continue;
+      file.docs.forEach((data, doc) => {
+        for (const { value, key, parent, path } of walk(data)) {
+          const site = { file, doc, pointer: toPointer(path) };
+          if (key === "value" && isObject(parent) && typeof parent.name === "string" && SECRET_KEY.test(parent.name) && literal(value)) {
+            out.push(ctx.at(this.id, site, `env ${parent.name} has a literal value`, { hint }));
+          } else if (typeof key === "string" && SECRET_KEY.test(key) && !REFERENCE_KEY.test(key) && literal(value)) {
+            out.push(ctx.at(this.id, site, `"${key}" has a literal value`, { hint }));
+          }
+        }
+      });
+    }
+    for (const file of ctx.files) {
+      const lines = file.text.split("\n");
+      lines.forEach((line, i) => {
+        for (const [shape, what] of TOKEN_SHAPES) {
+          const match = shape.exec(line);
+          if (match) out.push({ rule: this.id, severity: "error", message: `${what} in the file`, file: file.path, position: { line: i + 1, column: match.index + 1 }, hint });
+        }
+      });
     }
     for (const doc of ctx.kubeObjects) {
       if (doc.kind !== "Secret") continue;

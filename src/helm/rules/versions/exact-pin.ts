@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../../core/diagnostics/types.ts";
 import type { Rule } from "../../../core/lint/context.ts";
-import { atVersion } from "./sites.ts";
+import { atVersion, versionSite } from "./sites.ts";
 
 /** An exact release version: optional `v`, three numbers, optional pre-release or build. */
 const EXACT = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
@@ -24,6 +24,12 @@ export const exactPin: Rule = {
     for (const release of ctx.platform.releases) {
       if (release.chart === "local") continue;
       const version = ctx.env.versions[release.name];
+      // The environment file is what Helmfile reads: a range typed there is checked there too.
+      const site = versionSite(ctx, release.name);
+      const onDisk = site ? (site.file.docs[0] as Record<string, { version?: unknown } | undefined> | null)?.[release.name]?.version : undefined;
+      if (site && onDisk !== undefined && onDisk !== version && !(typeof onDisk === "string" && EXACT.test(onDisk))) {
+        out.push(ctx.at(this.id, site, `${release.name} version ${JSON.stringify(onDisk)} in ${site.file.path} is not an exact pin`, { hint: "pin one published version, e.g. 1.2.3; ranges and latest are not allowed" }));
+      }
       if (version === undefined) {
         out.push(ctx.model(this.id, ["versions"], `no version pinned for release ${release.name}`, { hint: `add "${release.name}" to the version catalogue` }));
         continue;

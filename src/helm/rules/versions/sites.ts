@@ -3,7 +3,7 @@ import type { RuleContext, Site } from "../../../core/lint/context.ts";
 import type { Diagnostic } from "../../../core/diagnostics/types.ts";
 
 /** The `<release>.version` entry of `environments/<env>.yaml`, where Helmfile reads the pin. */
-function versionSite(ctx: RuleContext, release: string): Site | undefined {
+export function versionSite(ctx: RuleContext, release: string): Site | undefined {
   const file = ctx.files.find((f) => f.path === `environments/${ctx.env.name}.yaml`);
   return file ? { file, doc: 0, pointer: `/${release}/version` } : undefined;
 }

@@ -110,7 +110,7 @@ create_vm 2101 k2m-1 pve1 64 home-k2m-1-user-data.yaml cloud-init/k2m-1.yaml \
   --memory 8192 \
   --scsihw virtio-scsi-single \
   --net0 model=virtio,bridge=vmbr0,macaddr=02:00:00:00:08:35 \
-  --ipconfig0 ip=192.168.1.101/24,gw=10.0.0.1 \
+  --ipconfig0 ip=10.0.0.101/24,gw=10.0.0.1 \
   --nameserver '10.0.0.202 10.0.0.1' \
   --searchdomain home.arpa \
   --ciuser ubuntu \
@@ -126,7 +126,7 @@ create_vm 2102 k2m-2 pve2 64 home-k2m-2-user-data.yaml cloud-init/k2m-2.yaml \
   --memory 8192 \
   --scsihw virtio-scsi-single \
   --net0 model=virtio,bridge=vmbr0,macaddr=02:00:00:00:08:36 \
-  --ipconfig0 ip=192.168.1.102/24,gw=10.0.0.1 \
+  --ipconfig0 ip=10.0.0.102/24,gw=10.0.0.1 \
   --nameserver '10.0.0.202 10.0.0.1' \
   --searchdomain home.arpa \
   --ciuser ubuntu \
@@ -142,7 +142,7 @@ create_vm 2103 k2m-3 pve3 64 home-k2m-3-user-data.yaml cloud-init/k2m-3.yaml \
   --memory 8192 \
   --scsihw virtio-scsi-single \
   --net0 model=virtio,bridge=vmbr0,macaddr=02:00:00:00:08:37 \
-  --ipconfig0 ip=192.168.1.103/24,gw=10.0.0.1 \
+  --ipconfig0 ip=10.0.0.103/24,gw=10.0.0.1 \
   --nameserver '10.0.0.202 10.0.0.1' \
   --searchdomain home.arpa \
   --ciuser ubuntu \
@@ -159,7 +159,7 @@ create_vm 2111 k2w-1 pve1 128 home-k2w-1-user-data.yaml cloud-init/k2w-1.yaml \
   --scsihw virtio-scsi-single \
   --scsi1 local-lvm:200,backup=0 \
   --net0 model=virtio,bridge=vmbr0,macaddr=02:00:00:00:08:3F \
-  --ipconfig0 ip=192.168.1.111/24,gw=10.0.0.1 \
+  --ipconfig0 ip=10.0.0.111/24,gw=10.0.0.1 \
   --nameserver '10.0.0.202 10.0.0.1' \
   --searchdomain home.arpa \
   --ciuser ubuntu \
@@ -176,7 +176,7 @@ create_vm 2112 k2w-2 pve2 128 home-k2w-2-user-data.yaml cloud-init/k2w-2.yaml \
   --scsihw virtio-scsi-single \
   --scsi1 local-lvm:200,backup=0 \
   --net0 model=virtio,bridge=vmbr0,macaddr=02:00:00:00:08:40 \
-  --ipconfig0 ip=192.168.1.112/24,gw=10.0.0.1 \
+  --ipconfig0 ip=10.0.0.112/24,gw=10.0.0.1 \
   --nameserver '10.0.0.202 10.0.0.1' \
   --searchdomain home.arpa \
   --ciuser ubuntu \
@@ -193,7 +193,7 @@ create_vm 2113 k2w-3 pve3 128 home-k2w-3-user-data.yaml cloud-init/k2w-3.yaml \
   --scsihw virtio-scsi-single \
   --scsi1 local-lvm:200,backup=0 \
   --net0 model=virtio,bridge=vmbr0,macaddr=02:00:00:00:08:41 \
-  --ipconfig0 ip=192.168.1.113/24,gw=10.0.0.1 \
+  --ipconfig0 ip=10.0.0.113/24,gw=10.0.0.1 \
   --nameserver '10.0.0.202 10.0.0.1' \
   --searchdomain home.arpa \
   --ciuser ubuntu \
@@ -210,7 +210,7 @@ create_vm 2114 k2w-4 pve1 128 home-k2w-4-user-data.yaml cloud-init/k2w-4.yaml \
   --scsihw virtio-scsi-single \
   --scsi1 local-lvm:200,backup=0 \
   --net0 model=virtio,bridge=vmbr0,macaddr=02:00:00:00:08:42 \
-  --ipconfig0 ip=192.168.1.114/24,gw=10.0.0.1 \
+  --ipconfig0 ip=10.0.0.114/24,gw=10.0.0.1 \
   --nameserver '10.0.0.202 10.0.0.1' \
   --searchdomain home.arpa \
   --ciuser ubuntu \
@@ -227,7 +227,7 @@ create_vm 2115 k2w-5 pve2 128 home-k2w-5-user-data.yaml cloud-init/k2w-5.yaml \
   --scsihw virtio-scsi-single \
   --scsi1 local-lvm:200,backup=0 \
   --net0 model=virtio,bridge=vmbr0,macaddr=02:00:00:00:08:43 \
-  --ipconfig0 ip=192.168.1.115/24,gw=10.0.0.1 \
+  --ipconfig0 ip=10.0.0.115/24,gw=10.0.0.1 \
   --nameserver '10.0.0.202 10.0.0.1' \
   --searchdomain home.arpa \
   --ciuser ubuntu \
@@ -244,7 +244,7 @@ create_vm 2116 k2w-6 pve3 128 home-k2w-6-user-data.yaml cloud-init/k2w-6.yaml \
   --scsihw virtio-scsi-single \
   --scsi1 local-lvm:200,backup=0 \
   --net0 model=virtio,bridge=vmbr0,macaddr=02:00:00:00:08:44 \
-  --ipconfig0 ip=192.168.1.116/24,gw=10.0.0.1 \
+  --ipconfig0 ip=10.0.0.116/24,gw=10.0.0.1 \
   --nameserver '10.0.0.202 10.0.0.1' \
   --searchdomain home.arpa \
   --ciuser ubuntu \
@@ -261,7 +261,7 @@ create_vm 2117 k2w-7 pve1 128 home-k2w-7-user-data.yaml cloud-init/k2w-7.yaml \
   --scsihw virtio-scsi-single \
   --scsi1 local-lvm:200,backup=0 \
   --net0 model=virtio,bridge=vmbr0,macaddr=02:00:00:00:08:45 \
-  --ipconfig0 ip=192.168.1.117/24,gw=10.0.0.1 \
+  --ipconfig0 ip=10.0.0.117/24,gw=10.0.0.1 \
   --nameserver '10.0.0.202 10.0.0.1' \
   --searchdomain home.arpa \
   --ciuser ubuntu \
@@ -279,7 +279,7 @@ create_vm 2118 k2w-8 pve3 128 home-k2w-8-user-data.yaml cloud-init/k2w-8.yaml \
   --scsihw virtio-scsi-single \
   --scsi1 local-lvm:200,backup=0 \
   --net0 model=virtio,bridge=vmbr0,macaddr=02:00:00:00:08:46 \
-  --ipconfig0 ip=192.168.1.118/24,gw=10.0.0.1 \
+  --ipconfig0 ip=10.0.0.118/24,gw=10.0.0.1 \
   --nameserver '10.0.0.202 10.0.0.1' \
   --searchdomain home.arpa \
   --ciuser ubuntu \
@@ -297,7 +297,7 @@ create_vm 2119 k2w-9 pve2 128 home-k2w-9-user-data.yaml cloud-init/k2w-9.yaml \
   --scsihw virtio-scsi-single \
   --scsi1 local-lvm:200,backup=0 \
   --net0 model=virtio,bridge=vmbr0,macaddr=02:00:00:00:08:47 \
-  --ipconfig0 ip=192.168.1.119/24,gw=10.0.0.1 \
+  --ipconfig0 ip=10.0.0.119/24,gw=10.0.0.1 \
   --nameserver '10.0.0.202 10.0.0.1' \
   --searchdomain home.arpa \
   --ciuser ubuntu \

@@ -1,0 +1,230 @@
+/**
+ * Meaning check of a well-shaped model: what the JSON schema cannot say (names unique, references
+ * that resolve, sane bounds, no prototype keys). Together with the shape check it makes the
+ * promise "validateModel passes => generate succeeds": every condition an emitter would otherwise
+ * throw on is reported here first, all at once, each with a JSON pointer into the model.
+ */
+import type { Diagnostic } from "../diagnostics/types.ts";
+import { toPointer } from "../diagnostics/locate.ts";
+import type { Environment, Platform } from "../model/types.ts";
+
+export const MODEL_SEMANTICS_RULE = "model/semantics";
+
+/**
+ * What the worlds know of releases, passed in by the pipeline (core does not import worlds): the
+ * keys of the chart adapters and manifest builders, and the releases each adapter looks up by
+ * name (for namespaces and service names). A model that installs an adapter's release without
+ * them cannot be generated, so it is invalid rather than an emitter crash.
+ */
+export interface ReleaseRegistry {
+  valuesAdapters: readonly string[];
+  manifestBuilders: readonly string[];
+  lookups: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Names the installed releases of `env` look up, with the release (index) that needs each first. */
+function requiredReleases(platform: Platform, env: Environment, lookups: ReleaseRegistry["lookups"]): Map<string, number> {
+  const required = new Map<string, number>();
+  const queue = platform.releases.flatMap((r, i) => (env.disabled.includes(r.name) ? [] : [{ adapter: r.adapter, by: i }]));
+  const expanded = new Set<string>();
+  while (queue.length) {
+    const { adapter, by } = queue.shift()!;
+    if (expanded.has(adapter) || !Object.hasOwn(lookups, adapter)) continue;
+    expanded.add(adapter);
+    for (const name of lookups[adapter] ?? []) {
+      if (!required.has(name)) required.set(name, by);
+      const release = platform.releases.find((r) => r.name === name);
+      if (release) queue.push({ adapter: release.adapter, by });
+    }
+  }
+  return required;
+}
+
+/** Keys that would reach an object's prototype when a record is read or spread. */
+const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** No generated file needs a longer string; 200,000-character names only slow everything down. */
+export const MAX_STRING = 1024;
+/** Object keys become names (Secrets, databases, labels): the longest Kubernetes name. */
+export const MAX_KEY = 253;
+/** No list of the model is anywhere near this long. */
+export const MAX_ITEMS = 1000;
+/** Member counts (replicas, instances) are expanded into lists of objects and records. */
+export const MAX_MEMBERS = 100;
+/** Numbers must survive a round trip through YAML and JSON exactly (Telegram chat ids are 13 digits). */
+export const MAX_NUMBER = Number.MAX_SAFE_INTEGER;
+/** Linux limits interface names to 15 characters (IFNAMSIZ). */
+export const MAX_BRIDGE = 15;
+
+const MEMBER_KEYS = new Set(["replicas", "instances", "nodes", "agents", "dbservers", "coordinators", "concurrent", "partitions"]);
+
+type Path = Array<string | number>;
+
+class Findings {
+  readonly list: Diagnostic[] = [];
+  constructor(private readonly file: string) {}
+  add(path: Path, message: string, hint?: string): void {
+    this.list.push({ rule: MODEL_SEMANTICS_RULE, severity: "error", file: this.file, pointer: toPointer(path), message, ...(hint ? { hint } : {}) });
+  }
+}
+
+function show(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);
+}
+
+/** Walks every value: prototype keys, string and key lengths, list lengths, finite bounded numbers. */
+function checkValues(value: unknown, path: Path, f: Findings): void {
+  if (typeof value === "string") {
+    if (PROTOTYPE_KEYS.has(value)) f.add(path, `"${value}" is not allowed as a name (it names an object prototype member)`);
+    else if (value.length > MAX_STRING) f.add(path, `string of ${value.length} characters; at most ${MAX_STRING}`);
+  } else if (typeof value === "number") {
+    const key = path[path.length - 1];
+    if (!Number.isFinite(value)) f.add(path, `${value} is not a finite number`);
+    else if (Math.abs(value) > MAX_NUMBER) f.add(path, `${value} is out of range; at most ${MAX_NUMBER}`);
+    else if (typeof key === "string" && MEMBER_KEYS.has(key) && value > MAX_MEMBERS) f.add(path, `${value} ${key} is more than ${MAX_MEMBERS}`);
+  } else if (Array.isArray(value)) {
+    if (value.length > MAX_ITEMS) f.add(path, `list of ${value.length} entries; at most ${MAX_ITEMS}`);
+    else value.forEach((v, i) => checkValues(v, [...path, i], f));
+  } else if (value !== null && typeof value === "object") {
+    for (const key of Object.keys(value)) {
+      if (PROTOTYPE_KEYS.has(key)) f.add([...path, key], `"${key}" is not allowed as a key (it names the object prototype)`);
+      else if (key.length > MAX_KEY) f.add([...path, key], `key of ${key.length} characters; at most ${MAX_KEY}`);
+      else checkValues((value as Record<string, unknown>)[key], [...path, key], f);
+    }
+  }
+}
+
+/** Reports every entry whose `key` repeats an earlier entry's. */
+function unique<T>(items: readonly T[], key: (item: T) => string, path: Path, field: string, what: string, f: Findings): void {
+  const first = new Map<string, number>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    const earlier = first.get(k);
+    if (earlier === undefined) first.set(k, i);
+    else {
+      const here = field ? [...path, i, field] : [...path, i];
+      const there = field ? [...path, earlier, field] : [...path, earlier];
+      f.add(here, `duplicate ${what} ${show(k)}; ${toPointer(there)} has it already`);
+    }
+  });
+}
+
+function checkPlatform(platform: Platform, f: Findings, registry: ReleaseRegistry | undefined): void {
+  const releaseNames = new Set(platform.releases.map((r) => r.name));
+  unique(platform.releases, (r) => r.name, ["releases"], "name", "release name", f);
+  unique(platform.environments, (e) => e.name, ["environments"], "name", "environment name", f);
+  if (!platform.environments.some((e) => e.name === platform.defaultEnvironment))
+    f.add(["defaultEnvironment"], `${show(platform.defaultEnvironment)} is not an environment; expected one of: ${platform.environments.map((e) => e.name).join(", ")}`);
+  const helmRepos = platform.repositories;
+  const gitRepos = platform.gitRepositories ?? {};
+  platform.releases.forEach((release, i) => {
+    const at: Path = ["releases", i];
+    if (release.chart === "local") {
+      if (registry && !registry.manifestBuilders.includes(release.adapter))
+        f.add([...at, "adapter"], `release "${release.name}" names manifest builder ${show(release.adapter)}, which does not exist; expected one of: ${registry.manifestBuilders.join(", ")}`);
+    } else {
+      if (registry && !registry.valuesAdapters.includes(release.adapter))
+        f.add([...at, "adapter"], `release "${release.name}" names values adapter ${show(release.adapter)}, which does not exist`);
+      if (!Object.hasOwn(helmRepos, release.chart.repo) && !Object.hasOwn(gitRepos, release.chart.repo))
+        f.add([...at, "chart", "repo"], `release "${release.name}" names chart repository ${show(release.chart.repo)}, which is not a key of repositories or gitRepositories`);
+    }
+    release.needs.forEach((need, j) => {
+      if (need === release.name) f.add([...at, "needs", j], `release "${release.name}" needs itself`);
+      else if (!releaseNames.has(need)) f.add([...at, "needs", j], `release "${release.name}" needs "${need}", which is not a release of the platform`);
+    });
+    unique(release.needs, (n) => n, [...at, "needs"], "", "need", f);
+  });
+  const kafkaCluster = platform.releases.find((r) => r.name === "kafka-cluster");
+  const kafkaUi = platform.releases.findIndex((r) => r.name === "kafka-ui");
+  if (kafkaCluster && kafkaUi >= 0 && platform.releases[kafkaUi]?.namespace !== kafkaCluster.namespace)
+    f.add(["releases", kafkaUi, "namespace"], `kafka-ui must be installed in the Kafka cluster's namespace "${kafkaCluster.namespace}" to read its Secrets`);
+  for (const release of Object.keys(platform.chartFacts ?? {})) {
+    if (!releaseNames.has(release)) f.add(["chartFacts", release], `chart facts for "${release}", which is not a release of the platform`);
+  }
+  platform.environments.forEach((env, e) => checkEnvironment(platform, env, ["environments", e], releaseNames, f, registry));
+}
+
+function checkEnvironment(platform: Platform, env: Environment, at: Path, releaseNames: Set<string>, f: Findings, registry: ReleaseRegistry | undefined): void {
+  const enabled = (name: string) => releaseNames.has(name) && !env.disabled.includes(name);
+  for (const [name, by] of requiredReleases(platform, env, registry?.lookups ?? {})) {
+    const user = platform.releases[by];
+    if (!releaseNames.has(name))
+      f.add(["releases", by, "adapter"], `release "${user?.name}" (adapter "${user?.adapter}", installed in ${env.name}) looks up release "${name}", which the platform does not have`);
+  }
+  unique(env.nodes, (n) => n.name, [...at, "nodes"], "name", "node name", f);
+  unique(env.proxmox.hosts, (h) => h.name, [...at, "proxmox", "hosts"], "name", "Proxmox host name", f);
+  unique(env.storageClasses, (c) => c.name, [...at, "storageClasses"], "name", "storage class name", f);
+  unique(env.ingress.tcpRoutes, (r) => r.name, [...at, "ingress", "tcpRoutes"], "name", "TCP route name", f);
+  unique(env.components.kafka.topics, (t) => t.name, [...at, "components", "kafka", "topics"], "name", "Kafka topic", f);
+  unique(env.components.runner.volumes, (v) => v.name, [...at, "components", "runner", "volumes"], "name", "runner volume", f);
+  unique(env.components.ci.services, (s) => s.name, [...at, "components", "ci", "services"], "name", "CI service", f);
+  unique(env.components.minio.buckets, (b) => b, [...at, "components", "minio", "buckets"], "", "bucket", f);
+  unique(Object.entries(env.ingress.hosts), ([, label]) => label, [...at, "ingress", "hosts"], "", "host label", f);
+  unique(env.disabled, (d) => d, [...at, "disabled"], "", "disabled release", f);
+  if (env.proxmox.bridge.length > MAX_BRIDGE) f.add([...at, "proxmox", "bridge"], `bridge name of ${env.proxmox.bridge.length} characters; Linux allows at most ${MAX_BRIDGE}`);
+
+  const defaults = env.storageClasses.flatMap((c, i) => (c.default ? [i] : []));
+  if (defaults.length === 0) f.add([...at, "storageClasses"], `${env.name} has no default storage class; mark exactly one \`default: true\``);
+  for (const i of defaults.slice(1))
+    f.add([...at, "storageClasses", i, "default"], `${env.name} has two default storage classes: "${env.storageClasses[defaults[0] ?? 0]?.name}" and "${env.storageClasses[i]?.name}"`);
+  const classes = new Set(env.storageClasses.map((c) => c.name));
+  const c = env.components;
+  const claims: Array<[Path, string]> = [
+    [["traefik", "acmeStorage", "storageClass"], c.traefik.acmeStorage.storageClass],
+    [["nfs", "storageClass"], c.nfs.storageClass],
+    [["minio", "storageClass"], c.minio.storageClass],
+    [["kafka", "storageClass"], c.kafka.storageClass],
+    [["arangodb", "storageClass"], c.arangodb.storageClass],
+    [["postgres", "storageClass"], c.postgres.storageClass],
+    [["monitoring", "prometheus", "storageClass"], c.monitoring.prometheus.storageClass],
+    [["monitoring", "grafana", "storageClass"], c.monitoring.grafana.storageClass],
+    [["monitoring", "alertmanager", "storageClass"], c.monitoring.alertmanager.storageClass],
+    [["logging", "elasticsearch", "storageClass"], c.logging.elasticsearch.storageClass],
+    [["vault", "storageClass"], c.vault.storageClass],
+    [["dns", "storageClass"], c.dns.storageClass],
+  ];
+  for (const [path, name] of claims) {
+    if (!classes.has(name)) f.add([...at, "components", ...path], `storage class ${show(name)} is not one of ${env.name}'s storage classes: ${[...classes].join(", ")}`);
+  }
+  if (enabled("nfs-subdir-external-provisioner") && !env.storageClasses.some((s) => s.name === c.nfs.storageClass && s.provisioner === "nfs-subdir"))
+    f.add([...at, "components", "nfs", "storageClass"], `${env.name} has no nfs-subdir storage class ${show(c.nfs.storageClass)}`);
+
+  const nodes = new Set(env.nodes.map((n) => n.name));
+  if (!nodes.has(c.runner.node)) f.add([...at, "components", "runner", "node"], `${show(c.runner.node)} is not a node of ${env.name}`);
+  if (!nodes.has(c.kafkaUi.node)) f.add([...at, "components", "kafkaUi", "node"], `${show(c.kafkaUi.node)} is not a node of ${env.name}`);
+  if (!env.ingress.tcpRoutes.some((r) => "kafka" in r.backend))
+    f.add([...at, "ingress", "tcpRoutes"], `${env.name} has no TCP route to the Kafka external listener ({ backend: { kafka: "external" } })`);
+  if (!c.runner.volumes.some((v) => v.name === c.ci.dockerConfigVolume && v.kind === "secret"))
+    f.add([...at, "components", "ci", "dockerConfigVolume"], `${show(c.ci.dockerConfigVolume)} is not a secret volume of the runner (components.runner.volumes)`);
+  if (enabled("keycloakx") && !Object.hasOwn(c.postgres.databases, "keycloak"))
+    f.add([...at, "components", "postgres", "databases"], `keycloakx is installed in ${env.name} but there is no "keycloak" database`);
+  if (enabled("gpu-operator")) {
+    if (!env.nodes.some((n) => n.gpu === true)) f.add([...at, "nodes"], `gpu-operator is installed in ${env.name}, which has no node with gpu: true`);
+  }
+
+  env.disabled.forEach((name, i) => {
+    if (!releaseNames.has(name)) f.add([...at, "disabled", i], `${show(name)} is not a release of the platform`);
+  });
+  for (const name of Object.keys(env.versions)) {
+    if (!releaseNames.has(name)) f.add([...at, "versions", name], `a version is pinned for ${show(name)}, which is not a release of the platform`);
+  }
+  platform.releases.forEach((release, r) => {
+    // environments/<env>.yaml carries the version of disabled releases too.
+    if (release.chart === "local") return;
+    if (!Object.hasOwn(env.versions, release.name))
+      f.add([...at, "versions"], `${env.name} pins no version for release "${release.name}" (${toPointer(["releases", r])})`);
+  });
+}
+
+/**
+ * Meaning problems of a model that matches the schema. Call only after the shape check passed:
+ * it reads fields the schema guarantees.
+ */
+export function checkSemantics(platform: Platform, file = "model", registry?: ReleaseRegistry): Diagnostic[] {
+  const f = new Findings(file);
+  checkValues(platform, [], f);
+  // Prototype keys and huge values first: the rest would read through them.
+  if (f.list.length) return f.list;
+  checkPlatform(platform, f, registry);
+  return f.list;
+}
