@@ -4,7 +4,7 @@ import { hostOf, tlsSecretOf } from "../../src/model/derive.ts";
 import { resolveWebBackend, webBackends } from "../../src/charts/web-backends.ts";
 import type { WebUi } from "../../src/model/types.ts";
 import { pathsUnder, yamlOf } from "../support/generated.ts";
-import { crdErrors } from "../support/schemas.ts";
+import { crdErrors } from "../support/crd.ts";
 
 const built = new Set(["v1", "discovery.k8s.io/v1"]);
 

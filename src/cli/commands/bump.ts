@@ -4,22 +4,29 @@ import { parse } from "../args.ts";
 import { UsageError } from "../../pipeline/gen.ts";
 import { applyChanges } from "../../versions/bump.ts";
 import { loadRepositoryModel, repositoryRunner } from "../repository.ts";
+import { cacheRoot } from "../../upstream/cache.ts";
 
 export const bump: Command = {
   name: "bump",
-  usage: `Usage: streamforge bump <release> <version> [--env <name>] [--allow-major] [--values <values.yaml>]
+  usage: `Usage: streamforge bump <release> <version> [--env <name>] [--allow-major] [--repo-url <alias>=<url>]...
+                               [--values <values.yaml>]
 
-Edits the version catalogue (src/platform/versions.ts) in place, regenerates every file, runs lint
-and prints a Markdown pull-request description (change type, files changed, values keys the new
-chart version no longer accepts). When generation or lint fails the tree is restored as it was.
+Pulls the new version (and the current one) into the upstream cache, derives the new version's
+values schema as \`npm run schema:charts\` does (upstream values and schema, subcharts, the
+reviewed overrides in schema/overrides/), pins it in versions.yaml (the default environment's
+pin also moves src/charts/types/<chart>.ts), updates versions.lock.yaml, regenerates, runs lint
+and prints a Markdown pull-request description: change type, how the upstream defaults changed
+for every key the platform sets, keys gone (renamed?), CRD API versions added or removed, the
+kubeVersion change, files changed, values keys the new version no longer accepts. When anything
+fails the tree is restored as it was.
   --env <name>        pin only in that environment (default: every environment's default pin)
   --allow-major       allow a major version change
-  --values <file>     the new version's values.yaml, to derive its schema from (required when
-                      schema/charts/<chart>/<version>.schema.json does not exist yet); a
-                      values.schema.json and Chart.yaml beside it are used too
+  --repo-url a=url    pull Helm repository alias "a" from another URL (a mirror, file:// too)
+  --values <file>     offline: the new version's values.yaml instead of pulling it (a
+                      values.schema.json and Chart.yaml beside it are used too)
 Exit codes: 0 bumped, 1 refused or checks failed (tree unchanged), 2 usage error.`,
   async run(args, io) {
-    const { values, positionals } = parse(args, { env: { type: "string" }, "allow-major": { type: "boolean" }, values: { type: "string" } }, true);
+    const { values, positionals } = parse(args, { env: { type: "string" }, "allow-major": { type: "boolean" }, values: { type: "string" }, "repo-url": { type: "string", multiple: true } }, true);
     if (values.help) {
       io.out(`${this.usage}\n`);
       return 0;
@@ -28,12 +35,15 @@ Exit codes: 0 bumped, 1 refused or checks failed (tree unchanged), 2 usage error
     if (release === undefined || version === undefined || extra.length) throw new UsageError("expected <release> <version>");
     const root = io.cwd;
     const platform = await loadRepositoryModel(root);
-    const result = applyChanges([{ release, version, env: values.env, valuesFile: values.values ? resolve(io.cwd, values.values) : undefined }], {
+    const pullArgs = (values["repo-url"] ?? []).flatMap((pair) => ["--repo-url", pair]);
+    const result = await applyChanges([{ release, version, env: values.env, valuesFile: values.values ? resolve(io.cwd, values.values) : undefined }], {
       root,
       platform,
       run: repositoryRunner(root),
       allowMajor: values["allow-major"] ?? false,
       title: `Bump ${release} to ${version}${values.env ? ` in ${values.env}` : ""}`,
+      cache: cacheRoot(root, io.env),
+      pullArgs,
     });
     for (const p of result.problems) io.err(`${p}\n`);
     if (result.code === 0 || result.description.includes("### Files changed")) io.out(result.description);

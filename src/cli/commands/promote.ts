@@ -3,6 +3,7 @@ import { parse } from "../args.ts";
 import { environmentNamed, UsageError } from "../../pipeline/gen.ts";
 import { applyChanges, type PinChange } from "../../versions/bump.ts";
 import { loadRepositoryModel, repositoryRunner } from "../repository.ts";
+import { cacheRoot } from "../../upstream/cache.ts";
 
 export const promote: Command = {
   name: "promote",
@@ -33,7 +34,7 @@ Exit codes: 0 promoted, 1 nothing to promote, refused or checks failed (tree unc
       io.err(`${to} already runs the versions ${from} runs${releases.length ? ` for ${releases.join(", ")}` : ""}: nothing to promote\n`);
       return 1;
     }
-    const result = applyChanges(changes, { root, platform, run: repositoryRunner(root), allowMajor: values["allow-major"] ?? false, title: `Promote ${from} versions to ${to}` });
+    const result = await applyChanges(changes, { root, platform, run: repositoryRunner(root), allowMajor: values["allow-major"] ?? false, title: `Promote ${from} versions to ${to}`, cache: cacheRoot(root, io.env) });
     for (const p of result.problems) io.err(`${p}\n`);
     if (result.code === 0 || result.description.includes("### Files changed")) io.out(result.description);
     return result.code;

@@ -10,8 +10,8 @@ import { crdRecords, pinnedCrdRecords } from "../../schema/crd-catalogue.ts";
 import { modelSchemaRecord } from "../../schema/model.ts";
 import { staleRecords, writeRecords } from "../../write/files.ts";
 import type { FileRecord } from "../../emit/files.ts";
+import { CACHE_DIR, cacheRoot, PULL_COMMAND } from "../../upstream/cache.ts";
 
-const DEFAULT_REFERENCE = "../shared/reference";
 
 const usage = `Usage: streamforge schema <subcommand> [options]
 
@@ -21,15 +21,17 @@ const usage = `Usage: streamforge schema <subcommand> [options]
       (default <dir>: schema/charts)
   crds <crd.yaml...> [--out <dir>] [--kind <Kind>...]
       convert CRDs into <dir>/<group>/<kind>_<version>.json (default <dir>: schema/crds)
-  crds --pinned [--reference <dir>] [--check]
+  crds --pinned [--cache <dir>] [--check]
       the CRDs of every custom resource kind the platform uses, into schema/crds
-  charts [--reference <dir>] [--check]
+  charts [--cache <dir>] [--check]
       every pinned chart version's values schema (schema/charts) and TypeScript types
-      (src/charts/types), with the overrides in schema/overrides
+      (src/charts/types), with the overrides in schema/overrides; fails (exit 1) when the
+      cache lacks a pinned version
   model [--check]
       schema/platform.schema.json from the types in src/model/types.ts
 
-  --reference <dir>  upstream reference data (default: ${DEFAULT_REFERENCE})
+  --cache <dir>      the upstream cache \`${PULL_COMMAND}\` fills (default: ${CACHE_DIR},
+                     or $STREAMFORGE_CACHE)
   --check            write nothing; list stale files and exit 1 when any`;
 
 /** Writes records under `root`, or with `check` reports those that differ. */
@@ -77,10 +79,11 @@ async function derive(args: string[], io: Io): Promise<number> {
 }
 
 async function crds(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { out: { type: "string" }, kind: { type: "string", multiple: true }, pinned: { type: "boolean" }, reference: { type: "string" }, check: { type: "boolean" } }, true);
+  const { values, positionals } = parse(args, { out: { type: "string" }, kind: { type: "string", multiple: true }, pinned: { type: "boolean" }, cache: { type: "string" }, check: { type: "boolean" } }, true);
   if (values.pinned) {
     if (positionals.length) throw new UsageError("crds --pinned takes no files");
-    return emit(pinnedCrdRecords(resolve(io.cwd, values.reference ?? DEFAULT_REFERENCE)), io, values.check);
+    const cache = values.cache ? resolve(io.cwd, values.cache) : cacheRoot(io.cwd, io.env);
+    return emit(pinnedCrdRecords(cache), io, values.check);
   }
   if (!positionals.length) throw new UsageError("crds needs at least one CRD file (or --pinned)");
   const files = positionals.map((path) => ({ path, text: readText(io, path), kinds: values.kind ?? [] }));
@@ -90,13 +93,19 @@ async function crds(args: string[], io: Io): Promise<number> {
 }
 
 async function charts(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { reference: { type: "string" }, check: { type: "boolean" } });
+  const { values } = parse(args, { cache: { type: "string" }, check: { type: "boolean" } });
   const { streamforge } = await import("../../platform/streamforge.ts");
   const started = Date.now();
-  const set = chartSchemas(streamforge, resolve(io.cwd, values.reference ?? DEFAULT_REFERENCE), io.cwd);
+  const cache = values.cache ? resolve(io.cwd, values.cache) : cacheRoot(io.cwd, io.env);
+  const set = chartSchemas(streamforge, cache, io.cwd);
+  // A version the cache lacks cannot be checked or derived: that is a failure, never "in sync".
+  if (set.skipped.length) {
+    for (const skip of set.skipped) io.err(`${skip.chart} ${skip.version}: ${skip.reason}\n`);
+    io.err(`${set.skipped.length} pinned chart versions are missing from the upstream cache; nothing was ${values.check ? "checked" : "written"}\n`);
+    return 1;
+  }
   const derivedMs = Date.now() - started;
   const types = await chartTypeRecords(streamforge, set);
-  for (const skip of set.skipped) io.err(`skipped ${skip.chart} ${skip.version}: ${skip.reason}\n`);
   io.out(`${set.records.length} chart schemas derived in ${derivedMs} ms, ${types.length} type files\n`);
   return emit([...set.records, ...types], io, values.check);
 }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { streamforge } from "../../src/platform/streamforge.ts";
 import { yamlOf } from "../support/generated.ts";
-import { upstreamValues } from "../support/reference.ts";
+import { upstreamValues } from "../support/upstream.ts";
 import { chartValuesValidator, errorLines, helmMerge } from "../support/schemas.ts";
 
 const charts: Record<string, string[]> = {
