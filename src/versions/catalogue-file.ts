@@ -93,6 +93,21 @@ export function parseCatalogue(text: string, file = CATALOGUE_PATH): Catalogue {
   }
   const software: Record<string, string> = {};
   for (const [name, value] of Object.entries(map(data.software ?? {}, "/software"))) software[name] = str(value, `/software/${name}`);
+  // Each constraint limits a software version to what one pinned chart version supports.
+  for (const [name, value] of Object.entries(map(data.constraints ?? {}, "/constraints"))) {
+    const at = `/constraints/${name}`;
+    const raw = map(value, at);
+    const reviewedFor = str(raw.reviewedFor, `${at}/reviewedFor`);
+    const [release, pinned] = [reviewedFor.slice(0, reviewedFor.lastIndexOf("@")), reviewedFor.slice(reviewedFor.lastIndexOf("@") + 1)];
+    if (!charts[release]) fail(`${at}/reviewedFor`, `<release>@<version> of a release in /charts`, reviewedFor);
+    const versions = (Array.isArray(raw.versions) ? raw.versions : fail(`${at}/versions`, "a list of versions", raw.versions)).map((v, i) => str(v, `${at}/versions/${i}`));
+    const pins = [["charts", charts[release]!.version], ...Object.entries(environments).flatMap(([env, o]) => (o[release] ? [[`environments/${env}`, o[release]!.version]] : []))];
+    for (const [where, version] of pins) {
+      if (version !== pinned) throw new CatalogueError(`${file}: /${where}/${release}/version: ${version} is not ${pinned}, the version ${at} was reviewed for: check which ${name} versions ${release} ${version} supports and update ${at}`);
+    }
+    if (software[name] === undefined) fail(`/software/${name}`, `a version (${at} constrains it)`);
+    if (!versions.includes(software[name]!)) throw new CatalogueError(`${file}: /software/${name}: ${software[name]} is not one ${release} ${pinned} supports (${versions.join(", ")})`);
+  }
   return { charts, environments, images, software };
 }
 

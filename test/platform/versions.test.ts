@@ -100,6 +100,14 @@ describe("catalogue", () => {
     expect(() => parseCatalogue(bad, "versions.yaml")).toThrow(/versions\.yaml: \/environments\/lab\/metalb: expected a release of \/charts/);
   });
 
+  it("S17 Kafka stays within the versions the pinned Strimzi supports; a Strimzi pin the list was not reviewed for fails", () => {
+    expect(() => parseCatalogue(source.replace('kafka: "4.0.0"', 'kafka: "4.1.0"'), "versions.yaml")).toThrow(
+      "versions.yaml: /software/kafka: 4.1.0 is not one strimzi-kafka-operator 0.47.0 supports (3.9.0, 3.9.1, 4.0.0)",
+    );
+    // An edit never writes a catalogue the model would refuse.
+    expect(() => setOverridePin(source, "lab", "strimzi-kafka-operator", { version: "0.48.0" })).toThrow(/\/environments\/lab\/strimzi-kafka-operator\/version: 0\.48\.0 is not 0\.47\.0, the version \/constraints\/kafka was reviewed for/);
+  });
+
   it("a base bump keeps every comment and changes only the version line", () => {
     const text = setBasePin(source, "traefik", { ...basePin(source, "traefik")!, version: "36.1.1" });
     const before = source.split("\n");

@@ -22,8 +22,9 @@ Reads each Helm repository's index.yaml and prints, per release and environment,
 version, the latest patch, minor and major, and the newest version whose kubeVersion accepts
 the environment's Kubernetes version.
   --fail-on minor|major  exit 1 when an update of that size (or larger) exists (for CI)
-  --repo-url a=url       read repository alias "a" from another URL (a mirror)
-Exit codes: 0 done, 1 --fail-on matched or a repository could not be read, 2 usage error.`,
+  --repo-url a=url       read repository alias "a" from another URL (a mirror; file:// too)
+Exit codes: 0 done, 1 --fail-on matched (outdated found), 2 usage error,
+3 some repository could not be read (could not check; takes precedence over 1).`,
   async run(args, io) {
     const { values } = parse(args, {
       env: { type: "string" },
@@ -72,7 +73,11 @@ Exit codes: 0 done, 1 --fail-on matched or a repository could not be read, 2 usa
       for (const s of report.skipped) io.err(`${s.release} (${s.env}): chart read from git (${s.source}); compare its tags yourself\n`);
       for (const e of report.errors) io.err(`${e.repository}: ${e.url ? `${e.url}: ` : ""}${e.message}\n`);
     }
-    if (report.errors.length) return 1;
+    if (report.errors.length) {
+      const repos = [...new Set(report.errors.map((e) => e.repository))];
+      io.err(`could not check ${repos.length} of ${Object.keys(platform.repositories).length} repositories (${repos.join(", ")}): their releases are not in the table\n`);
+      return 3;
+    }
     return failOn !== undefined && exceeds(report, failOn) ? 1 : 0;
   },
 };
