@@ -30,8 +30,8 @@ export type {
   Fqdn,
   Port,
   Count,
-} from "./model/types.ts";
-export { applyOverride, type Override } from "./model/override.ts";
+} from "./core/model/types.ts";
+export { applyOverride, type Override } from "./core/model/override.ts";
 export {
   hostOf,
   webHosts,
@@ -48,16 +48,17 @@ export {
   onNode,
   defaultStorageClass,
   type Context,
-} from "./model/derive.ts";
+} from "./core/model/derive.ts";
 export { streamforge, prod, lab } from "./platform/streamforge.ts";
 export { chartVersions, images, softwareVersions } from "./platform/versions.ts";
-export { generate } from "./emit/index.ts";
-export type { FileRecord } from "./emit/files.ts";
-export { runGen, render, UsageError, InvalidModelError, type GenOptions, type GenResult } from "./pipeline/gen.ts";
-export { validateModel } from "./check/model-schema.ts";
-export { deriveValuesSchema, type ChartOverrides, type DeriveInput, type JsonSchema } from "./schema/derive.ts";
-export { crdSchemasOf, type CrdSchema } from "./schema/crds.ts";
-export { loadChartSchema, loadCrdSchema, compileSchema } from "./schema/index.ts";
-export type { Diagnostic, Severity, Position } from "./diagnostics/types.ts";
-export { lint, ruleCatalogue, type LintOptions } from "./lint/index.ts";
-export { render as renderDiagnostics, FORMATS as DIAGNOSTIC_FORMATS, type Format as DiagnosticFormat } from "./diagnostics/render.ts";
+export { generate } from "./pipeline/generate.ts";
+export type { FileRecord } from "./core/files.ts";
+export { runGen, render, type GenOptions, type GenResult } from "./pipeline/gen.ts";
+export { UsageError, InvalidModelError } from "./core/errors.ts";
+export { validateModel } from "./core/check/model-schema.ts";
+export { deriveValuesSchema, type ChartOverrides, type DeriveInput, type JsonSchema } from "./core/schema/derive.ts";
+export { crdSchemasOf, type CrdSchema } from "./core/schema/crds.ts";
+export { loadChartSchema, loadCrdSchema, compileSchema } from "./core/schema/index.ts";
+export type { Diagnostic, Severity, Position } from "./core/diagnostics/types.ts";
+export { lint, ruleCatalogue, type LintOptions } from "./pipeline/lint.ts";
+export { render as renderDiagnostics, FORMATS as DIAGNOSTIC_FORMATS, type Format as DiagnosticFormat } from "./core/diagnostics/render.ts";

@@ -1,8 +1,8 @@
 /** Loads the platform model: the embedded StreamForge one, or another from a module (`--model`). */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Platform } from "../model/types.ts";
-import { UsageError } from "../pipeline/gen.ts";
+import type { Platform } from "../core/model/types.ts";
+import { UsageError } from "../core/errors.ts";
 
 function looksLikePlatform(value: unknown): value is Platform {
   if (typeof value !== "object" || value === null) return false;

@@ -4,9 +4,9 @@
  * file; this module only names what the model needs from it, and fails at load with the file and
  * the path inside it when something is missing or malformed.
  */
-import { CatalogueError, loadCatalogue, type ChartPin, type ImagePin } from "../versions/catalogue-file.ts";
+import { CatalogueError, loadCatalogue, type ChartPin, type ImagePin } from "../core/model/catalogue.ts";
 
-export type { ChartPin, ImagePin } from "../versions/catalogue-file.ts";
+export type { ChartPin, ImagePin } from "../core/model/catalogue.ts";
 
 const catalogue = loadCatalogue();
 

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
-import type { Platform } from "../model/types.ts";
+import type { Platform } from "../core/model/types.ts";
 
 export const LOCK_PATH = "versions.lock.yaml";
 

@@ -14,7 +14,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { basename, dirname, join, relative } from "node:path";
 import { parse } from "yaml";
 import * as tar from "tar";
-import { chartCacheDir } from "./cache.ts";
+import { chartCacheDir } from "../core/cache.ts";
 import { DEFAULT_FETCH, FetchError, fetchBytes, type FetchOptions } from "./fetch.ts";
 import { isGitEntry, type GitLockEntry, type HelmLockEntry, type Lock, type PinnedSource } from "./lock.ts";
 

@@ -3,8 +3,8 @@
  * a release's pinned versions, or any version of a chart the platform uses (`<chart>@<version>`,
  * as `bump` asks for a version before pinning it).
  */
-import type { Platform } from "../model/types.ts";
-import { DOCUMENTED_CHARTS } from "../schema/charts.ts";
+import type { Platform } from "../core/model/types.ts";
+import { DOCUMENTED_CHARTS } from "../helm/schema/charts.ts";
 import { pinnedSources, type LockEntry, type PinnedSource } from "./lock.ts";
 
 /** A target the model cannot resolve; the message says what it knows. */

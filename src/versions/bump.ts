@@ -10,19 +10,18 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { dirname, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import semver from "semver";
-import { chartSchemaPath, chartSchemaText, chartTypeRecord, readOverrides } from "../schema/charts.ts";
-import { deriveValuesSchema, resolveRefs, type DeriveInput, type JsonSchema } from "../schema/derive.ts";
-import { readCachedChart } from "../schema/reference.ts";
-import { chartCacheDir } from "../upstream/cache.ts";
+import type { JsonSchema } from "../core/schema/derive.ts";
+import { chartCacheDir } from "../core/cache.ts";
+import type { FileRecord } from "../core/files.ts";
 import { LOCK_PATH } from "../upstream/lock.ts";
 import { leafPaths, readChartVersion, upstreamChanges } from "./upstream-diff.ts";
 import { setPin, effectivePin, type Pin, CatalogueError } from "./catalogue-edit.ts";
-import { OWNED_LIST_PATH, parseOwnedList } from "../write/owned.ts";
-import type { Diagnostic } from "../diagnostics/types.ts";
-import type { Platform } from "../model/types.ts";
+import { OWNED_LIST_PATH, parseOwnedList } from "../core/write/owned.ts";
+import type { Diagnostic } from "../core/diagnostics/types.ts";
+import type { Platform } from "../core/model/types.ts";
 
-export { CATALOGUE_PATH } from "./catalogue-file.ts";
-import { CATALOGUE_PATH } from "./catalogue-file.ts";
+export { CATALOGUE_PATH } from "../core/model/catalogue.ts";
+import { CATALOGUE_PATH } from "../core/model/catalogue.ts";
 
 /** Runs `streamforge <args>` in the repository; returns its exit code and output. */
 export type CliRunner = (args: string[]) => { code: number; stdout: string; stderr: string };
@@ -47,6 +46,18 @@ export interface ChangeOptions {
   cache: string;
   /** Extra arguments of `pull` (`--repo-url`, `--timeout`...). */
   pullArgs?: string[];
+  /** The chart derivations of `schema:charts` (the CLI passes the Helm world's), so bump derives the same way. */
+  derive: ChartDerivation;
+}
+
+/** How a chart version's values schema and the adapters' types are derived. */
+export interface ChartDerivation {
+  /** The committed path of a chart version's schema. */
+  schemaPath(chart: string, version: string): string;
+  /** The schema (and its committed text) from a `values.yaml` given offline, else from the cache; undefined when neither has it. */
+  schema(root: string, chart: string, version: string, valuesFile: string | undefined): { schema: JsonSchema; text: string } | undefined;
+  /** The adapters' types of a chart version. */
+  types(chart: string, version: string, schema: JsonSchema): Promise<FileRecord>;
 }
 
 export type ChangeKind = "major" | "minor" | "patch" | "prerelease" | "downgrade" | "other";
@@ -99,15 +110,7 @@ function chartOf(platform: Platform, release: string): string | undefined {
   return r && r.chart !== "local" ? r.chart.name : undefined;
 }
 
-/** The derivation input of a chart version: a `--values` file (with the schema beside it), else the cache. */
-function deriveInput(chart: string, version: string, valuesFile: string | undefined, cache: string): DeriveInput | undefined {
-  if (valuesFile) {
-    const upstream = join(dirname(valuesFile), "values.schema.json");
-    const upstreamSchema = existsSync(upstream) ? resolveRefs({ "values.schema.json": JSON.parse(readFileSync(upstream, "utf8")) as JsonSchema }, "values.schema.json") : undefined;
-    return { chart, version, values: parseYaml(readFileSync(valuesFile, "utf8")) ?? {}, ...(upstreamSchema ? { upstreamSchema } : {}) };
-  }
-  return readCachedChart(cache, chart, version)?.input;
-}
+
 
 function lintDiagnostics(run: CliRunner): { code: number; diagnostics: Diagnostic[]; raw: string } {
   const result = run(["lint", "--format", "json"]);
@@ -165,7 +168,7 @@ export async function applyChanges(changes: PinChange[], options: ChangeOptions)
     // The new version (and then the current one, for the description) in the cache, unless given offline.
     // Without a committed schema of the new version, it must be pulled: the schema is derived from it.
     const cached = (v: string) => existsSync(join(chartCacheDir(options.cache, chart, v), "values.yaml"));
-    const needed = existsSync(join(root, "schema/charts", chart)) && !existsSync(join(root, chartSchemaPath(chart, change.version)));
+    const needed = existsSync(join(root, "schema/charts", chart)) && !existsSync(join(root, options.derive.schemaPath(chart, change.version)));
     if (!change.valuesFile) {
       if (!cached(change.version)) {
         const pulled = run(["pull", `${chart}@${change.version}`, ...(options.pullArgs ?? [])]);
@@ -176,20 +179,25 @@ export async function applyChanges(changes: PinChange[], options: ChangeOptions)
       }
       if (cached(change.version) && !cached(current.version)) run(["pull", `${chart}@${current.version}`, ...(options.pullArgs ?? [])]);
     }
-    const schemaPath = chartSchemaPath(chart, change.version);
+    const schemaPath = options.derive.schemaPath(chart, change.version);
     const hasSchemas = existsSync(join(root, "schema/charts", chart));
     let schema: JsonSchema | undefined;
     if (hasSchemas && !existsSync(join(root, schemaPath))) {
       // The one derivation of `npm run schema:charts`: upstream values, subcharts, upstream schema, reviewed overrides.
-      const input = deriveInput(chart, change.version, change.valuesFile, options.cache);
-      if (!input) {
+      let derived: ReturnType<ChartDerivation["schema"]>;
+      try {
+        derived = options.derive.schema(root, chart, change.version, change.valuesFile);
+      } catch (error) {
+        problems.push(`deriving the schema of ${chart} ${change.version} failed: ${(error as Error).message}`);
+        continue;
+      }
+      if (!derived) {
         problems.push(`no values.yaml of ${chart} ${change.version} in the upstream cache`);
         continue;
       }
-      const overrides = readOverrides(root, chart);
-      schema = deriveValuesSchema({ ...input, ...(overrides ? { overrides } : {}) });
+      schema = derived.schema;
       mkdirSync(dirname(join(root, schemaPath)), { recursive: true });
-      writeFileSync(join(root, schemaPath), chartSchemaText(schema, chart, change.version));
+      writeFileSync(join(root, schemaPath), derived.text);
       createdSchemas.push(schemaPath);
     } else if (existsSync(join(root, schemaPath))) {
       schema = JSON.parse(readFileSync(join(root, schemaPath), "utf8")) as JsonSchema;
@@ -234,7 +242,8 @@ export async function applyChanges(changes: PinChange[], options: ChangeOptions)
     return { code: 1, description: heading.join("\n"), problems: ["the generated files are not in sync with the model before the change: run `npm run gen` (and commit) first"] };
   }
   // Schemas derived above did not exist before the change; the types and the lock are restored as they were.
-  const typePaths = typeUpdates.map((t) => `src/charts/types/${t.chart}.ts`);
+  const typeRecords = await Promise.all(typeUpdates.map((t) => options.derive.types(t.chart, t.version, t.schema)));
+  const typePaths = typeRecords.map((r) => r.path);
   const before = snapshot(root, typePaths);
   for (const p of createdSchemas) before.set(p, undefined);
 
@@ -249,10 +258,7 @@ export async function applyChanges(changes: PinChange[], options: ChangeOptions)
   };
   writeFileSync(catalogueFile, text);
   // The adapters' types follow the default environment's pin.
-  for (const t of typeUpdates) {
-    const record = await chartTypeRecord(t.chart, t.version, t.schema);
-    writeFileSync(join(root, record.path), record.content);
-  }
+  for (const record of typeRecords) writeFileSync(join(root, record.path), record.content);
   const locked = run(["pull", "--lock-only"]);
   if (locked.code !== 0) {
     restore();

@@ -8,9 +8,9 @@
  * `environments.<env>.<release>` (an override).
  */
 import { isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document } from "yaml";
-import { CatalogueError, parseCatalogue } from "./catalogue-file.ts";
+import { CatalogueError, parseCatalogue } from "../core/model/catalogue.ts";
 
-export { CatalogueError } from "./catalogue-file.ts";
+export { CatalogueError } from "../core/model/catalogue.ts";
 
 export interface Pin {
   version: string;

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { chartPin, chartVersions } from "../../src/platform/versions.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
-import { DOCUMENTED_CHARTS } from "../../src/schema/charts.ts";
+import { DOCUMENTED_CHARTS } from "../../src/helm/schema/charts.ts";
 import { expectedPath, upstreamPath, upstreamValues } from "../support/upstream.ts";
 
 describe("catalogue facts", () => {

@@ -7,7 +7,7 @@ import { streamforge } from "../../src/platform/streamforge.ts";
 import { readFileSync } from "node:fs";
 import { upstreamPath, upstreamValues, unknownValuePaths } from "../support/upstream.ts";
 import { yamlOf } from "../support/generated.ts";
-import { DOCUMENTED_CHARTS } from "../../src/schema/charts.ts";
+import { DOCUMENTED_CHARTS } from "../../src/helm/schema/charts.ts";
 
 /** Where a release's chart keeps its defaults in the cache (gitlab-runner: a documented key list instead). */
 function cachedChart(chartName: string, version: string): [string, string] {

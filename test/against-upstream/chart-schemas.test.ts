@@ -1,13 +1,13 @@
 /**
  * The committed chart values schemas (`schema/charts/`) and the adapters' value types
- * (`src/charts/types/`) are what `npm run schema:charts` derives from the upstream cache today,
+ * (`src/helm/charts/types/`) are what `npm run schema:charts` derives from the upstream cache today,
  * and the cache holds every chart version the platform pins: a missing one fails here.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { chartSchemas, chartTypeRecords, upstreamChartVersions } from "../../src/schema/charts.ts";
-import { chartCacheDir } from "../../src/upstream/cache.ts";
+import { chartSchemas, chartTypeRecords, upstreamChartVersions } from "../../src/helm/schema/charts.ts";
+import { chartCacheDir } from "../../src/core/cache.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
 import { CACHE, REPO as ROOT } from "../support/upstream.ts";
 

@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pinnedCrdRecords } from "../../src/schema/crd-catalogue.ts";
-import { compileSchema, loadCrdSchema, schemaAjv } from "../../src/schema/index.ts";
+import { pinnedCrdRecords } from "../../src/core/schema/crd-catalogue.ts";
+import { compileSchema, loadCrdSchema, schemaAjv } from "../../src/core/schema/index.ts";
 import { CACHE, expectedPath, REPO as ROOT } from "../support/upstream.ts";
 import { pathsUnder, yamlDocsOf } from "../support/generated.ts";
 

@@ -9,8 +9,8 @@ import { join, resolve } from "node:path";
 import { upstreamPath as referencePath } from "../support/upstream.ts";
 import { yamlOf, pathsUnder } from "../support/generated.ts";
 import { checkParam, PROXMOX_RELEASE, proxmoxParams } from "../../src/proxmox/params.ts";
-import { deriveKnownVars, knownVarsPath, knownVarsText } from "../../src/schema/kubespray-vars.ts";
-import { deriveProxmoxParams, proxmoxParamsPath, proxmoxParamsText } from "../../src/schema/proxmox-params.ts";
+import { deriveKnownVars, knownVarsPath, knownVarsText } from "../../src/kubespray/vars-schema.ts";
+import { deriveProxmoxParams, proxmoxParamsPath, proxmoxParamsText } from "../../src/proxmox/params-schema.ts";
 
 import { softwareVersions } from "../../src/platform/versions.ts";
 

@@ -12,7 +12,7 @@ import { tempDir } from "../support/cli.ts";
 import { publish, serve, type TestRepo } from "../support/helm-repo.ts";
 import { renovateMatches, renovateReplace } from "../support/renovate.ts";
 import { CACHE, REPO as ROOT, upstreamPath } from "../support/upstream.ts";
-import { OWNED_LIST_PATH, parseOwnedList } from "../../src/write/owned.ts";
+import { OWNED_LIST_PATH, parseOwnedList } from "../../src/core/write/owned.ts";
 
 let repo: TestRepo;
 

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { chartPin, chartVersions, images, softwareVersions } from "../../src/platform/versions.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
-import { CatalogueError, parseCatalogue } from "../../src/versions/catalogue-file.ts";
+import { CatalogueError, parseCatalogue } from "../../src/core/model/catalogue.ts";
 import { setOverridePin, setBasePin, basePin } from "../../src/versions/catalogue-edit.ts";
 import { renovateMatches, renovateReplace, type RenovateMatch } from "../support/renovate.ts";
 

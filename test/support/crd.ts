@@ -3,7 +3,7 @@
  * derived by `npm run schema:crds`; `npm run test:upstream` checks them against upstream), the
  * same schemas lint uses.
  */
-import { crdValidator, loadCrdSchema } from "../../src/schema/index.ts";
+import { crdValidator, loadCrdSchema } from "../../src/core/schema/index.ts";
 
 /** Whether a schema is committed for the object's kind. */
 export function hasCrdSchema(object: { apiVersion: string; kind: string }): boolean {

@@ -11,7 +11,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "yaml";
-import { cacheRoot, requireCached } from "../../src/upstream/cache.ts";
+import { cacheRoot, requireCached } from "../../src/core/cache.ts";
 
 export const REPO = resolve(import.meta.dirname, "../..");
 export const CACHE = cacheRoot(REPO);

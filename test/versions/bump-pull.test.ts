@@ -11,7 +11,7 @@ import { parse } from "yaml";
 import { listFiles, tempDir } from "../support/cli.ts";
 import { publish, serve, sha256Hex, type TestRepo } from "../support/helm-repo.ts";
 import { repositoryRunner } from "../../src/cli/repository.ts";
-import { OWNED_LIST_PATH, parseOwnedList } from "../../src/write/owned.ts";
+import { OWNED_LIST_PATH, parseOwnedList } from "../../src/core/write/owned.ts";
 import { parseLock } from "../../src/upstream/lock.ts";
 import { platformValues, withOverridePointers } from "../support/chart-fixtures.ts";
 
@@ -70,13 +70,13 @@ describe("streamforge bump from a Helm repository", { timeout: 300_000 }, () => 
     const schema = JSON.parse(readFileSync(join(dir, "schema/charts/traefik/36.1.1.schema.json"), "utf8"));
     expect(schema.$comment).toContain("npm run schema:charts");
     expect(schema.properties.ports.additionalProperties).toBeTruthy();
-    expect(readFileSync(join(dir, "src/charts/types/traefik.ts"), "utf8")).toContain("traefik 36.1.1");
+    expect(readFileSync(join(dir, "src/helm/charts/types/traefik.ts"), "utf8")).toContain("traefik 36.1.1");
     expect(parse(readFileSync(join(dir, "versions.yaml"), "utf8")).charts.traefik).toMatchObject({ version: "36.1.1", kubeVersion: ">=1.23.0-0" });
     expect(parseLock(readFileSync(join(dir, "versions.lock.yaml"), "utf8")).traefik!["36.1.1"]).toEqual({ repository: "https://traefik.github.io/charts", digest: `sha256:${sha256Hex(archives["traefik@36.1.1"]!)}` });
     expect(result.stdout).toContain("### Upstream changes of traefik 36.1.0 -> 36.1.1");
     expect(result.stdout).toContain("- `deployment.replicas`: default `2` -> `1`");
     expect(result.stdout).toContain("kubeVersion: `>=1.22.0-0` -> `>=1.23.0-0`");
-    for (const file of ["versions.yaml", "versions.lock.yaml", "schema/charts/traefik/36.1.1.schema.json", "src/charts/types/traefik.ts", "environments/prod.yaml"]) expect(result.stdout).toContain(`- \`${file}\``);
+    for (const file of ["versions.yaml", "versions.lock.yaml", "schema/charts/traefik/36.1.1.schema.json", "src/helm/charts/types/traefik.ts", "environments/prod.yaml"]) expect(result.stdout).toContain(`- \`${file}\``);
     expect(repositoryRunner(dir)(["gen", "--check"]).code).toBe(0);
   });
 

@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { parse, stringify } from "yaml";
 import { listFiles, tempDir } from "../support/cli.ts";
 import { repositoryRunner } from "../../src/cli/repository.ts";
-import { OWNED_LIST_PATH, parseOwnedList } from "../../src/write/owned.ts";
+import { OWNED_LIST_PATH, parseOwnedList } from "../../src/core/write/owned.ts";
 import { platformValues, withOverridePointers } from "../support/chart-fixtures.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");

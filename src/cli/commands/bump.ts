@@ -1,10 +1,11 @@
 import { resolve } from "node:path";
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
-import { UsageError } from "../../pipeline/gen.ts";
+import { UsageError } from "../../core/errors.ts";
 import { applyChanges } from "../../versions/bump.ts";
 import { loadRepositoryModel, repositoryRunner } from "../repository.ts";
-import { cacheRoot } from "../../upstream/cache.ts";
+import { cacheRoot } from "../../core/cache.ts";
+import { chartDerivation } from "../../helm/schema/derivation.ts";
 
 export const bump: Command = {
   name: "bump",
@@ -14,7 +15,7 @@ export const bump: Command = {
 Pulls the new version (and the current one) into the upstream cache, derives the new version's
 values schema as \`npm run schema:charts\` does (upstream values and schema, subcharts, the
 reviewed overrides in schema/overrides/), pins it in versions.yaml (the default environment's
-pin also moves src/charts/types/<chart>.ts), updates versions.lock.yaml, regenerates, runs lint
+pin also moves src/helm/charts/types/<chart>.ts), updates versions.lock.yaml, regenerates, runs lint
 and prints a Markdown pull-request description: change type, how the upstream defaults changed
 for every key the platform sets, keys gone (renamed?), CRD API versions added or removed, the
 kubeVersion change, files changed, values keys the new version no longer accepts. When anything
@@ -43,6 +44,7 @@ Exit codes: 0 bumped, 1 refused or checks failed (tree unchanged), 2 usage error
       allowMajor: values["allow-major"] ?? false,
       title: `Bump ${release} to ${version}${values.env ? ` in ${values.env}` : ""}`,
       cache: cacheRoot(root, io.env),
+      derive: chartDerivation(cacheRoot(root, io.env)),
       pullArgs,
     });
     for (const p of result.problems) io.err(`${p}\n`);

@@ -2,7 +2,8 @@ import { resolve } from "node:path";
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
 import { loadModel } from "../load-model.ts";
-import { InvalidModelError, render, runGen, UsageError, type GenResult } from "../../pipeline/gen.ts";
+import { render, runGen, type GenResult } from "../../pipeline/gen.ts";
+import { InvalidModelError, UsageError } from "../../core/errors.ts";
 
 export const gen: Command = {
   name: "gen",

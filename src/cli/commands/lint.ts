@@ -2,9 +2,9 @@ import { resolve } from "node:path";
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
 import { loadModel } from "../load-model.ts";
-import { UsageError } from "../../pipeline/gen.ts";
-import { lint as runLint, ruleCatalogue } from "../../lint/index.ts";
-import { FORMATS, counts, render, type Format } from "../../diagnostics/render.ts";
+import { UsageError } from "../../core/errors.ts";
+import { lint as runLint, ruleCatalogue } from "../../pipeline/lint.ts";
+import { FORMATS, counts, render, type Format } from "../../core/diagnostics/render.ts";
 
 export const lint: Command = {
   name: "lint",

@@ -1,9 +1,11 @@
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
-import { environmentNamed, UsageError } from "../../pipeline/gen.ts";
+import { UsageError } from "../../core/errors.ts";
+import { environmentNamed } from "../../core/environments.ts";
 import { applyChanges, type PinChange } from "../../versions/bump.ts";
 import { loadRepositoryModel, repositoryRunner } from "../repository.ts";
-import { cacheRoot } from "../../upstream/cache.ts";
+import { cacheRoot } from "../../core/cache.ts";
+import { chartDerivation } from "../../helm/schema/derivation.ts";
 
 export const promote: Command = {
   name: "promote",
@@ -34,7 +36,7 @@ Exit codes: 0 promoted, 1 nothing to promote, refused or checks failed (tree unc
       io.err(`${to} already runs the versions ${from} runs${releases.length ? ` for ${releases.join(", ")}` : ""}: nothing to promote\n`);
       return 1;
     }
-    const result = await applyChanges(changes, { root, platform, run: repositoryRunner(root), allowMajor: values["allow-major"] ?? false, title: `Promote ${from} versions to ${to}`, cache: cacheRoot(root, io.env) });
+    const result = await applyChanges(changes, { root, platform, run: repositoryRunner(root), allowMajor: values["allow-major"] ?? false, title: `Promote ${from} versions to ${to}`, cache: cacheRoot(root, io.env), derive: chartDerivation(cacheRoot(root, io.env)) });
     for (const p of result.problems) io.err(`${p}\n`);
     if (result.code === 0 || result.description.includes("### Files changed")) io.out(result.description);
     return result.code;

@@ -2,13 +2,13 @@ import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from "node:
 import { join, resolve } from "node:path";
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
-import { UsageError } from "../../pipeline/gen.ts";
+import { UsageError } from "../../core/errors.ts";
 import { loadRepositoryModel } from "../repository.ts";
-import { CACHE_DIR, cacheRoot, chartCacheDir } from "../../upstream/cache.ts";
+import { CACHE_DIR, cacheRoot, chartCacheDir } from "../../core/cache.ts";
 import { LOCK_PATH, lockText, readLock, syncLock, type Lock } from "../../upstream/lock.ts";
 import { pull as pullCharts, type PullFailure } from "../../upstream/pull.ts";
 import { pullTargets, TargetError } from "../../upstream/targets.ts";
-import { PINNED_CRDS } from "../../schema/crd-catalogue.ts";
+import { PINNED_CRDS } from "../../core/schema/crd-catalogue.ts";
 import { softwareVersions } from "../../platform/versions.ts";
 
 /** Folders of upstream data besides charts, copied from a `--from` folder: CRDs, Kubespray, Proxmox. */
