@@ -5,10 +5,9 @@
  * it); then the branch passes what CI checks: generated files in sync, lint, schema drift.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { tempDir } from "../support/cli.ts";
+import { shell, tempDir } from "../support/cli.ts";
 import { publish, serve, type TestRepo } from "../support/helm-repo.ts";
 import { renovateMatches, renovateReplace } from "../support/renovate.ts";
 import { CACHE, REPO as ROOT, upstreamPath } from "../support/upstream.ts";
@@ -35,7 +34,7 @@ beforeAll(async () => {
 afterAll(() => repo.close());
 
 describe("a Renovate branch", { timeout: 600_000 }, () => {
-  it("metallb 0.14.9 -> 0.14.10: replacement, postUpgradeTasks, then gen --check, lint and schema drift pass", () => {
+  it("metallb 0.14.9 -> 0.14.10: replacement, postUpgradeTasks, then gen --check, lint and schema drift pass", async () => {
     const dir = tempDir("streamforge-renovate-");
     const owned = parseOwnedList(readFileSync(join(ROOT, OWNED_LIST_PATH), "utf8"));
     for (const entry of ["src", "schema", "package.json", "tsconfig.json", "tsconfig.test.json", "renovate.json", "versions.yaml", "versions.lock.yaml", OWNED_LIST_PATH, ...owned]) {
@@ -51,17 +50,18 @@ describe("a Renovate branch", { timeout: 600_000 }, () => {
     writeFileSync(join(dir, "versions.yaml"), renovateReplace(catalogue, match, "0.14.10"));
 
     const env = { ...process.env, STREAMFORGE_CACHE: cache, STREAMFORGE_MIRRORS: `metallb=${repo.url}/metallb` };
-    const sh = (command: string) => spawnSync("sh", ["-c", command], { cwd: dir, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    // Not spawnSync: the Helm repository is served by this process.
+    const sh = (command: string) => shell(command, dir, env);
     // `npm ci` is Renovate's install step; node_modules is already here.
     for (const command of (renovate.postUpgradeTasks.commands as string[]).filter((c) => !c.startsWith("npm ci"))) {
-      const result = sh(command);
+      const result = await sh(command);
       expect(result.status, `${command}\n${result.stderr}`).toBe(0);
     }
     expect(existsSync(join(dir, "schema/charts/metallb/0.14.10.schema.json"))).toBe(true);
     expect(readFileSync(join(dir, "environments/prod.yaml"), "utf8")).toContain("0.14.10");
     expect(readFileSync(join(dir, "versions.lock.yaml"), "utf8")).toMatch(/metallb:\n    0\.14\.10:\n      repository: https:\/\/metallb\.github\.io\/metallb\n      digest: sha256:[0-9a-f]{64}\n/);
     for (const command of ["npm run -s check", "npm run -s lint", "npm run -s schema:charts -- --check", "npm run -s typecheck"]) {
-      const result = sh(command);
+      const result = await sh(command);
       expect(result.status, `${command}\n${result.stdout}\n${result.stderr}`).toBe(0);
     }
   });

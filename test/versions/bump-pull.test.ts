@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cpSync, existsSync, readFileSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
-import { listFiles, tempDir } from "../support/cli.ts";
+import { listFiles, repositoryCli, tempDir } from "../support/cli.ts";
 import { publish, serve, sha256Hex, type TestRepo } from "../support/helm-repo.ts";
-import { repositoryRunner } from "../../src/cli/repository.ts";
 import { OWNED_LIST_PATH, parseOwnedList } from "../../src/core/write/owned.ts";
 import { parseLock } from "../../src/upstream/lock.ts";
 import { platformValues, withOverridePointers } from "../support/chart-fixtures.ts";
@@ -63,7 +62,7 @@ afterAll(() => repo.close());
 describe("streamforge bump from a Helm repository", { timeout: 300_000 }, () => {
   it("bump traefik 36.1.1 pulls it, applies the overrides, moves the types and describes the upstream change", async () => {
     const dir = copyRepository();
-    const result = repositoryRunner(dir)(["bump", "traefik", "36.1.1", "--repo-url", `traefik=${repo.url}/charts`]);
+    const result = await repositoryCli(dir, ["bump", "traefik", "36.1.1", "--repo-url", `traefik=${repo.url}/charts`]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     // The reviewed override admits the TCP entry points the defaults lack.
@@ -77,13 +76,13 @@ describe("streamforge bump from a Helm repository", { timeout: 300_000 }, () => 
     expect(result.stdout).toContain("- `deployment.replicas`: default `2` -> `1`");
     expect(result.stdout).toContain("kubeVersion: `>=1.22.0-0` -> `>=1.23.0-0`");
     for (const file of ["versions.yaml", "versions.lock.yaml", "schema/charts/traefik/36.1.1.schema.json", "src/helm/charts/types/traefik.ts", "environments/prod.yaml"]) expect(result.stdout).toContain(`- \`${file}\``);
-    expect(repositoryRunner(dir)(["gen", "--check"]).code).toBe(0);
+    expect((await repositoryCli(dir, ["gen", "--check"])).code).toBe(0);
   });
 
   it("a new version whose schema rejects a key the platform sets fails, says what moved, and leaves the tree byte-identical", async () => {
     const dir = copyRepository();
     const before = contents(dir);
-    const result = repositoryRunner(dir)(["bump", "traefik", "36.1.2", "--repo-url", `traefik=${repo.url}/charts`]);
+    const result = await repositoryCli(dir, ["bump", "traefik", "36.1.2", "--repo-url", `traefik=${repo.url}/charts`]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("lint fails after the change, so the tree was restored as it was");
     expect(result.stdout).toContain("- `podDisruptionBudget.maxUnavailable` is gone from the defaults; new beside it: `podDisruptionBudget.maxUnavailablePods` (renamed?)");
