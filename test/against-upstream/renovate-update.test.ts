@@ -21,7 +21,7 @@ function cachedFiles(dir: string, rel = ""): Record<string, Buffer> {
   for (const name of readdirSync(join(dir, rel), { withFileTypes: true })) {
     const path = rel ? `${rel}/${name.name}` : name.name;
     if (name.isDirectory()) Object.assign(out, cachedFiles(dir, path));
-    else if (path !== "Chart.yaml") out[path] = readFileSync(join(dir, path));
+    else out[path] = readFileSync(join(dir, path));
   }
   return out;
 }
@@ -29,7 +29,10 @@ function cachedFiles(dir: string, rel = ""): Record<string, Buffer> {
 beforeAll(async () => {
   repo = await serve();
   // metallb 0.14.10 as the repository would serve it: 0.14.9's files under the new version.
-  await publish(repo, "/metallb", [{ name: "metallb", version: "0.14.10", files: cachedFiles(upstreamPath("charts", "metallb", "0.14.9")) }]);
+  const files = cachedFiles(upstreamPath("charts", "metallb", "0.14.9"));
+  // Its Chart.yaml (with the subchart dependencies) under the new version.
+  files["Chart.yaml"] = Buffer.from(files["Chart.yaml"]!.toString("utf8").replace(/^version: .*$/m, "version: 0.14.10"));
+  await publish(repo, "/metallb", [{ name: "metallb", version: "0.14.10", files }]);
 });
 afterAll(() => repo.close());
 
