@@ -130,6 +130,7 @@ export async function applyChanges(changes: PinChange[], options: ChangeOptions)
   const original = read(catalogueFile);
   if (original === undefined) return { code: 1, description: "", problems: [`${CATALOGUE_PATH} not found under ${root}: run this in the platform repository`] };
   const envNames = platform.environments.map((e) => e.name);
+  const originalLock = read(join(root, LOCK_PATH));
   const rows: string[] = [];
   let text = original;
   const createdSchemas: string[] = [];
@@ -229,7 +230,12 @@ export async function applyChanges(changes: PinChange[], options: ChangeOptions)
   }
 
   const heading = [`## ${options.title}`, "", "| release | chart | environments | from | to | change | notes |", "| --- | --- | --- | --- | --- | --- | --- |", ...rows, ""];
-  const undoSchemas = () => createdSchemas.forEach((p) => rmSync(join(root, p), { force: true }));
+  // `pull` may have recorded digests in the lock before anything else changed: a failed change undoes that too.
+  const undoSchemas = () => {
+    createdSchemas.forEach((p) => rmSync(join(root, p), { force: true }));
+    if (originalLock === undefined) rmSync(join(root, LOCK_PATH), { force: true });
+    else writeFileSync(join(root, LOCK_PATH), originalLock);
+  };
   if (problems.length || rows.length === 0) {
     undoSchemas();
     if (!problems.length) problems.push("nothing to change");

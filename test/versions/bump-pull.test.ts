@@ -37,6 +37,8 @@ function contents(dir: string): Map<string, string> {
  */
 function traefikDefaults(): Record<string, any> {
   const values = platformValues("traefik");
+  // The chart's own entry points have the fields the TCP ones use (expose, exposedPort, protocol).
+  values.ports.web = { ...values.ports.ssh, ...values.ports.web };
   delete values.ports.ssh;
   delete values.ports.kafka;
   return withOverridePointers("traefik", values);
