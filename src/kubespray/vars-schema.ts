@@ -1,7 +1,7 @@
 /**
  * Derives `schema/kubespray/<tag>/known-vars.json`: every variable a Kubespray release knows, the
  * type of its literal default where it has one, and the Kubernetes versions it deploys. Lint reads
- * the derived file; the reference data (`../shared/reference/kubespray/<tag>/`) is only read here,
+ * the derived file; the upstream data (`.streamforge/cache/kubespray/<tag>/`) is only read here,
  * at build time, and by the test that re-derives the file and compares.
  *
  * Sources, in the reference folder:

@@ -2,7 +2,7 @@
  * Derives `schema/proxmox/<release>/qemu-create.json`: the parameters of the Proxmox VE API
  * `POST /nodes/{node}/qemu` with what lint needs to check a value (type, range, enum, pattern,
  * named format, and the keys of property strings such as `net0` or `ipconfig0`), from the
- * reference extraction of the API description (`../shared/reference/proxmox/`). Descriptions
+ * extraction of the API description in the upstream cache (`.streamforge/cache/proxmox/`). Descriptions
  * stay upstream.
  *
  * Property strings described by a named format (`pve-qm-ipconfig`, `pve-qm-hostpci`, ...) carry

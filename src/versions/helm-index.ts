@@ -2,6 +2,8 @@
  * Reading a Helm repository's `index.yaml` over HTTP(S): a timeout per request, retries with
  * back-off for transient failures, and errors that say which repository and why.
  */
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { StreamforgeError } from "../core/errors.ts";
 
@@ -47,6 +49,14 @@ class Transient extends StreamforgeError {
 }
 
 async function fetchText(url: string, options: FetchOptions): Promise<string> {
+  // A repository on a file system (a mirror, a test fixture); fetch has no file: scheme.
+  if (url.startsWith("file:")) {
+    try {
+      return await readFile(fileURLToPath(url), "utf8");
+    } catch (error) {
+      throw new Error(`cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  }
   const doFetch = options.fetch ?? fetch;
   let response: Response;
   try {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { InvalidModelError, StreamforgeError, UsageError } from "../../src/core/errors.ts";
 import { CertError, CERT_FAILURES } from "../../src/cert/errors.ts";
 import { TechnitiumError } from "../../src/dns/technitium.ts";
-import { CatalogueError } from "../../src/versions/catalogue-source.ts";
+import { CatalogueError } from "../../src/versions/catalogue-edit.ts";
 import { RepositoryError } from "../../src/versions/helm-index.ts";
 
 describe("StreamforgeError", () => {

@@ -1,115 +1,117 @@
 /**
- * The version catalogue: every entry is annotated so that the regex manager of `renovate.json`
- * finds it, pins are exact, and the recorded chart facts agree with the upstream charts.
+ * The version catalogue (`versions.yaml`): the model reads it, every pin is exact and annotated
+ * so that the regex manager of `renovate.json` finds it (per-environment overrides included), and
+ * Renovate's replacement of a version is a one-line change the model reads back.
  */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parse } from "yaml";
-import { chartVersions, images, softwareVersions } from "../../src/platform/versions.ts";
+import { chartPin, chartVersions, images, softwareVersions } from "../../src/platform/versions.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
-import { hasReference, referencePath } from "../support/reference.ts";
+import { CatalogueError, parseCatalogue } from "../../src/core/model/catalogue.ts";
+import { setOverridePin, setBasePin, basePin } from "../../src/versions/catalogue-edit.ts";
+import { renovateMatches, renovateReplace, type RenovateMatch } from "../support/renovate.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const source = readFileSync(resolve(ROOT, "src/platform/versions.ts"), "utf8");
+const source = readFileSync(resolve(ROOT, "versions.yaml"), "utf8");
 const renovate = JSON.parse(readFileSync(resolve(ROOT, "renovate.json"), "utf8"));
 
-interface Match {
-  datasource: string;
-  depName: string;
-  registryUrl?: string;
-  currentValue: string;
+/** How Renovate names a chart release's source: Helm repository or git tags. */
+function expectedKey(release: string, version: string): string {
+  const model = streamforge.releases.find((r) => r.name === release)!;
+  if (model.chart === "local") throw new Error(`${release} is local`);
+  const git = streamforge.gitRepositories?.[model.chart.repo];
+  return git
+    ? `github-tags ${version}@/${new URL(git.url).pathname.slice(1).replace(/\.git$/, "")}`
+    : `helm ${version}@${streamforge.repositories[model.chart.repo]}/${model.chart.name}`;
 }
-
-function renovateMatches(): Match[] {
-  const manager = renovate.customManagers.find((m: { customType: string }) => m.customType === "regex");
-  const out: Match[] = [];
-  for (const pattern of manager.matchStrings as string[]) {
-    for (const m of source.matchAll(new RegExp(pattern, "g"))) out.push(m.groups as unknown as Match);
-  }
-  return out;
-}
+const keyOf = (m: RenovateMatch) => `${m.datasource} ${m.currentValue}@${m.registryUrl ?? ""}/${m.depName}`;
 
 describe("renovate.json", () => {
-  it("targets the catalogue file", () => {
+  it("targets the catalogue file and nothing else", () => {
     const manager = renovate.customManagers[0];
-    const pattern = manager.managerFilePatterns[0] as string;
-    expect(new RegExp(pattern.slice(1, -1)).test("src/platform/versions.ts")).toBe(true);
+    const pattern = new RegExp((manager.managerFilePatterns[0] as string).slice(1, -1));
+    expect(pattern.test("versions.yaml")).toBe(true);
+    expect(pattern.test("versions.lock.yaml")).toBe(false);
   });
 
   it("finds every chart pin with its source (Helm repository, or git tags) and current version", () => {
-    const matches = renovateMatches();
-    const found = new Set(matches.map((m) => `${m.datasource} ${m.currentValue}@${m.registryUrl ?? ""}/${m.depName}`));
-    let charts = 0;
-    for (const [release, pin] of Object.entries(chartVersions)) {
-      const model = streamforge.releases.find((r) => r.name === release)!;
-      expect(model.chart, release).not.toBe("local");
-      if (model.chart === "local") continue;
-      charts++;
-      const git = streamforge.gitRepositories?.[model.chart.repo];
-      const key = git
-        ? `github-tags ${pin.version}@/${new URL(git.url).pathname.slice(1).replace(/\.git$/, "")}`
-        : `helm ${pin.version}@${streamforge.repositories[model.chart.repo]}/${model.chart.name}`;
-      expect(found.has(key), `${release}: ${key}`).toBe(true);
-    }
-    expect(matches.filter((m) => m.datasource === "helm" || m.datasource === "github-tags")).toHaveLength(charts);
+    const matches = renovateMatches(renovate, source);
+    const found = new Set(matches.map(keyOf));
+    for (const [release, pin] of Object.entries(chartVersions)) expect(found.has(expectedKey(release, pin.version)), release).toBe(true);
+    expect(matches.filter((m) => m.datasource === "helm" || m.datasource === "github-tags")).toHaveLength(Object.keys(chartVersions).length);
   });
 
-  it("finds every image and software pin", () => {
-    const chartPins = new Set<string>(Object.values(chartVersions).map((p) => p.version));
-    const others = renovateMatches().filter((m) => m.datasource !== "helm" && !(m.datasource === "github-tags" && chartPins.has(m.currentValue)));
-    const expected = [
-      ...Object.values(images).map((i) => i.version),
-      ...Object.entries(softwareVersions)
-        .filter(([name]) => name !== "postgres")
-        .map(([, v]) => v),
-    ];
+  it("finds every image and software pin but the PostgreSQL major", () => {
+    const others = renovateMatches(renovate, source).filter((m) => m.datasource !== "helm" && m.datasource !== "github-tags");
+    const expected = [...Object.values(images).map((i) => i.version), ...Object.entries(softwareVersions).filter(([name]) => name !== "postgres").map(([, v]) => v)];
     expect(others.map((m) => m.currentValue).sort()).toEqual(expected.sort());
   });
 
-  it("runs `npm run gen` after an update so generated files follow the catalogue", () => {
-    expect(renovate.postUpgradeTasks.commands).toContain("npm run gen");
+  it("finds a lab override as `bump --env lab` writes it, with the default's annotation", () => {
+    const pin = basePin(source, "metallb")!;
+    const text = setOverridePin(source, "lab", "metallb", { ...pin, version: "0.14.10" });
+    const lab = renovateMatches(renovate, text).filter((m) => m.depName === "metallb");
+    expect(lab.map(keyOf).sort()).toEqual([expectedKey("metallb", "0.14.10"), expectedKey("metallb", "0.14.9")].sort());
+    expect(parseCatalogue(text).environments.lab!.metallb!.version).toBe("0.14.10");
+  });
+
+  it("Renovate's replacement changes one line, which the model reads back (comments and order kept)", () => {
+    const match = renovateMatches(renovate, source).find((m) => m.depName === "metallb")!;
+    const text = renovateReplace(source, match, "0.14.10");
+    const before = source.split("\n");
+    expect(text.split("\n").filter((line, i) => line !== before[i])).toEqual(['    version: "0.14.10"']);
+    expect(parseCatalogue(text).charts.metallb!.version).toBe("0.14.10");
+  });
+
+  it("runs pull, the chart schemas and gen after an update, so the branch carries what CI checks", () => {
+    expect(renovate.postUpgradeTasks.commands).toEqual(["npm ci --no-audit --no-fund", "npm run -s streamforge -- pull", "npm run -s schema:charts", "npm run -s gen"]);
   });
 });
 
 describe("catalogue", () => {
   it("pins exact versions only, in each chart's own format", () => {
-    for (const [release, pin] of Object.entries(chartVersions)) {
-      expect(pin.version, release).toMatch(/^v?\d+\.\d+\.\d+$/);
-    }
-    expect(chartVersions["cert-manager"].version).toBe("v1.18.2");
-    expect(chartVersions["gpu-operator"].version).toBe("v24.9.2");
+    for (const [release, pin] of Object.entries(chartVersions)) expect(pin.version, release).toMatch(/^v?\d+\.\d+\.\d+$/);
+    expect(chartPin("cert-manager").version).toBe("v1.18.2");
+    expect(chartPin("gpu-operator").version).toBe("v24.9.2");
   });
 
   it("S4 S5 S6 S15 S22 S36 pin the chart versions the platform document fixes", () => {
-    expect(chartVersions.metallb.version).toBe("0.14.9");
-    expect(chartVersions.traefik.version).toBe("36.1.0");
-    expect(chartVersions["ingress-nginx"].version).toBe("4.12.1");
-    expect(chartVersions["nfs-subdir-external-provisioner"].version).toBe("4.0.18");
-    expect(chartVersions["kube-prometheus-stack"].version).toBe("71.1.0");
-    expect(chartVersions["gpu-operator"].version).toBe("v24.9.2");
+    expect(chartPin("metallb").version).toBe("0.14.9");
+    expect(chartPin("traefik").version).toBe("36.1.0");
+    expect(chartPin("ingress-nginx").version).toBe("4.12.1");
+    expect(chartPin("nfs-subdir-external-provisioner").version).toBe("4.0.18");
+    expect(chartPin("kube-prometheus-stack").version).toBe("71.1.0");
+    expect(chartPin("gpu-operator").version).toBe("v24.9.2");
   });
 
-  it("records each chart's kubeVersion constraint as its upstream Chart.yaml declares it", () => {
-    for (const [release, pin] of Object.entries(chartVersions)) {
-      const model = streamforge.releases.find((r) => r.name === release)!;
-      if (model.chart === "local") continue;
-      const chart = model.chart.name;
-      if (!hasReference("charts", chart, pin.version, "Chart.yaml")) continue;
-      const upstream = parse(readFileSync(referencePath("charts", chart, pin.version, "Chart.yaml"), "utf8"));
-      expect((pin as { kubeVersion?: string }).kubeVersion, release).toBe(upstream.kubeVersion);
-    }
+  it("every chart release of the model has a pin, and every pin a release", () => {
+    const releases = streamforge.releases.filter((r) => r.chart !== "local").map((r) => r.name);
+    expect(Object.keys(chartVersions).sort()).toEqual(releases.sort());
   });
 
-  it("records served CRD API versions that the upstream CRDs of the pinned versions serve", () => {
-    const index: Array<{ group: string; version: string; served: boolean }> = JSON.parse(
-      readFileSync(referencePath("crd-schemas", "INDEX.json"), "utf8"),
+  it("an unquoted version is refused with the file and the path inside it", () => {
+    const bad = source.replace('version: "0.14.9"', "version: 1.10");
+    expect(() => parseCatalogue(bad, "versions.yaml")).toThrow(new CatalogueError('versions.yaml: /charts/metallb/version: expected a quoted, non-empty string, got 1.1'));
+  });
+
+  it("an override of a release the catalogue does not pin is refused", () => {
+    const bad = source.replace("  lab: {}", '  lab:\n    metalb:\n      version: "0.14.10"');
+    expect(() => parseCatalogue(bad, "versions.yaml")).toThrow(/versions\.yaml: \/environments\/lab\/metalb: expected a release of \/charts/);
+  });
+
+  it("S17 Kafka stays within the versions the pinned Strimzi supports; a Strimzi pin the list was not reviewed for fails", () => {
+    expect(() => parseCatalogue(source.replace('kafka: "4.0.0"', 'kafka: "4.1.0"'), "versions.yaml")).toThrow(
+      "versions.yaml: /software/kafka: 4.1.0 is not one strimzi-kafka-operator 0.47.0 supports (3.9.0, 3.9.1, 4.0.0)",
     );
-    const served = new Set(index.filter((e) => e.served).map((e) => `${e.group}/${e.version}`));
-    for (const [release, pin] of Object.entries(chartVersions)) {
-      for (const apiVersion of (pin as { crdApiVersions?: readonly string[] }).crdApiVersions ?? []) {
-        expect(served.has(apiVersion), `${release}: ${apiVersion}`).toBe(true);
-      }
-    }
+    // An edit never writes a catalogue the model would refuse.
+    expect(() => setOverridePin(source, "lab", "strimzi-kafka-operator", { version: "0.48.0" })).toThrow(/\/environments\/lab\/strimzi-kafka-operator\/version: 0\.48\.0 is not 0\.47\.0, the version \/constraints\/kafka was reviewed for/);
+  });
+
+  it("a base bump keeps every comment and changes only the version line", () => {
+    const text = setBasePin(source, "traefik", { ...basePin(source, "traefik")!, version: "36.1.1" });
+    const before = source.split("\n");
+    expect(text.split("\n")).toHaveLength(before.length);
+    expect(text.split("\n").filter((line, i) => line !== before[i])).toEqual(['    version: "36.1.1"']);
   });
 });

@@ -9,11 +9,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileText, generated, pathsUnder, yamlOf } from "../support/generated.ts";
-import { hasReference, referencePath } from "../support/reference.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
 import { proxmoxPaths } from "../../src/core/model/infra.ts";
 import { checkParam, proxmoxParams } from "../../src/proxmox/params.ts";
-import { deriveProxmoxParams } from "../../src/proxmox/params-schema.ts";
 import { hasGeneratedHeader } from "../../src/core/files.ts";
 
 let dir = "";
@@ -53,14 +51,6 @@ describe("VM specs against the Proxmox VE API (POST /nodes/{node}/qemu)", () => 
       return error ? [`${name}: ${error}`] : [];
     });
     expect(errors).toEqual([]);
-  });
-
-  it.runIf(hasReference("proxmox", "qemu-create-params.json"))("the same holds against the API description derived afresh from the reference", () => {
-    const api = deriveProxmoxParams(referencePath("proxmox"));
-    for (const path of specPaths) {
-      for (const [name, value] of Object.entries(yamlOf(path).params as Record<string, string | number>)) expect(checkParam(name, value, api), `${path} ${name}`).toBeUndefined();
-    }
-    expect(api.parameters).toEqual(proxmoxParams().parameters);
   });
 
   it("no spec holds an SSH key: sshkeys is a file reference outside the API parameters", () => {

@@ -36,3 +36,27 @@ export function listFiles(dir: string, root = dir): string[] {
     })
     .sort();
 }
+
+/**
+ * Runs a repository's own CLI in a child process without blocking this one, so that servers the
+ * test runs (a Helm repository on 127.0.0.1) can answer the child.
+ */
+export async function repositoryCli(root: string, args: string[], env: Record<string, string | undefined> = process.env): Promise<CliResult> {
+  const { execFile } = await import("node:child_process");
+  return new Promise((resolvePromise) => {
+    execFile(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), ...args], { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof (error as { code?: unknown }).code === "number" ? ((error as { code: number }).code) : 2) : 0;
+      resolvePromise({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Runs a shell command without blocking this process. */
+export async function shell(command: string, cwd: string, env: Record<string, string | undefined>): Promise<{ status: number; stdout: string; stderr: string }> {
+  const { exec } = await import("node:child_process");
+  return new Promise((resolvePromise) => {
+    exec(command, { cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolvePromise({ status: error ? (typeof (error as { code?: unknown }).code === "number" ? (error as { code: number }).code : 2) : 0, stdout, stderr });
+    });
+  });
+}

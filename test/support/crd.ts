@@ -1,36 +1,18 @@
 /**
- * Validation of custom resources against the upstream CRD schemas of the pinned versions
- * (`../shared/reference/crd-schemas/<group>/<kind>_<version>.json`, kubeconform's layout).
+ * Validation of custom resources against the project's committed CRD schemas (`schema/crds/`,
+ * derived by `npm run schema:crds`; `npm run test:upstream` checks them against upstream), the
+ * same schemas lint uses.
  */
-import { readFileSync } from "node:fs";
-import { Ajv, type ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
-import { hasReference, referencePath } from "./reference.ts";
+import { crdValidator, loadCrdSchema } from "../../src/core/schema/index.ts";
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-// Upstream patterns are Go regexps (`\ ` escapes), which only non-unicode ECMAScript regexps accept.
-const ajv = addFormats(new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }));
-const cache = new Map<string, ValidateFunction>();
-
-/** Where the schema of `apiVersion`/`kind` lives in the reference tree. */
-export function crdSchemaPath(apiVersion: string, kind: string): string[] {
-  const [group, version] = apiVersion.split("/");
-  return ["crd-schemas", group!, `${kind.toLowerCase()}_${version}.json`];
-}
-
-/** Whether the reference tree has a schema for the object's kind. */
+/** Whether a schema is committed for the object's kind. */
 export function hasCrdSchema(object: { apiVersion: string; kind: string }): boolean {
-  return hasReference(...crdSchemaPath(object.apiVersion, object.kind));
+  return loadCrdSchema(object.apiVersion, object.kind) !== undefined;
 }
 
-/** ajv's errors for `object` against its upstream CRD schema, as `path: message` lines. */
+/** ajv's errors for `object` against its committed CRD schema, as `path: message` lines. */
 export function crdErrors(object: { apiVersion: string; kind: string }): string[] {
-  const path = crdSchemaPath(object.apiVersion, object.kind);
-  const key = path.join("/");
-  let validate = cache.get(key);
-  if (!validate) {
-    validate = ajv.compile(JSON.parse(readFileSync(referencePath(...path), "utf8")));
-    cache.set(key, validate);
-  }
+  const validate = crdValidator(object.apiVersion, object.kind);
+  if (!validate) throw new Error(`no CRD schema is committed for ${object.apiVersion} ${object.kind} (schema/crds): run \`npm run schema:crds\``);
   return validate(object) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "/"}: ${e.message}`);
 }

@@ -1,7 +1,7 @@
 /**
- * Validators for generated files from upstream schemas in `../shared/reference`: the CRD schemas
- * (kubeconform layout, `crd-schemas/<group>/<kind>_<version>.json`) and a chart's own
- * `values.schema.json`. ajv with `strict: false`, because upstream schemas use keywords and
+ * Validators for generated files from upstream schemas in the upstream cache (test:upstream
+ * only): kubeconform-style CRD schemas (`expected/crd-schemas/<group>/<kind>_<version>.json`)
+ * and a chart's own `values.schema.json`. ajv with `strict: false`, because upstream schemas use keywords and
  * formats (`int-or-string`, `x-kubernetes-*`) that strict mode rejects.
  */
 import { readFileSync, readdirSync } from "node:fs";
@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { referencePath } from "./reference.ts";
+import { expectedPath, upstreamPath } from "./upstream.ts";
 
 type AnyAjv = Ajv | Ajv2020;
 
@@ -26,7 +26,7 @@ const crdCache = new Map<string, ValidateFunction>();
 /** A validator of one custom resource kind, from its upstream CRD schema. */
 export function crdValidator(apiVersion: string, kind: string): ValidateFunction {
   const [group, version] = apiVersion.split("/");
-  const file = referencePath("crd-schemas", group!, `${kind.toLowerCase()}_${version}.json`);
+  const file = expectedPath("crd-schemas", group!, `${kind.toLowerCase()}_${version}.json`);
   let validate = crdCache.get(file);
   if (!validate) {
     validate = configure(new Ajv({ strict: false, allErrors: true })).compile(readJson(file));
@@ -51,7 +51,7 @@ export function crdErrors(object: { apiVersion: string; kind: string }): string[
  * refers to (`schemas/*.json` next to it, as app-template's common library has) registered first.
  */
 export function chartValuesValidator(...chartDir: string[]): ValidateFunction {
-  const dir = referencePath("charts", ...chartDir);
+  const dir = upstreamPath("charts", ...chartDir);
   const root = readJson(join(dir, "values.schema.json"));
   const draft2020 = String(root.$schema ?? "").includes("2020-12");
   const ajv = configure(draft2020 ? new Ajv2020({ strict: false, allErrors: true }) : new Ajv({ strict: false, allErrors: true }));

@@ -8,15 +8,15 @@ import { join, resolve } from "node:path";
 import { parse, stringify } from "yaml";
 import { listFiles, tempDir } from "../support/cli.ts";
 import { repositoryRunner } from "../../src/cli/repository.ts";
-import { referencePath } from "../support/reference.ts";
 import { OWNED_LIST_PATH, parseOwnedList } from "../../src/core/write/owned.ts";
+import { platformValues, withOverridePointers } from "../support/chart-fixtures.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 /** A fresh copy of the repository (sources, schemas, every generated file) sharing node_modules. */
 function copyRepository(): string {
   const dir = tempDir("streamforge-repo-");
   const owned = parseOwnedList(readFileSync(join(ROOT, OWNED_LIST_PATH), "utf8"));
-  for (const entry of ["src", "schema", "package.json", "tsconfig.json", OWNED_LIST_PATH, ...owned]) {
+  for (const entry of ["src", "schema", "package.json", "tsconfig.json", "versions.yaml", "versions.lock.yaml", OWNED_LIST_PATH, ...owned]) {
     if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
@@ -25,14 +25,23 @@ function copyRepository(): string {
 
 /** Every file of the copy with its content, to prove a failed run changed nothing. */
 function contents(dir: string): Map<string, string> {
-  return new Map(listFiles(dir).filter((p) => !p.startsWith("node_modules")).map((p) => [p, readFileSync(join(dir, p), "utf8")]));
+  // The upstream cache is outside git: only the tree counts.
+  return new Map(listFiles(dir).filter((p) => !p.startsWith("node_modules") && !p.startsWith(".streamforge/cache/")).map((p) => [p, readFileSync(join(dir, p), "utf8")]));
 }
 
-/** A "new chart version": upstream metallb 0.14.9 values, changed by `edit`, beside a Chart.yaml. */
+/**
+ * Defaults of a "new metallb version" that has every key the platform sets (the union of the
+ * generated values of every environment) and those the reviewed overrides point at.
+ */
+function metallbDefaults(): Record<string, any> {
+  return withOverridePointers("metallb", platformValues("metallb"));
+}
+
+/** A "new chart version": defaults with the platform's keys, changed by `edit`, beside a Chart.yaml. */
 function chartVersionDir(version: string, edit: (values: Record<string, any>) => void = () => {}): string {
   const dir = join(tempDir("streamforge-chart-"), `metallb-${version}`);
   mkdirSync(dir, { recursive: true });
-  const values = parse(readFileSync(referencePath("charts/metallb/0.14.9/values.yaml"), "utf8"));
+  const values = metallbDefaults();
   edit(values);
   writeFileSync(join(dir, "values.yaml"), stringify(values));
   writeFileSync(join(dir, "Chart.yaml"), `apiVersion: v2\nname: metallb\nversion: ${version}\nkubeVersion: ">= 1.19.0-0"\n`);
@@ -49,7 +58,8 @@ beforeAll(() => {
   pristine = copyRepository();
 }, 120_000);
 
-describe("streamforge bump", () => {
+// Each case runs the repository's CLI several times in child processes (pull, gen, lint).
+describe("streamforge bump", { timeout: 300_000 }, () => {
   it("a clean patch bump pins the version, derives its schema, regenerates and describes the change", async () => {
     const repo = copyRepository();
     const result = await cli(["bump", "metallb", "0.14.10", "--values", chartVersionDir("0.14.10")], repo);
@@ -57,15 +67,15 @@ describe("streamforge bump", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("## Bump metallb to 0.14.10");
     expect(result.stdout).toMatch(/^\| metallb \| metallb \| prod, lab \| 0\.14\.9 \| 0\.14\.10 \| patch \| CRD API versions carried over/m);
-    for (const file of ["src/platform/versions.ts", "environments/prod.yaml", "environments/lab.yaml", "schema/charts/metallb/0.14.10.schema.json"]) {
+    for (const file of ["versions.yaml", "environments/prod.yaml", "environments/lab.yaml", "schema/charts/metallb/0.14.10.schema.json"]) {
       expect(result.stdout).toContain(`- \`${file}\``);
     }
     expect(result.stdout).toContain("### Values keys the new chart versions no longer accept\n\n- none");
     expect(result.stdout).toContain("- `npm run lint`: passes");
-    const before = readFileSync(join(pristine, "src/platform/versions.ts"), "utf8").split("\n");
-    const after = readFileSync(join(repo, "src/platform/versions.ts"), "utf8").split("\n");
+    const before = readFileSync(join(pristine, "versions.yaml"), "utf8").split("\n");
+    const after = readFileSync(join(repo, "versions.yaml"), "utf8").split("\n");
     const changed = after.filter((line, i) => line !== before[i]);
-    expect(changed).toEqual(['    version: "0.14.10",']);
+    expect(changed).toEqual(['    version: "0.14.10"']);
     expect(parse(readFileSync(join(repo, "environments/prod.yaml"), "utf8")).metallb.version).toBe("0.14.10");
     expect((await cli(["gen", "--check"], repo)).code).toBe(0);
   });
@@ -80,13 +90,13 @@ describe("streamforge bump", () => {
     expect(contents(repo)).toEqual(before);
   });
 
-  it("fails with instructions when the new version has no schema and no --values", async () => {
+  it("fails naming the repository when the new version cannot be pulled, and leaves the tree unchanged", async () => {
     const repo = copyRepository();
     const before = contents(repo);
-    const result = await cli(["bump", "metallb", "0.14.10"], repo);
+    const closed = `file://${tempDir()}/no-repository`;
+    const result = await cli(["bump", "metallb", "0.14.10", "--repo-url", `metallb=${closed}`], repo);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("no values schema for metallb 0.14.10 (schema/charts/metallb/0.14.10.schema.json)");
-    expect(result.stderr).toContain("re-run with --values <values.yaml>");
+    expect(result.stderr).toContain(`pulling metallb 0.14.10 failed: ${closed}: ${closed}/index.yaml: ENOENT (metallb 0.14.10)`);
     expect(contents(repo)).toEqual(before);
   });
 
@@ -111,7 +121,9 @@ describe("streamforge bump", () => {
     expect(result.stdout).toMatch(/^\| metallb \| metallb \| lab \| 0\.14\.9 \| 0\.14\.10 \| patch \|/m);
     expect(parse(readFileSync(join(repo, "environments/lab.yaml"), "utf8")).metallb.version).toBe("0.14.10");
     expect(readFileSync(join(repo, "environments/prod.yaml"), "utf8")).toBe(readFileSync(join(pristine, "environments/prod.yaml"), "utf8"));
-    expect(readFileSync(join(repo, "src/platform/versions.ts"), "utf8")).toContain('  lab: {\n    metallb: { version: "0.14.10", kubeVersion: ">= 1.19.0-0", crdApiVersions: ["metallb.io/v1beta1", "metallb.io/v1beta2"] },\n  },');
+    expect(readFileSync(join(repo, "versions.yaml"), "utf8")).toContain(
+      '  lab:\n    metallb:\n      # renovate: datasource=helm depName=metallb registryUrl=https://metallb.github.io/metallb\n      version: "0.14.10"\n      kubeVersion: ">= 1.19.0-0"\n      crdApiVersions: [metallb.io/v1beta1, metallb.io/v1beta2]\n',
+    );
   });
 
   it("usage errors exit 2", async () => {
@@ -119,7 +131,7 @@ describe("streamforge bump", () => {
   });
 });
 
-describe("streamforge promote", () => {
+describe("streamforge promote", { timeout: 300_000 }, () => {
   it("copies lab's versions to prod, with the same checks and description, and drops the override", async () => {
     const repo = copyRepository();
     expect((await cli(["bump", "metallb", "0.14.10", "--env", "lab", "--values", chartVersionDir("0.14.10")], repo)).code).toBe(0);
@@ -130,9 +142,9 @@ describe("streamforge promote", () => {
     expect(result.stdout).toMatch(/^\| metallb \| metallb \| prod \| 0\.14\.9 \| 0\.14\.10 \| patch \|/m);
     expect(result.stdout).toContain("- `environments/prod.yaml`");
     expect(parse(readFileSync(join(repo, "environments/prod.yaml"), "utf8")).metallb.version).toBe("0.14.10");
-    const catalogue = readFileSync(join(repo, "src/platform/versions.ts"), "utf8");
-    expect(catalogue).toContain("  lab: {},");
-    expect(catalogue).toContain('    version: "0.14.10",');
+    const catalogue = readFileSync(join(repo, "versions.yaml"), "utf8");
+    expect(catalogue).toContain("  lab: {}\n");
+    expect(catalogue).toContain('    version: "0.14.10"\n');
     expect((await cli(["gen", "--check"], repo)).code).toBe(0);
   });
 

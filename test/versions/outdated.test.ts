@@ -103,19 +103,19 @@ describe("streamforge outdated", () => {
 
   it("a slow repository times out with a clear error naming it, after the retries", async () => {
     const result = await cli(["outdated", "--model", MINI, "--timeout", "200", "--retries", "1", ...repoArgs("slow", "jetstack")]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`metallb: ${base}/slow/index.yaml: no answer within 200 ms (after 2 attempts)\n`);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe(`metallb: ${base}/slow/index.yaml: no answer within 200 ms (after 2 attempts)\ncould not check 1 of 2 repositories (metallb): their releases are not in the table\n`);
     expect(result.stdout).toMatch(/^cert-manager +home/m);
   });
 
   it("a 404, a malformed index and an index without the chart each get their own error, never a stack trace", async () => {
     const missing = await cli(["outdated", "--model", MINI, ...repoArgs("nowhere", "jetstack")]);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toBe(`metallb: ${base}/nowhere/index.yaml: HTTP 404 Not Found\n`);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(new RegExp(`^metallb: ${base}/nowhere/index.yaml: HTTP 404 Not Found\n`));
     const malformed = await cli(["outdated", "--model", MINI, ...repoArgs("malformed", "jetstack")]);
     expect(malformed.stderr).toMatch(/^metallb: .*\/malformed\/index\.yaml: index\.yaml is not valid YAML/);
     const empty = await cli(["outdated", "--model", MINI, ...repoArgs("noentries", "jetstack")]);
-    expect(empty.stderr).toBe(`metallb: ${base}/noentries/index.yaml: metallb: index.yaml has no \`entries\` map\n`);
+    expect(empty.stderr).toMatch(/^metallb: .*\/noentries\/index\.yaml: metallb: index\.yaml has no `entries` map\n/);
     for (const r of [missing, malformed, empty]) expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 
@@ -126,11 +126,25 @@ describe("streamforge outdated", () => {
     await new Promise((resolve) => closed.close(resolve));
     const dead = `http://127.0.0.1:${port}`;
     const result = await cli(["outdated", "--model", MINI, "--retries", "0", "--repo-url", `metallb=${dead}/x`, "--repo-url", `jetstack=${dead}/y`]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(3);
     expect(result.stderr.trimEnd().split("\n")).toEqual([
       `jetstack: ${dead}/y/index.yaml: cannot connect (ECONNREFUSED) (after 1 attempt)`,
       `metallb: ${dead}/x/index.yaml: cannot connect (ECONNREFUSED) (after 1 attempt)`,
+      "could not check 2 of 2 repositories (jetstack, metallb): their releases are not in the table",
     ]);
+  });
+
+  it("reads a file:// repository; \"could not check\" (3) wins over \"outdated found\" (1)", async () => {
+    const dir = (await import("../support/cli.ts")).tempDir();
+    (await import("node:fs")).writeFileSync(`${dir}/index.yaml`, index({ "cert-manager": [{ version: "v1.19.0" }, { version: "v1.18.2" }] }));
+    const found = await cli(["outdated", "--model", MINI, "--fail-on", "minor", ...repoArgs("metallb-current", "x"), "--repo-url", `jetstack=file://${dir}`]);
+    expect(found.stdout).toMatch(/^cert-manager +home +v1\.18\.2 +- +v1\.19\.0/m);
+    expect(found.code).toBe(1);
+    const unchecked = await cli(["outdated", "--model", MINI, "--fail-on", "minor", ...repoArgs("nowhere", "x"), "--repo-url", `jetstack=file://${dir}`]);
+    expect(unchecked.code).toBe(3);
+    const absent = await cli(["outdated", "--model", MINI, ...repoArgs("metallb-current", "x"), "--repo-url", `jetstack=file://${dir}/none`]);
+    expect(absent.stderr).toContain(`jetstack: file://${dir}/none/index.yaml: cannot read (ENOENT)`);
+    expect(absent.code).toBe(3);
   });
 
   it("lists every chart release of every environment of the embedded model", async () => {

@@ -25,10 +25,11 @@ the environment's Kubernetes version.`,
     timeout: { type: "string", value: "<ms>", help: "how long to wait for each repository" },
     retries: { type: "string", value: "<n>", help: "retries of a transient failure" },
     concurrency: { type: "string", value: "<n>", help: "repositories read at once" },
-    "repo-url": { type: "string", multiple: true, value: "<alias>=<url>", help: 'read repository <alias> from another URL (a mirror)' },
+    "repo-url": { type: "string", multiple: true, value: "<alias>=<url>", help: "read repository <alias> from another URL (a mirror; file:// too)" },
     model: { type: "string", value: "<module>", help: "use the platform a module exports instead of the embedded one" },
   },
-  footer: "Exit codes: 0 done, 1 --fail-on matched or a repository could not be read, 2 usage error.",
+  footer: `Exit codes: 0 done, 1 --fail-on matched (outdated found), 2 usage error,
+3 some repository could not be read (could not check; takes precedence over 1).`,
 } as const satisfies CommandSpec;
 
 export const outdated: Command = {
@@ -73,7 +74,11 @@ export const outdated: Command = {
       for (const s of report.skipped) io.err(`${s.release} (${s.env}): chart read from git (${s.source}); compare its tags yourself\n`);
       for (const e of report.errors) io.err(`${e.repository}: ${e.url ? `${e.url}: ` : ""}${e.message}\n`);
     }
-    if (report.errors.length) return 1;
+    if (report.errors.length) {
+      const repos = [...new Set(report.errors.map((e) => e.repository))];
+      io.err(`could not check ${repos.length} of ${Object.keys(platform.repositories).length} repositories (${repos.join(", ")}): their releases are not in the table\n`);
+      return 3;
+    }
     return failOn !== undefined && exceeds(report, failOn) ? 1 : 0;
   },
 };

@@ -4,6 +4,8 @@ import { UsageError } from "../../core/errors.ts";
 import { environmentNamed } from "../../core/environments.ts";
 import { applyChanges, type PinChange } from "../../versions/bump.ts";
 import { loadRepositoryModel, repositoryRunner } from "../repository.ts";
+import { cacheRoot } from "../../core/cache.ts";
+import { chartDerivation } from "../../helm/schema/derivation.ts";
 
 const spec = {
   name: "promote",
@@ -41,7 +43,7 @@ export const promote: Command = {
       io.err(`${to} already runs the versions ${from} runs${releases.length ? ` for ${releases.join(", ")}` : ""}: nothing to promote\n`);
       return 1;
     }
-    const result = applyChanges(changes, { root, platform, run: repositoryRunner(root), allowMajor: values["allow-major"] ?? false, title: `Promote ${from} versions to ${to}` });
+    const result = await applyChanges(changes, { root, platform, run: repositoryRunner(root), allowMajor: values["allow-major"] ?? false, title: `Promote ${from} versions to ${to}`, cache: cacheRoot(root, io.env), derive: chartDerivation(cacheRoot(root, io.env)) });
     for (const p of result.problems) io.err(`${p}\n`);
     if (result.changed) io.out(result.description);
     return result.code;

@@ -10,11 +10,11 @@ import { crdRecords, pinnedCrdRecords } from "../../core/schema/crd-catalogue.ts
 import { modelSchemaRecord } from "../../core/schema/model.ts";
 import { staleRecords, writeRecords } from "../../core/write/files.ts";
 import type { FileRecord } from "../../core/files.ts";
+import { CACHE_DIR, cacheRoot, PULL_COMMAND } from "../../core/cache.ts";
 
-const DEFAULT_REFERENCE = "../shared/reference";
 
 const check = { type: "boolean", help: "write nothing; list stale files and exit 1 when any" } as const;
-const reference = { type: "string", value: "<dir>", help: `upstream reference data (default: ${DEFAULT_REFERENCE})` } as const;
+const cache = { type: "string", value: "<dir>", help: `the upstream cache \`${PULL_COMMAND}\` fills (default: ${CACHE_DIR}, or $STREAMFORGE_CACHE)` } as const;
 
 const deriveSpec = {
   name: "schema derive",
@@ -35,16 +35,16 @@ const crdsSpec = {
   options: {
     out: { type: "string", value: "<dir>", help: "output folder (default: schema/crds)" },
     kind: { type: "string", multiple: true, value: "<Kind>", help: "only these kinds" },
-    pinned: { type: "boolean", help: "the pinned CRDs, from the reference data" },
-    reference,
+    pinned: { type: "boolean", help: "the pinned CRDs, from the upstream cache" },
+    cache,
     check,
   },
 } as const satisfies CommandSpec;
 
 const chartsSpec = {
   name: "schema charts",
-  description: "Every pinned chart version's values schema (schema/charts) and TypeScript types\n(src/helm/charts/types), with the overrides in schema/overrides.",
-  options: { reference, check },
+  description: "Every pinned chart version's values schema (schema/charts) and TypeScript types\n(src/helm/charts/types), with the overrides in schema/overrides; fails (exit 1)\nwhen the cache lacks a pinned version.",
+  options: { cache, check },
 } as const satisfies CommandSpec;
 
 const modelSpec = {
@@ -111,7 +111,8 @@ async function crds(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand(crdsSpec, args);
   if (values.pinned) {
     if (positionals.length) throw new UsageError("crds --pinned takes no files");
-    return emit(pinnedCrdRecords(resolve(io.cwd, values.reference ?? DEFAULT_REFERENCE)), io, values.check);
+    const cache = values.cache ? resolve(io.cwd, values.cache) : cacheRoot(io.cwd, io.env);
+    return emit(pinnedCrdRecords(cache), io, values.check);
   }
   if (!positionals.length) throw new UsageError("crds needs at least one CRD file (or --pinned)");
   const files = positionals.map((path) => ({ path, text: readText(io, path), kinds: values.kind ?? [] }));
@@ -124,10 +125,16 @@ async function charts(args: string[], io: Io): Promise<number> {
   const { values } = parseCommand(chartsSpec, args);
   const { streamforge } = await import("../../platform/streamforge.ts");
   const started = Date.now();
-  const set = chartSchemas(streamforge, resolve(io.cwd, values.reference ?? DEFAULT_REFERENCE), io.cwd);
+  const cache = values.cache ? resolve(io.cwd, values.cache) : cacheRoot(io.cwd, io.env);
+  const set = chartSchemas(streamforge, cache, io.cwd);
+  // A version the cache lacks cannot be checked or derived: that is a failure, never "in sync".
+  if (set.skipped.length) {
+    for (const skip of set.skipped) io.err(`${skip.chart} ${skip.version}: ${skip.reason}\n`);
+    io.err(`${set.skipped.length} pinned chart versions are missing from the upstream cache; nothing was ${values.check ? "checked" : "written"}\n`);
+    return 1;
+  }
   const derivedMs = Date.now() - started;
   const types = await chartTypeRecords(streamforge, set);
-  for (const skip of set.skipped) io.err(`skipped ${skip.chart} ${skip.version}: ${skip.reason}\n`);
   io.out(`${set.records.length} chart schemas derived in ${derivedMs} ms, ${types.length} type files\n`);
   return emit([...set.records, ...types], io, values.check);
 }

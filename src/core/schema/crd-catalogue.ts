@@ -1,23 +1,23 @@
 /**
  * The CRDs whose kinds the platform's manifests use (or may use next), by source file in the
- * reference tree of the pinned versions, and the kinds kept from each. `schema crds --pinned`
+ * upstream cache of the pinned versions, and the kinds kept from each. `schema crds --pinned`
  * converts exactly these into `schema/crds/`.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { FileRecord } from "../files.ts";
 import { crdSchemasOf, type CrdSchema } from "./crds.ts";
 import { schemaText } from "./json.ts";
+import { requireCached } from "../cache.ts";
 
 const CRD_SCHEMAS_COMMAND = "npm run schema:crds";
 
-interface CrdSource {
-  /** Path under the reference root. */
+export interface CrdSource {
+  /** Path under the cache root (`crds/<project>/<tag>/<path in the project's repository>`). */
   file: string;
   kinds: string[];
 }
 
-const PINNED_CRDS: readonly CrdSource[] = [
+export const PINNED_CRDS: readonly CrdSource[] = [
   { file: "crds/metallb/v0.14.9/config/crd/bases/metallb.io_ipaddresspools.yaml", kinds: ["IPAddressPool"] },
   { file: "crds/metallb/v0.14.9/config/crd/bases/metallb.io_l2advertisements.yaml", kinds: ["L2Advertisement"] },
   { file: "crds/cert-manager/v1.18.2/deploy/crds/crd-issuers.yaml", kinds: ["Issuer"] },
@@ -70,10 +70,13 @@ export function crdRecords(files: Array<{ path: string; text: string; kinds?: re
   return [...records.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-/** The pinned CRD schemas, read from `reference`, as records under `schema/crds`. */
-export function pinnedCrdRecords(reference: string): FileRecord[] {
+/** The pinned CRD schemas, read from the upstream cache, as records under `schema/crds`. */
+export function pinnedCrdRecords(cache: string): FileRecord[] {
   return crdRecords(
-    PINNED_CRDS.map((source) => ({ path: join(reference, source.file), text: readFileSync(join(reference, source.file), "utf8"), kinds: source.kinds, label: source.file })),
+    PINNED_CRDS.map((source) => {
+      const path = requireCached(cache, `the CRDs ${source.file}`, source.file);
+      return { path, text: readFileSync(path, "utf8"), kinds: source.kinds, label: source.file };
+    }),
     "schema/crds",
     CRD_SCHEMAS_COMMAND,
   );

@@ -1,6 +1,6 @@
 /**
- * Reads a chart version's upstream data from a reference tree laid out as
- * `<reference>/charts/<chart>/<version>/` (`values.yaml`, `values.schema.json`, `Chart.yaml`,
+ * Reads a chart version's upstream data from the upstream cache (`src/upstream/cache.ts`), laid
+ * out as `<cache>/charts/<chart>/<version>/` (`values.yaml`, `values.schema.json`, `Chart.yaml`,
  * subcharts under `charts/<name>/`), and lists the chart versions a platform pins. The data is
  * input to `deriveValuesSchema`; nothing of it is copied into the project.
  */
@@ -9,9 +9,6 @@ import { join, relative } from "node:path";
 import { parse } from "yaml";
 import type { Platform } from "../../core/model/types.ts";
 import { resolveRefs, type DeriveInput, type JsonSchema, type SubchartInput } from "../../core/schema/derive.ts";
-
-/** Chart versions the reference cannot give values for, and why (recorded in the report). */
-export const SKIPPED_CHARTS: Readonly<Record<string, string>> = {};
 
 function readYaml(path: string): unknown {
   return parse(readFileSync(path, "utf8")) ?? {};
@@ -43,15 +40,15 @@ function readValues(dir: string): unknown {
   return existsSync(join(dir, "values.yaml")) ? readYaml(join(dir, "values.yaml")) : {};
 }
 
-/** The files `deriveValuesSchema` reads, relative to the reference root (for the report). */
-interface ChartSource {
+/** The files `deriveValuesSchema` reads, relative to the cache root (for the report). */
+export interface ChartSource {
   input: DeriveInput;
   files: string[];
 }
 
-/** Reads one chart version from the reference tree; undefined when it is not there. */
-export function readReferenceChart(reference: string, chart: string, version: string): ChartSource | undefined {
-  const root = join(reference, "charts", chart, version);
+/** Reads one chart version from the cache; undefined when it is not there. */
+export function readCachedChart(cache: string, chart: string, version: string): ChartSource | undefined {
+  const root = join(cache, "charts", chart, version);
   if (!existsSync(join(root, "values.yaml"))) return undefined;
   // cert-manager keeps a `Chart.template.yaml` (versions filled in at release); no dependencies.
   const chartYaml = (existsSync(join(root, "Chart.yaml")) ? readYaml(join(root, "Chart.yaml")) : {}) as { dependencies?: Array<{ name: string; alias?: string }> };
@@ -62,7 +59,7 @@ export function readReferenceChart(reference: string, chart: string, version: st
   if (chart === "app-template") {
     const common = join(root, "charts", "common");
     files.push(join(common, "values.yaml"), join(common, "values.schema.json"));
-    return { input: { chart, version, values: readValues(common), upstreamSchema: readChartSchema(common) }, files: files.map((f) => relative(reference, f)) };
+    return { input: { chart, version, values: readValues(common), upstreamSchema: readChartSchema(common) }, files: files.map((f) => relative(cache, f)) };
   }
   const subcharts: SubchartInput[] = [];
   for (const dep of deps) {
@@ -77,7 +74,7 @@ export function readReferenceChart(reference: string, chart: string, version: st
   if (upstreamSchema) files.push(join(root, existsSync(join(root, "values.schema.json")) ? "values.schema.json" : "values.openapiv3_schema.yaml"));
   return {
     input: { chart, version, values: readValues(root), ...(upstreamSchema ? { upstreamSchema } : {}), subcharts },
-    files: files.map((f) => relative(reference, f)),
+    files: files.map((f) => relative(cache, f)),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { streamforge } from "../../../src/platform/streamforge.ts";
 import { yamlOf } from "../../support/generated.ts";
-import { crdErrors } from "../../support/schemas.ts";
+import { crdErrors } from "../../support/crd.ts";
 import { derivedNeeds } from "../../../src/helm/needs.ts";
 
 describe.each(streamforge.environments.map((e) => e.name))("linstor-cluster values in %s", (envName) => {

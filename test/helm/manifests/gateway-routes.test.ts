@@ -7,7 +7,7 @@ import { manifestContext } from "../../../src/helm/releases.ts";
 import { resolveWebBackend, webBackends } from "../../../src/helm/charts/web-backends.ts";
 import type { WebUi } from "../../../src/core/model/types.ts";
 import { pathsUnder, yamlOf } from "../../support/generated.ts";
-import { crdErrors } from "../../support/schemas.ts";
+import { crdErrors } from "../../support/crd.ts";
 
 const built = new Set(["v1", "discovery.k8s.io/v1"]);
 

@@ -1,15 +1,16 @@
 /**
  * Every fact of the platform document (S1-S38) and every default of the model (A1-A16) is proved
- * by at least one test whose title names it. The ids are read from `../shared/PLATFORM.md`, so a
- * fact added there without a test fails here.
+ * by at least one test whose title names it. The ids are read from the platform document as the
+ * upstream cache holds it (`expected/PLATFORM.md`), so a fact added there without a test fails here.
  */
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { REFERENCE } from "./support/reference.ts";
+import { expectedPath } from "../support/upstream.ts";
 
-const PLATFORM_MD = resolve(REFERENCE, "../PLATFORM.md");
-const TEST_DIR = import.meta.dirname;
+const PLATFORM_MD = expectedPath("PLATFORM.md");
+/** Every test of both suites, this one excepted. */
+const TEST_DIR = resolve(import.meta.dirname, "..");
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,24 +1,34 @@
 /**
- * Upstream reference data of the pinned versions (`../shared/reference`), read by tests as an
- * extra check against the real charts. Never copied into the project.
+ * The upstream cache of the pinned versions (`.streamforge/cache/`, filled by `streamforge pull`;
+ * `STREAMFORGE_CACHE` points elsewhere), read only by `npm run test:upstream`. A file the cache
+ * lacks fails the test that needs it, naming the file and the command that fills the cache:
+ * an upstream comparison never passes by not running.
+ *
+ * `expected/` holds data from independent sources that tests compare with and that `pull` cannot
+ * fetch (the platform document, Helmfile's struct fields, kubeconform-style CRD schemas); `.ci/run`
+ * puts it there.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { parse } from "yaml";
+import { cacheRoot, requireCached } from "../../src/core/cache.ts";
 
-export const REFERENCE = resolve(import.meta.dirname, "../../../shared/reference");
+export const REPO = resolve(import.meta.dirname, "../..");
+export const CACHE = cacheRoot(REPO);
 
-export function referencePath(...parts: string[]): string {
-  return join(REFERENCE, ...parts);
+/** A path in the cache; throws (failing the test) when the cache lacks it. */
+export function upstreamPath(...parts: string[]): string {
+  return requireCached(CACHE, parts.join("/"), ...parts);
 }
 
-export function hasReference(...parts: string[]): boolean {
-  return existsSync(referencePath(...parts));
+/** A path in the cache's `expected/` data. */
+export function expectedPath(...parts: string[]): string {
+  return upstreamPath("expected", ...parts);
 }
 
 /** A chart version's upstream `values.yaml` as data. */
 export function upstreamValues(chart: string, version: string): Record<string, unknown> {
-  return parse(readFileSync(referencePath("charts", chart, version, "values.yaml"), "utf8")) ?? {};
+  return parse(readFileSync(upstreamPath("charts", chart, version, "values.yaml"), "utf8")) ?? {};
 }
 
 /**

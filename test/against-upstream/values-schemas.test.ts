@@ -4,10 +4,10 @@
  * app-template's common library for Technitium and the mail relay).
  */
 import { describe, expect, it } from "vitest";
-import { streamforge } from "../../../src/platform/streamforge.ts";
-import { yamlOf } from "../../support/generated.ts";
-import { upstreamValues } from "../../support/reference.ts";
-import { chartValuesValidator, errorLines, helmMerge } from "../../support/schemas.ts";
+import { streamforge } from "../../src/platform/streamforge.ts";
+import { yamlOf } from "../support/generated.ts";
+import { upstreamValues } from "../support/upstream.ts";
+import { chartValuesValidator, errorLines, helmMerge } from "../support/schemas.ts";
 
 const charts: Record<string, string[]> = {
   traefik: ["traefik", "36.1.0"],
