@@ -119,9 +119,11 @@ export const pull: Command = {
         io.out(`copied ${folder}\n`);
       }
     }
-    // The lock follows the pins; versions named explicitly keep their digest until the next sync.
+    // The lock follows the pins; versions named explicitly (now or by an earlier `pull <chart>@<version>`,
+    // as `bump` does before it moves the pin) keep their digest until a sync (`pull` alone, `--lock-only`).
     const next: Lock = syncLock(result.lock, platform);
-    for (const t of targets) {
+    const explicit = positionals.length ? Object.entries(result.lock).flatMap(([chart, versions]) => Object.keys(versions).map((version) => ({ chart, version }))) : targets;
+    for (const t of explicit) {
       const entry = result.lock[t.chart]?.[t.version];
       if (entry && !next[t.chart]?.[t.version]) (next[t.chart] ??= {})[t.version] = entry;
     }

@@ -198,6 +198,10 @@ function checkEnvironment(platform: Platform, env: Environment, at: Path, releas
     f.add([...at, "components", "ci", "dockerConfigVolume"], `${show(c.ci.dockerConfigVolume)} is not a secret volume of the runner (components.runner.volumes)`);
   if (enabled("keycloakx") && !Object.hasOwn(c.postgres.databases, "keycloak"))
     f.add([...at, "components", "postgres", "databases"], `keycloakx is installed in ${env.name} but there is no "keycloak" database`);
+  // Grafana's PostgreSQL data source reads one of the cluster's databases (its read grants name it).
+  const grafanaDb = c.monitoring.grafana.datasources.postgres.database;
+  if (enabled("postgres-cluster") && !Object.hasOwn(c.postgres.databases, grafanaDb))
+    f.add([...at, "components", "monitoring", "grafana", "datasources", "postgres", "database"], `${show(grafanaDb)} is not a database of components.postgres.databases: ${Object.keys(c.postgres.databases).join(", ")}`);
   if (enabled("gpu-operator")) {
     if (!env.nodes.some((n) => n.gpu === true)) f.add([...at, "nodes"], `gpu-operator is installed in ${env.name}, which has no node with gpu: true`);
   }

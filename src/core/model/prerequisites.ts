@@ -103,6 +103,14 @@ export function prerequisites(platform: Platform, env: Environment): Prerequisit
       keys: [platformKey("password", "admin password")],
       modelPath: ["components", "dns", "adminSecret"],
     },
+    {
+      kind: "Secret",
+      name: c.keycloak.bootstrapAdminSecret,
+      namespace: ns("keycloakx"),
+      purpose: "Keycloak's bootstrap admin (used on its first start, before the realm exists)",
+      keys: [platformKey("username", "bootstrap admin user name"), platformKey("password", "bootstrap admin password")],
+      modelPath: ["components", "keycloak", "bootstrapAdminSecret"],
+    },
   ];
   if (env.ingress.caBundle) {
     out.push({
