@@ -51,7 +51,7 @@ export {
 } from "./model/derive.ts";
 export { streamforge, prod, lab } from "./platform/streamforge.ts";
 export { chartVersions, images, softwareVersions } from "./platform/versions.ts";
-export { generate } from "./emit/index.ts";
+export { generate, type GenerateOptions } from "./pipeline/generate.ts";
 export type { FileRecord } from "./emit/files.ts";
 export { runGen, render, UsageError, InvalidModelError, type GenOptions, type GenResult } from "./pipeline/gen.ts";
 export { validateModel } from "./check/model-schema.ts";

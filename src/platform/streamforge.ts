@@ -2,6 +2,7 @@
  * The StreamForge platform: every fact of `PLATFORM.md` (S1-S38) and its defaults (A1-A16),
  * written once. `lab` is `prod` plus a typed override.
  */
+import { deepFreeze } from "../model/freeze.ts";
 import type { ClusterNode, Environment, GitRepository, Platform, Release, VmSpec } from "../model/types.ts";
 import { applyOverride } from "../model/override.ts";
 import { type ChartPin, chartVersions, environmentVersions, images, softwareVersions } from "./versions.ts";
@@ -382,3 +383,7 @@ export const streamforge: Platform = {
   environments: [prod, lab],
   chartFacts: chartFacts(),
 };
+
+// Shared by every importer of the package: `prod`, `lab` and everything under them are read-only.
+// Derive a variant with `applyOverride`, which returns a fresh, unfrozen copy.
+deepFreeze(streamforge);

@@ -1,0 +1,26 @@
+/**
+ * `generate()` as the package exports it: the same contract as `streamforge gen`. The model is
+ * validated first (shape, and whatever meaning checks `validateModel` makes), so a broken model
+ * from JavaScript, JSON or a cast fails with `InvalidModelError` and JSON pointers into the model,
+ * never with a `TypeError` from deep inside an emitter.
+ */
+import type { Platform } from "../model/types.ts";
+import type { FileRecord } from "../emit/files.ts";
+import { generate as emitAll } from "../emit/index.ts";
+import { validateModel } from "../check/model-schema.ts";
+import { InvalidModelError } from "./gen.ts";
+
+export interface GenerateOptions {
+  /** Where the model comes from, named in each diagnostic (default `model`). */
+  modelFile?: string;
+}
+
+/**
+ * Every file the platform generates, sorted by path. Pure: reads and writes nothing.
+ * @throws {InvalidModelError} the model does not validate; `diagnostics` holds each problem.
+ */
+export function generate(platform: Platform, options: GenerateOptions = {}): FileRecord[] {
+  const problems = validateModel(platform, options.modelFile ?? "model").filter((d) => d.severity === "error");
+  if (problems.length) throw new InvalidModelError(problems);
+  return emitAll(platform);
+}
