@@ -3,7 +3,7 @@
  * Every emitter is called from here; the writer and `--check` consume the result.
  */
 import type { Platform } from "../model/types.ts";
-import { type FileRecord, sortRecords } from "./files.ts";
+import { type FileRecord, regenerateCommands, sortRecords, withCommand } from "./files.ts";
 import { emitHelmfile } from "./helmfile.ts";
 import { emitEnvironment } from "./environments.ts";
 import { emitReleases } from "./releases.ts";
@@ -35,5 +35,6 @@ export function generate(platform: Platform): FileRecord[] {
     if (paths.has(record.path)) throw new Error(`two emitters write ${record.path}`);
     paths.add(record.path);
   }
-  return sortRecords(records);
+  const { gen } = regenerateCommands(platform);
+  return sortRecords(records.map((r) => withCommand(r, gen)));
 }

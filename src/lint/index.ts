@@ -8,11 +8,12 @@ import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/types.ts";
 import type { Platform, Release } from "../model/types.ts";
 import { generate } from "../emit/index.ts";
-import type { FileRecord } from "../emit/files.ts";
+import { type FileRecord, regenerateCommands } from "../emit/files.ts";
 import { environmentNamed } from "../pipeline/gen.ts";
 import { LintFile, RuleContext, type FileKind, type Rule } from "./context.ts";
 import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "./schema-checks.ts";
-import { validatorFor } from "./schemas.ts";
+import { useExtraSchemaDirs, validatorFor } from "./schemas.ts";
+import { danglingNeeds, NEEDS_RULE } from "../check/release-needs.ts";
 import { rules as allRules } from "./rules/index.ts";
 import { kubesprayRules } from "./rules/kubespray/index.ts";
 import { proxmoxRules } from "./rules/proxmox/index.ts";
@@ -36,13 +37,19 @@ export interface LintOptions {
   list?: (dir: string) => string[];
   /** Skip the model schema stage (for callers that validated the model already). */
   skipModelSchema?: boolean;
+  /**
+   * Folders laid out like the package's `schema/` (`charts/<chart>/<version>.schema.json`,
+   * `crds/<group>/<kind>_<version>.json`), searched first: a consumer's own schemas, e.g. for a
+   * newer chart version than the package pins.
+   */
+  schemaDirs?: readonly string[];
 }
 
 export const DRIFT_RULE = { id: "drift/out-of-date", description: "files on disk are what the model generates" } as const;
 
 /** Ids and descriptions of every check `lint` runs. */
 export function ruleCatalogue(): Array<{ id: string; description: string }> {
-  return [...SCHEMA_RULES, DRIFT_RULE, ...[...allRules, ...infraRules].map(({ id, description }) => ({ id, description }))];
+  return [...SCHEMA_RULES, { id: NEEDS_RULE, description: "every release a release needs is in the platform" }, DRIFT_RULE, ...[...allRules, ...infraRules].map(({ id, description }) => ({ id, description }))];
 }
 
 function diskReader(outDir: string): (path: string) => string | undefined {
@@ -89,14 +96,17 @@ function classify(platform: Platform, path: string): { kind: FileKind; release?:
  */
 async function checkModel(platform: Platform, modelFile: string): Promise<Diagnostic[]> {
   const fast = await validatorFor("schema/platform.schema.json");
-  if (fast && fast(platform)) return [];
+  if (fast && fast(platform)) return danglingNeeds(platform, modelFile);
   const { validateModel } = await import("../check/model-schema.ts");
-  return validateModel(platform, modelFile);
+  const shape = validateModel(platform, modelFile);
+  return shape.length ? shape : danglingNeeds(platform, modelFile);
 }
 
 /** Every problem `lint` finds, all at once (not the first). */
 export async function lint(platform: Platform, options: LintOptions = {}): Promise<Diagnostic[]> {
   const modelFile = options.modelFile ?? "src/platform/streamforge.ts";
+  useExtraSchemaDirs(options.schemaDirs ?? []);
+  const { gen: genCommand, check: checkCommand } = regenerateCommands(platform);
   if (options.env !== undefined) environmentNamed(platform, options.env);
   const modelErrors = options.skipModelSchema ? [] : await checkModel(platform, modelFile);
   // Shape before meaning: rules assume a well-formed model.
@@ -124,9 +134,9 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   for (const record of records.filter(inScope)) {
     const disk = checkDisk ? read(record.path) : record.content;
     if (disk === undefined) {
-      out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${record.path} is missing on disk`, file: record.path, hint: "run `npm run gen` and commit the result" });
+      out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${record.path} is missing on disk`, file: record.path, hint: `run \`${genCommand}\` and commit the result` });
     } else if (disk !== record.content) {
-      out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${record.path} differs from what the model generates (edited by hand?)`, file: record.path, hint: "change the model instead, then run `npm run gen`; `npm run check` shows the diff" });
+      out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${record.path} differs from what the model generates (edited by hand?)`, file: record.path, hint: `change the model instead, then run \`${genCommand}\`; \`${checkCommand}\` shows the diff` });
     }
     files.push({ file: toFile(record.path, disk ?? record.content), ...(record.env ? { env: record.env } : {}) });
   }

@@ -8,7 +8,7 @@
  * schema tests want; lint needs once per schema version, across runs, to stay near tsx start-up.)
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { Script } from "node:vm";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -30,6 +30,28 @@ const PACKAGE_ROOT = resolve(import.meta.dirname, "../..");
 let schemaRoot = PACKAGE_ROOT;
 const compiled = new Map<string, Validator | null>();
 const requireHere = createRequire(import.meta.url);
+
+/**
+ * Folders with the layout of `schema/` (`charts/<chart>/<version>.schema.json`, `crds/...`) that
+ * are searched before the package's own: a consumer's schema for a chart version the package does
+ * not pin (derived with `streamforge schema derive`). Clears the compile cache.
+ */
+let extraDirs: string[] = [];
+export function useExtraSchemaDirs(dirs: readonly string[]): void {
+  if (dirs.length === extraDirs.length && dirs.every((d, i) => d === extraDirs[i])) return;
+  extraDirs = [...dirs];
+  compiled.clear();
+}
+
+/** The file of a `schema/...` path: the first extra folder holding it, else the schema root. */
+function schemaFile(path: string): string {
+  const inner = path.replace(/^schema\//, "");
+  for (const dir of extraDirs) {
+    const candidate = join(dir, inner);
+    if (existsSync(candidate)) return candidate;
+  }
+  return join(schemaRoot, path);
+}
 
 /** Reads schemas below another root (a directory holding `schema/`); clears the compile cache. */
 export function useSchemaRoot(root: string): void {
@@ -126,7 +148,7 @@ export async function validatorFor(path: string): Promise<Validator | null> {
   if (cached !== undefined) return cached;
   let text: string;
   try {
-    text = readFileSync(join(schemaRoot, path), "utf8");
+    text = readFileSync(schemaFile(path), "utf8");
   } catch {
     compiled.set(path, null);
     return null;

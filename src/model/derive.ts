@@ -20,6 +20,33 @@ export function webHosts(env: Environment): Array<{ ui: WebUi; fqdn: Fqdn }> {
   return (Object.keys(env.ingress.hosts) as WebUi[]).map((ui) => ({ ui, fqdn: hostOf(env, ui) }));
 }
 
+/**
+ * The release that serves each web UI (`src/charts/web-backends.ts` resolves its Service; a
+ * test keeps the two in step). A UI gets a host, a route and a DNS record only where that
+ * release is part of the platform and installed in the environment.
+ */
+export const webUiRelease: Readonly<Record<WebUi, string>> = {
+  grafana: "kube-prometheus-stack",
+  prometheus: "kube-prometheus-stack",
+  alertmanager: "kube-prometheus-stack",
+  "kafka-ui": "kafka-ui",
+  argocd: "argo-cd",
+  kibana: "eck-kibana",
+  keycloak: "keycloakx",
+  vault: "vault",
+  minio: "minio",
+  traefik: "traefik",
+  dns: "technitium",
+};
+
+/** The web UI hosts of an environment whose serving release is installed there. */
+export function installedWebHosts(platform: Platform, env: Environment): Array<{ ui: WebUi; fqdn: Fqdn }> {
+  return webHosts(env).filter(({ ui }) => {
+    const release = platform.releases.find((r) => r.name === webUiRelease[ui]);
+    return release !== undefined && isEnabled(env, release);
+  });
+}
+
 /** The API server's host name (A16). */
 export function apiFqdn(env: Environment): Fqdn {
   return `${env.cluster.apiHost}.${env.domain}`;

@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Environment, Fqdn, IPv4, Platform } from "./types.ts";
-import { apiFqdn, isEnabled, kafkaExternal, webHosts } from "./derive.ts";
+import { apiFqdn, installedWebHosts, isEnabled, kafkaExternal } from "./derive.ts";
 
 /**
  * The `comments` text `dns sync` puts on every record it creates in Technitium; it deletes only
@@ -72,8 +72,8 @@ export function dnsRecords(platform: Platform, env: Environment): DnsRecord[] {
   const ttl = env.components.dns.zone.ttl;
   const a = (name: Fqdn, address: IPv4, source: RecordSource): DnsRecord => ({ name, type: "A", address, ttl, source });
   return [
-    // A11: every web UI, Technitium's own included, is served by the ingress (Traefik) with TLS.
-    ...webHosts(env).map(({ ui, fqdn }) => a(fqdn, env.ingress.loadBalancerIps.traefik, { kind: "web", ui })),
+    // A11: every installed web UI, Technitium's own included, is served by the ingress (Traefik) with TLS.
+    ...installedWebHosts(platform, env).map(({ ui, fqdn }) => a(fqdn, env.ingress.loadBalancerIps.traefik, { kind: "web", ui })),
     a(nameServerFqdn(env), env.ingress.loadBalancerIps.dns, { kind: "nameserver" }),
     a(apiFqdn(env), env.cluster.apiVip, { kind: "api" }),
     ...env.nodes.map((node) => a(`${node.name}.${env.domain}`, node.ip, { kind: "node", node: node.name })),

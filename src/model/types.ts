@@ -520,6 +520,12 @@ export interface ChartFacts {
 
 export interface Platform {
   name: string;
+  /**
+   * The commands that regenerate (`gen`) and drift-check (`check`) this platform's files in the
+   * repository that owns the model; every generated header and lint hint names them. Default
+   * `npm run gen` and `npm run check`; a consumer might say `npx streamforge gen --model platform.ts`.
+   */
+  commands?: { gen?: string; check?: string };
   /** The environment commands use when `--env` is not given. */
   defaultEnvironment: string;
   /** Helm repositories by alias. */

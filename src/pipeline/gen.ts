@@ -6,6 +6,7 @@ import type { Environment, Platform } from "../model/types.ts";
 import type { FileRecord } from "../emit/files.ts";
 import { generate } from "../emit/index.ts";
 import { validatorFor } from "../lint/schemas.ts";
+import { danglingNeeds } from "../check/release-needs.ts";
 import type { Diagnostic } from "../diagnostics/types.ts";
 import { apply, plan, type Plan } from "../write/writer.ts";
 import type { Drift } from "../write/drift.ts";
@@ -32,10 +33,13 @@ export interface GenResult {
  */
 async function checkShape(platform: Platform, modelFile: string | undefined): Promise<void> {
   const fast = await validatorFor("schema/platform.schema.json");
-  if (fast && fast(platform)) return;
-  const { validateModel } = await import("../check/model-schema.ts");
-  const shape = validateModel(platform, modelFile);
-  if (shape.length) throw new InvalidModelError(shape);
+  if (!fast || !fast(platform)) {
+    const { validateModel } = await import("../check/model-schema.ts");
+    const shape = validateModel(platform, modelFile);
+    if (shape.length) throw new InvalidModelError(shape);
+  }
+  const needs = danglingNeeds(platform, modelFile);
+  if (needs.length) throw new InvalidModelError(needs);
 }
 
 /** Every file of a well-formed model; throws on an unknown `env` or an invalid model. */

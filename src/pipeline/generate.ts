@@ -8,6 +8,7 @@ import type { Platform } from "../model/types.ts";
 import type { FileRecord } from "../emit/files.ts";
 import { generate as emitAll } from "../emit/index.ts";
 import { validateModel } from "../check/model-schema.ts";
+import { danglingNeeds } from "../check/release-needs.ts";
 import { InvalidModelError } from "./gen.ts";
 
 export interface GenerateOptions {
@@ -20,7 +21,10 @@ export interface GenerateOptions {
  * @throws {InvalidModelError} the model does not validate; `diagnostics` holds each problem.
  */
 export function generate(platform: Platform, options: GenerateOptions = {}): FileRecord[] {
-  const problems = validateModel(platform, options.modelFile ?? "model").filter((d) => d.severity === "error");
+  const file = options.modelFile ?? "model";
+  const shape = validateModel(platform, file).filter((d) => d.severity === "error");
+  // Meaning only on a well-formed model: the checks below read it as typed.
+  const problems = shape.length ? shape : danglingNeeds(platform, file);
   if (problems.length) throw new InvalidModelError(problems);
   return emitAll(platform);
 }

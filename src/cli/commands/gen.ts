@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
 import { loadModel } from "../load-model.ts";
+import { regenerateCommands } from "../../emit/files.ts";
 import { InvalidModelError, render, runGen, UsageError, type GenResult } from "../../pipeline/gen.ts";
 
 export const gen: Command = {
@@ -56,7 +57,7 @@ Writes every generated file under the output directory (default: the current dir
       for (const path of plan.refused) io.err(`${path}: exists without the generated header; move it away or add the header\n`);
       const bad = result.drift.length + plan.refused.length;
       if (bad) {
-        io.err(`drift: ${bad} file(s) differ from the model; run \`npm run gen\` and commit the result\n`);
+        io.err(`drift: ${bad} file(s) differ from the model; run \`${regenerateCommands(platform).gen}\` and commit the result\n`);
         return 1;
       }
       io.out(`in sync: ${plan.unchanged.length} files match the model\n`);

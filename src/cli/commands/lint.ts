@@ -8,7 +8,7 @@ import { FORMATS, counts, render, type Format } from "../../diagnostics/render.t
 
 export const lint: Command = {
   name: "lint",
-  usage: `Usage: streamforge lint [--env <name>] [--out <dir>] [--format text|json|gitlab|junit] [--strict] [--model <module>]
+  usage: `Usage: streamforge lint [--env <name>] [--out <dir>] [--format text|json|gitlab|junit] [--strict] [--model <module>] [--schemas <dir>]...
 
 Validates the model, then every generated file as it is on disk (hand edits included; drift is
 reported too): chart values against the pinned chart's schema, manifests against Kubernetes and
@@ -19,6 +19,8 @@ privilege rules. Exit 0 clean, 1 errors (warnings too with --strict), 2 usage or
   --format <f>      text (default), json, gitlab (Code Quality report) or junit
   --strict          warnings fail too
   --model <module>  lint the platform a module exports instead of the embedded one
+  --schemas <dir>   a folder laid out like the package's schema/ (charts/, crds/), searched
+                    first; repeatable (your schema for a newer chart version)
   --rules           list the rules and exit`,
   async run(args, io) {
     const { values } = parse(args, {
@@ -28,6 +30,7 @@ privilege rules. Exit 0 clean, 1 errors (warnings too with --strict), 2 usage or
       strict: { type: "boolean" },
       model: { type: "string" },
       rules: { type: "boolean" },
+      schemas: { type: "string", multiple: true },
     });
     if (values.help) {
       io.out(`${this.usage}\n`);
@@ -46,6 +49,7 @@ privilege rules. Exit 0 clean, 1 errors (warnings too with --strict), 2 usage or
       outDir: resolve(io.cwd, values.out ?? "."),
       ...(values.env !== undefined ? { env: values.env } : {}),
       ...(values.model !== undefined ? { modelFile: values.model } : {}),
+      schemaDirs: (values.schemas ?? []).map((dir) => resolve(io.cwd, dir)),
     });
     io.out(render(diagnostics, format, { color: io.isTty && format === "text", rules: ruleCatalogue().map((r) => r.id) }));
     const { errors, warnings } = counts(diagnostics);
