@@ -5,8 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { tempDir } from "./support/cli.ts";
 import { installPacked, packOnce, ROOT, tsc } from "./support/packed.ts";
 
@@ -38,7 +38,7 @@ beforeAll(() => {
 describe("the packed package", () => {
   it("holds the built entry points, declarations and schemas (npm pack builds; it never packs without dist/)", () => {
     const { files } = packOnce();
-    expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "dist/cli/main.js", "schema/platform.schema.json", "package.json"]));
+    expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "dist/cli/main.js", "dist/service-kit/index.js", "dist/service-kit/index.d.ts", "schema/platform.schema.json", "package.json"]));
     expect(files.some((f) => f.startsWith("src/") || f.startsWith("test/"))).toBe(false);
   });
 
@@ -63,14 +63,15 @@ describe("the packed package", () => {
       join(work, "paths.mjs"),
       [
         'import { createRequire } from "node:module";',
+        'const kit = await import("@streamforge/platform/service-kit");',
         'const schema = createRequire(import.meta.url).resolve("@streamforge/platform/schema/platform.schema.json");',
         "let internal;",
         'try { await import("@streamforge/platform/dist/emit/index.js"); internal = "imported"; } catch (e) { internal = e.code; }',
-        "console.log(JSON.stringify({ schema: schema.endsWith('schema/platform.schema.json'), internal }));",
+        "console.log(JSON.stringify({ kit: typeof kit.serviceKit, schema: schema.endsWith('schema/platform.schema.json'), internal }));",
       ].join("\n"),
     );
-    expect(JSON.parse(execFileSync(process.execPath, ["paths.mjs"], { cwd: work, encoding: "utf8" }))).toEqual({ schema: true, internal: "ERR_PACKAGE_PATH_NOT_EXPORTED" });
-    expect(Object.keys(manifest.exports).sort()).toEqual([".", "./package.json", "./schema/*"]);
+    expect(JSON.parse(execFileSync(process.execPath, ["paths.mjs"], { cwd: work, encoding: "utf8" }))).toEqual({ kit: "function", schema: true, internal: "ERR_PACKAGE_PATH_NOT_EXPORTED" });
+    expect(Object.keys(manifest.exports).sort()).toEqual([".", "./package.json", "./schema/*", "./service-kit"]);
   });
 
   it("keeps the embedded model read-only: a consumer's assignment throws and later generations are unchanged", () => {
@@ -113,6 +114,8 @@ describe("the packed package", () => {
         "export const name = (p: Platform, e: Environment): string => `${p.name}/${e.domain}`;",
         'export const staging: Environment = applyOverride(prod, { name: "staging" });',
         "export const count: number = generate(streamforge).length;",
+        'import { serviceKit } from "@streamforge/platform/service-kit";',
+        'export const env = serviceKit(streamforge, "prod", { name: "svc", path: "services/svc", topics: [], ci: { project: "p", ref: "main" } }).client.env;',
       ].join("\n"),
     );
     writeFileSync(join(work, "tsconfig.json"), JSON.stringify({ compilerOptions: STRICT, files: ["check.ts"] }));
@@ -144,5 +147,47 @@ describe("the packed package", () => {
     const full = node([join(pkg, "dist/cli/main.js"), "gen", "--out", join(work, "full")]);
     expect(full.status).toBe(0);
     expect(readFileSync(join(work, "full/helmfile.yaml.gotmpl"), "utf8")).toBe(readFileSync(join(ROOT, "helmfile.yaml.gotmpl"), "utf8"));
+  });
+});
+
+describe("examples/service-repo, installed from the packed tarball", () => {
+  let repo: string;
+  const run = (args: string[]) => spawnSync(process.execPath, [join(repo, "node_modules/.bin/streamforge"), ...args], { cwd: repo, encoding: "utf8" });
+
+  beforeAll(() => {
+    repo = join(tempDir("streamforge-service-repo-"), "service-repo");
+    cpSync(join(ROOT, "examples/service-repo"), repo, { recursive: true, filter: (src) => !src.includes("node_modules") });
+    const manifest = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    // The example depends on the tarball `npm pack` writes at the repository root.
+    expect(manifest.dependencies["@streamforge/platform"]).toBe(`file:../../${basename(packOnce().tarball)}`);
+    installPacked(repo);
+  }, 240_000);
+
+  it("type-checks strictly (its own tsconfig: noUncheckedIndexedAccess, exactOptionalPropertyTypes, no skipLibCheck)", () => {
+    const config = JSON.parse(readFileSync(join(repo, "tsconfig.json"), "utf8")) as { compilerOptions: Record<string, unknown> };
+    expect(config.compilerOptions).toMatchObject({ strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, skipLibCheck: false });
+    expect(() => tsc(repo, ["-p", "tsconfig.json"])).not.toThrow();
+  });
+
+  it("its committed generated files are what service.ts generates (gen --check), and they lint clean", () => {
+    const check = run(["gen", "--check", "--model", "service.ts"]);
+    expect(check.stderr).toBe("");
+    expect(check.stdout).toMatch(/^in sync: \d+ files match\n$/);
+    const lint = run(["lint", "--model", "service.ts"]);
+    expect(lint.status, lint.stdout + lint.stderr).toBe(0);
+  });
+
+  it("lint catches a hand edit of its ScaledObject: drift, and the KEDA CRD schema", () => {
+    const file = join(repo, "deploy/prod/orders.yaml");
+    const original = readFileSync(file, "utf8");
+    writeFileSync(file, original.replace("authenticationRef:", "authRef:"));
+    try {
+      const lint = run(["lint", "--model", "service.ts", "--format", "json"]);
+      expect(lint.status).toBe(1);
+      const found = (JSON.parse(lint.stdout) as Array<{ rule: string; file: string; pointer?: string }>).map((d) => [d.rule, d.file, d.pointer ?? ""]);
+      expect(found).toEqual(expect.arrayContaining([["drift/out-of-date", "deploy/prod/orders.yaml", ""], ["schema/crd", "deploy/prod/orders.yaml", "/spec/triggers/0/authRef"]]));
+    } finally {
+      writeFileSync(file, original);
+    }
   });
 });

@@ -1,7 +1,8 @@
 /** Loads the platform model: the embedded StreamForge one, or another from a module (`--model`). */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Platform } from "../model/types.ts";
+import type { Environment, Platform } from "../model/types.ts";
+import type { FileRecord } from "../emit/files.ts";
 import { UsageError } from "../pipeline/gen.ts";
 
 function looksLikePlatform(value: unknown): value is Platform {
@@ -24,15 +25,50 @@ async function importModule(url: string, path: string): Promise<Record<string, u
   return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
 }
 
-export async function loadModel(modulePath: string | undefined, cwd: string): Promise<Platform> {
-  if (modulePath === undefined) return (await import("../platform/streamforge.ts")).streamforge;
+async function load(modulePath: string, cwd: string): Promise<Record<string, unknown>> {
   const url = pathToFileURL(resolve(cwd, modulePath)).href;
-  let mod: Record<string, unknown>;
   try {
-    mod = await importModule(url, modulePath);
+    return await importModule(url, modulePath);
   } catch (error) {
     throw new UsageError(`cannot load model module ${modulePath}: ${(error as Error).message}`);
   }
+}
+
+function isFileRecord(value: unknown): value is FileRecord {
+  return typeof value === "object" && value !== null && typeof (value as FileRecord).path === "string" && typeof (value as FileRecord).content === "string";
+}
+
+/** A service repository's module: a `service` export built with the service kit. */
+export interface ServiceModule {
+  files: FileRecord[];
+  platform: Platform;
+  env: Environment;
+}
+
+/**
+ * What `gen`/`lint --model` work on: a platform, or a service repository's module exporting
+ * `service` (a `ServiceKit`, with `files()` holding everything the repository commits).
+ */
+export async function loadGenerable(modulePath: string | undefined, cwd: string): Promise<{ platform: Platform } | { service: ServiceModule }> {
+  if (modulePath === undefined) return { platform: await loadModel(undefined, cwd) };
+  const mod = await load(modulePath, cwd);
+  const service = mod.service as { files?: unknown; platform?: unknown; env?: unknown } | undefined;
+  if (service !== undefined && !looksLikePlatform(mod.default ?? mod.platform)) {
+    const files: unknown = typeof service.files === "function" ? (service.files as () => unknown)() : undefined;
+    if (!Array.isArray(files) || !files.every(isFileRecord) || !looksLikePlatform(service.platform)) {
+      throw new UsageError(`${modulePath}: \`service\` must be a ServiceKit (serviceKit() of @streamforge/platform/service-kit)`);
+    }
+    return { service: { files, platform: service.platform, env: service.env as Environment } };
+  }
+  return { platform: platformOf(mod, modulePath) };
+}
+
+export async function loadModel(modulePath: string | undefined, cwd: string): Promise<Platform> {
+  if (modulePath === undefined) return (await import("../platform/streamforge.ts")).streamforge;
+  return platformOf(await load(modulePath, cwd), modulePath);
+}
+
+function platformOf(mod: Record<string, unknown>, modulePath: string): Platform {
   const candidate = mod.default ?? mod.platform;
   if (!looksLikePlatform(candidate)) {
     throw new UsageError(`${modulePath}: expected a default (or \`platform\`) export of type Platform with name, releases and environments`);

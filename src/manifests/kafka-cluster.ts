@@ -1,5 +1,5 @@
 import { type KubeObject, type ManifestBuilder, managedLabels } from "./kube.ts";
-import { type Context, kafkaExternal, kafkaPoolName, namespaceOf } from "../model/derive.ts";
+import { type Context, KAFKA_CLIENT_LABEL, kafkaExternal, kafkaPoolName, namespaceOf, SYNC_ANNOTATION } from "../model/derive.ts";
 
 const STRIMZI = "kafka.strimzi.io/v1beta2";
 
@@ -7,7 +7,7 @@ const STRIMZI = "kafka.strimzi.io/v1beta2";
  * Replication settings that fit the cluster's size: three copies where there are three brokers,
  * one in a single-node lab (A1), so topics and internal offsets can be created at all.
  */
-function replication(replicas: number): { factor: number; minIsr: number } {
+export function replication(replicas: number): { factor: number; minIsr: number } {
   const factor = Math.min(3, replicas);
   return { factor, minIsr: Math.max(1, factor - 1) };
 }
@@ -79,6 +79,8 @@ export const kafkaCluster: ManifestBuilder = (ctx: Context) => {
           },
         ],
         authorization: { type: "simple" },
+        // The CA certificate (public) is copied to client namespaces by config-syncer (S37).
+        template: { clusterCaCert: { metadata: { annotations: { [SYNC_ANNOTATION]: `${KAFKA_CLIENT_LABEL}=true` } } } },
         config: {
           "default.replication.factor": factor,
           "min.insync.replicas": minIsr,

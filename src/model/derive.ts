@@ -192,6 +192,19 @@ export function kafkaExternal({ platform, env }: Context): {
   };
 }
 
+/**
+ * config-syncer's annotation (S37): the Secret or ConfigMap carrying it is copied into every
+ * namespace its value (a label selector) matches, and kept in step.
+ */
+export const SYNC_ANNOTATION = "kubed.appscode.com/sync";
+
+/**
+ * Namespaces labelled `<KAFKA_CLIENT_LABEL>=true` receive a copy of the Kafka cluster CA Secret:
+ * a client (and KEDA's scaler, which reads Secrets of the scaled workload's namespace only) can
+ * then trust the brokers without reading the `kafka` namespace.
+ */
+export const KAFKA_CLIENT_LABEL = "streamforge.io/kafka-client";
+
 /** Strimzi's Secret holding the cluster CA certificate clients trust (`ca.crt`, `ca.p12`). */
 export function kafkaClusterCaSecret(env: Environment): string {
   return `${env.components.kafka.cluster}-cluster-ca-cert`;

@@ -61,6 +61,15 @@ export async function render(platform: Platform, options: { env?: string; modelF
 export async function runGen(platform: Platform, options: GenOptions): Promise<GenResult> {
   // The owned-files list covers every environment, so plan with all records even for one `env`.
   const records = await generateChecked(platform, options.env, options.modelFile);
+  return writeRecords(records, options);
+}
+
+/**
+ * Writes (or with `check`, compares) a set of generated files under `outDir` with the same rules
+ * as `gen`: owned files only, atomic writes, nothing written when any file would be refused.
+ * A service repository writes what the service kit produced this way.
+ */
+export async function writeRecords(records: FileRecord[], options: Omit<GenOptions, "modelFile">): Promise<GenResult> {
   const p = plan(options.outDir, records, options.env);
   if (options.check) {
     const { drift } = await import("../write/drift.ts");

@@ -1,9 +1,11 @@
 import { resolve } from "node:path";
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
-import { loadModel } from "../load-model.ts";
+import { loadGenerable } from "../load-model.ts";
 import { regenerateCommands } from "../../emit/files.ts";
-import { InvalidModelError, render, runGen, UsageError, type GenResult } from "../../pipeline/gen.ts";
+import { InvalidModelError, render, runGen, UsageError, writeRecords, type GenResult } from "../../pipeline/gen.ts";
+import type { FileRecord } from "../../emit/files.ts";
+import type { Io } from "../io.ts";
 
 export const gen: Command = {
   name: "gen",
@@ -14,7 +16,8 @@ Writes every generated file under the output directory (default: the current dir
                     and exit 1 when anything differs (0 when in sync)
   --stdout          write nothing; print every file, each after a \`# ==> <path> <==\` line
   --model <module>  generate the platform a TypeScript/JavaScript module exports
-                    (default export or \`platform\`) instead of the embedded StreamForge model
+                    (default export or \`platform\`) instead of the embedded StreamForge model;
+                    a module exporting \`service\` (a service kit) has its files written
   --out <dir>       output directory
   --env <name>      only that environment's files (and the shared ones)`,
   async run(args, io) {
@@ -30,7 +33,9 @@ Writes every generated file under the output directory (default: the current dir
       return 0;
     }
     if (values.check && values.stdout) throw new UsageError("--check and --stdout do not go together");
-    const platform = await loadModel(values.model, io.cwd);
+    const loaded = await loadGenerable(values.model, io.cwd);
+    if ("service" in loaded) return writeFiles(loaded.service.files, values, io);
+    const { platform } = loaded;
     const modelFile = values.model ?? "src/platform/streamforge.ts";
     if (values.stdout) {
       try {
@@ -71,3 +76,25 @@ Writes every generated file under the output directory (default: the current dir
     return 0;
   },
 };
+
+/** A service repository's files (its kit's `files()`): written or checked with `gen`'s rules. */
+async function writeFiles(files: FileRecord[], values: { check?: boolean; stdout?: boolean; out?: string; env?: string }, io: Io): Promise<number> {
+  if (values.stdout) {
+    for (const record of files) io.out(`# ==> ${record.path} <==\n${record.content}`);
+    return 0;
+  }
+  const { plan, drift } = await writeRecords(files, { outDir: resolve(io.cwd, values.out ?? "."), ...(values.env !== undefined ? { env: values.env } : {}), ...(values.check ? { check: true } : {}) });
+  for (const path of plan.refused) io.err(`${path}: exists without the generated header; refusing to overwrite it\n`);
+  if (drift) {
+    for (const d of drift) io.out(d.diff);
+    if (drift.length + plan.refused.length) {
+      io.err(`drift: ${drift.length + plan.refused.length} file(s) differ from the module's files; regenerate and commit the result\n`);
+      return 1;
+    }
+    io.out(`in sync: ${plan.unchanged.length} files match\n`);
+    return 0;
+  }
+  if (plan.refused.length) return 1;
+  io.out(`wrote ${plan.write.length}, removed ${plan.remove.length}, unchanged ${plan.unchanged.length}\n`);
+  return 0;
+}

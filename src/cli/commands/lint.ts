@@ -1,7 +1,11 @@
 import { resolve } from "node:path";
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
-import { loadModel } from "../load-model.ts";
+import { loadGenerable, type ServiceModule } from "../load-model.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Diagnostic } from "../../diagnostics/types.ts";
+import { DRIFT_RULE } from "../../lint/index.ts";
 import { UsageError } from "../../pipeline/gen.ts";
 import { lint as runLint, ruleCatalogue } from "../../lint/index.ts";
 import { FORMATS, counts, render, type Format } from "../../diagnostics/render.ts";
@@ -44,15 +48,38 @@ privilege rules. Exit 0 clean, 1 errors (warnings too with --strict), 2 usage or
     }
     const format = (values.format ?? "text") as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use one of ${FORMATS.join(", ")}`);
-    const platform = await loadModel(values.model, io.cwd);
-    const diagnostics = await runLint(platform, {
-      outDir: resolve(io.cwd, values.out ?? "."),
-      ...(values.env !== undefined ? { env: values.env } : {}),
-      ...(values.model !== undefined ? { modelFile: values.model } : {}),
-      schemaDirs: (values.schemas ?? []).map((dir) => resolve(io.cwd, dir)),
-    });
+    const loaded = await loadGenerable(values.model, io.cwd);
+    const outDir = resolve(io.cwd, values.out ?? ".");
+    const schemaDirs = (values.schemas ?? []).map((dir) => resolve(io.cwd, dir));
+    const diagnostics =
+      "service" in loaded
+        ? await lintService(loaded.service, outDir, schemaDirs)
+        : await runLint(loaded.platform, {
+            outDir,
+            ...(values.env !== undefined ? { env: values.env } : {}),
+            ...(values.model !== undefined ? { modelFile: values.model } : {}),
+            schemaDirs,
+          });
     io.out(render(diagnostics, format, { color: io.isTty && format === "text", rules: ruleCatalogue().map((r) => r.id) }));
     const { errors, warnings } = counts(diagnostics);
     return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
   },
 };
+
+/** A service repository's files as they are on disk: drift against its kit, then the manifest schemas. */
+async function lintService(service: ServiceModule, outDir: string, schemaDirs: string[]): Promise<Diagnostic[]> {
+  const { lintServiceFiles } = await import("../../service-kit/lint.ts");
+  const out: Diagnostic[] = [];
+  const onDisk = service.files.map((record) => {
+    let text: string | undefined;
+    try {
+      text = readFileSync(join(outDir, record.path), "utf8");
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined) out.push({ rule: DRIFT_RULE.id, severity: "error", file: record.path, message: `${record.path} is missing on disk`, hint: "regenerate with `streamforge gen --model <module>` and commit the result" });
+    else if (text !== record.content) out.push({ rule: DRIFT_RULE.id, severity: "error", file: record.path, message: `${record.path} differs from what the service kit generates (edited by hand?)`, hint: "change the module instead and regenerate" });
+    return { ...record, content: text ?? record.content };
+  });
+  return [...out, ...(await lintServiceFiles(service.platform, service.env, onDisk, { schemaDirs }))];
+}
