@@ -1,6 +1,11 @@
 /**
  * The public surface of @streamforge/platform: the model types, the embedded StreamForge model,
  * the derived-fact helpers other repositories reuse, and the generator.
+ *
+ * The service kit is the subpath `@streamforge/platform/service-kit`; the JSON schemas are
+ * `@streamforge/platform/schema/*`.
+ *
+ * @packageDocumentation
  */
 export type {
   Platform,
@@ -30,7 +35,18 @@ export type {
   Fqdn,
   Port,
   Count,
+  CertificatePolicy,
+  ChartFacts,
+  CiService,
+  CiSpec,
+  ContainerImage,
+  GitlabPredefinedVariable,
+  GitRepository,
 } from "./model/types.ts";
+export type { Plan } from "./write/writer.ts";
+export type { Drift } from "./write/drift.ts";
+export type { RenderOptions as DiagnosticRenderOptions } from "./diagnostics/render.ts";
+export type { SubchartInput } from "./schema/derive.ts";
 export { applyOverride, type Override } from "./model/override.ts";
 export {
   hostOf,

@@ -11,6 +11,7 @@ import { emitDns } from "./dns.ts";
 import { emitKubespray } from "./kubespray.ts";
 import { emitProxmox } from "./proxmox.ts";
 import { emitGitlabCi } from "./gitlab-ci.ts";
+import { emitDocs } from "./docs.ts";
 
 /** A per-environment emitter; later layers (Kubespray, Proxmox, DNS) plug in here. */
 export type EnvironmentEmitter = (platform: Platform, env: Platform["environments"][number]) => FileRecord[];
@@ -26,7 +27,7 @@ const environmentEmitters: EnvironmentEmitter[] = [
 /** Every file the platform generates, sorted by path. */
 export function generate(platform: Platform): FileRecord[] {
   // Files shared by every environment (no `env`).
-  const records: FileRecord[] = [emitHelmfile(platform), ...emitGitlabCi(platform)];
+  const records: FileRecord[] = [emitHelmfile(platform), ...emitGitlabCi(platform), ...emitDocs(platform)];
   for (const env of platform.environments) {
     for (const emit of environmentEmitters) records.push(...emit(platform, env));
   }

@@ -13,6 +13,8 @@
  * kit.client.env; // for the Deployment's container
  * kit.files();    // manifests, DNS record and .gitlab-ci.yml, with generated headers
  * ```
+ *
+ * @packageDocumentation
  */
 import type { Environment, Platform } from "../model/types.ts";
 import { isEnabled, kafkaBootstrap, type Context } from "../model/derive.ts";
@@ -31,8 +33,9 @@ import type { ServiceSpec } from "./types.ts";
 
 export type * from "./types.ts";
 export type { EnvVar, KafkaClientSetup, Volume, VolumeMount } from "./env.ts";
-export type { KubeObject } from "../manifests/kube.ts";
-export type { DnsRecord } from "../model/dns.ts";
+export type { KubeObject, ObjectMeta } from "../manifests/kube.ts";
+export type { DnsRecord, RecordSource } from "../model/dns.ts";
+export type { Json } from "../emit/yaml.ts";
 export { writeRecords } from "../pipeline/gen.ts";
 export { lintServiceFiles } from "./lint.ts";
 
