@@ -35,6 +35,8 @@ export type {
   Fqdn,
   Port,
   Count,
+  CompleteEnvironment,
+  CompletePlatform,
   CertificatePolicy,
   ChartFacts,
   CiService,
@@ -48,6 +50,7 @@ export type { Drift } from "./write/drift.ts";
 export type { RenderOptions as DiagnosticRenderOptions } from "./diagnostics/render.ts";
 export type { SubchartInput } from "./schema/derive.ts";
 export { applyOverride, type Override } from "./model/override.ts";
+export { settingsOf, settingsOfAdapter, missingSettings, MissingSettingsError, type ComponentKey } from "./model/components.ts";
 export {
   hostOf,
   webHosts,

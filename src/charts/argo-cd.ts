@@ -7,6 +7,7 @@ import type { ArgoCdValues } from "./types/argo-cd.ts";
 import type { Environment } from "../model/types.ts";
 import { gitlabUrl, hostOf, oidcIssuer } from "../model/derive.ts";
 import { toYaml } from "../emit/yaml.ts";
+import { settingsOf } from "../model/components.ts";
 
 /**
  * Fixed resource names: with `fullnameOverride` the chart names its objects `argocd-<component>`
@@ -19,16 +20,16 @@ const REPOSITORY_ENTRY = "iac-kubeadm";
 
 /** The Git repository Argo CD syncs the cluster from (S32). */
 export function argocdRepoUrl(env: Environment): string {
-  return `${gitlabUrl(env)}${env.components.argocd.repoPath}.git`;
+  return `${gitlabUrl(env)}${settingsOf(env, "argocd").repoPath}.git`;
 }
 
 /** The OIDC client id Argo CD uses in the Keycloak realm. */
 export const ARGOCD_OIDC_CLIENT = "argocd";
 
 export const argoCd: ValuesAdapter<ArgoCdValues> = ({ env }) => {
-  const replicas = env.components.argocd.replicas;
+  const replicas = settingsOf(env, "argocd").replicas;
   const ha = replicas > 1;
-  const clientSecret = env.components.keycloak.clients.argocd;
+  const clientSecret = settingsOf(env, "keycloak").clients.argocd;
   const oidcConfig = {
     name: "Keycloak",
     issuer: oidcIssuer(env),

@@ -2,6 +2,7 @@ import type { ValuesAdapter } from "./adapter.ts";
 import type { EckElasticsearchValues } from "./types/eck-elasticsearch.ts";
 import type { Environment } from "../model/types.ts";
 import { hostOf, oidcIssuer } from "../model/derive.ts";
+import { settingsOf } from "../model/components.ts";
 
 /** Name of the OpenID Connect realm Kibana logs in through (S35, A12). */
 export const OIDC_REALM = "keycloak";
@@ -40,8 +41,8 @@ export function oidcRealmSettings(env: Environment): Record<string, string | num
  * that ECK's Services and Secrets (`<name>-es-http`, `<name>-es-elastic-user`) are predictable.
  */
 export const eckElasticsearch: ValuesAdapter<EckElasticsearchValues> = ({ env }) => {
-  const es = env.components.logging.elasticsearch;
-  const client = env.components.keycloak.clients.kibana;
+  const es = settingsOf(env, "logging").elasticsearch;
+  const client = settingsOf(env, "keycloak").clients.kibana;
   return {
     fullnameOverride: es.name,
     version: es.version,

@@ -2,6 +2,7 @@ import Handlebars from "handlebars";
 import type { ValuesAdapter } from "./adapter.ts";
 import type { FluentBitValues } from "./types/fluent-bit.ts";
 import { elasticsearchSecrets, elasticsearchUrl } from "../model/derive.ts";
+import { settingsOf } from "../model/components.ts";
 
 /** Where the chart mounts `luaScripts`. */
 const SCRIPTS_DIR = "/fluent-bit/scripts";
@@ -72,7 +73,7 @@ export function renderSections(sections: Section[]): string {
  */
 export const fluentBit: ValuesAdapter<FluentBitValues> = (ctx) => {
   const { env } = ctx;
-  const prefix = env.components.logging.indexPrefix;
+  const prefix = settingsOf(env, "logging").indexPrefix;
   const es = new URL(elasticsearchUrl(ctx));
   const secrets = elasticsearchSecrets(env);
   const passwordEnv = "ES_PASSWORD";

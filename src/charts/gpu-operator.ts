@@ -9,9 +9,10 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { GpuOperatorValues } from "./types/gpu-operator.ts";
 import { gpuNodes } from "../model/derive.ts";
+import { settingsOf } from "../model/components.ts";
 
 export const gpuOperator: ValuesAdapter<GpuOperatorValues> = ({ env }) => {
-  const gpu = env.components.gpu;
+  const gpu = settingsOf(env, "gpu");
   if (!gpu.enabled) throw new Error(`gpu-operator is installed in ${env.name}, whose components.gpu.enabled is false: list it in "disabled"`);
   if (gpuNodes(env).length === 0) throw new Error(`gpu-operator is installed in ${env.name}, which has no node with gpu: true`);
   return {

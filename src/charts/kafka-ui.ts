@@ -1,6 +1,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { KafkaUiValues } from "./types/kafka-ui.ts";
 import { kafkaBootstrap, kafkaClusterCaSecret, namespaceOf, onNode } from "../model/derive.ts";
+import { settingsOf } from "../model/components.ts";
 
 /** The chart's fullname, fixed so that its Service name does not depend on the release name. */
 export const KAFKA_UI_FULLNAME = "kafka-ui";
@@ -19,7 +20,7 @@ const prop = (name: string) => `KAFKA_CLUSTERS_0_PROPERTIES_${name.toUpperCase()
  */
 export const kafkaUi: ValuesAdapter<KafkaUiValues> = (ctx) => {
   const { env, platform } = ctx;
-  const ui = env.components.kafkaUi;
+  const ui = settingsOf(env, "kafkaUi");
   if (namespaceOf(platform, "kafka-ui") !== namespaceOf(platform, "kafka-cluster")) {
     // Strimzi writes the user and CA Secrets in the cluster's namespace; a pod reads only its own.
     throw new Error("kafka-ui must be installed in the Kafka cluster's namespace to read its Secrets");
@@ -29,7 +30,7 @@ export const kafkaUi: ValuesAdapter<KafkaUiValues> = (ctx) => {
     fullnameOverride: KAFKA_UI_FULLNAME,
     nodeSelector: onNode(ui.node),
     env: [
-      { name: "KAFKA_CLUSTERS_0_NAME", value: env.components.kafka.cluster },
+      { name: "KAFKA_CLUSTERS_0_NAME", value: settingsOf(env, "kafka").cluster },
       { name: "KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS", value: kafkaBootstrap(ctx) },
       { name: prop("security.protocol"), value: "SASL_SSL" },
       { name: prop("sasl.mechanism"), value: "SCRAM-SHA-512" },

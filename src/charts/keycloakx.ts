@@ -4,9 +4,10 @@
  */
 import type { ValuesAdapter } from "./adapter.ts";
 import type { KeycloakxValues } from "./types/keycloakx.ts";
-import type { Environment, SecretRef } from "../model/types.ts";
+import type { Components, Environment, SecretRef } from "../model/types.ts";
 import { hostOf, namespaceOf, postgresUserSecret, serviceHost } from "../model/derive.ts";
 import { toYaml } from "../emit/yaml.ts";
+import { settingsOf } from "../model/components.ts";
 
 /** The chart's fullname for release `keycloakx`; its HTTP Service is `<fullname>-http`. */
 export const KEYCLOAK_FULLNAME = "keycloakx";
@@ -16,7 +17,7 @@ export const KEYCLOAK_HTTP_PORT = 80;
 /** Where Keycloak reads realm files that `--import-realm` imports at start. */
 const IMPORT_DIR = "/opt/keycloak/data/import";
 
-type OidcClient = keyof Environment["components"]["keycloak"]["clients"];
+type OidcClient = keyof Components["keycloak"]["clients"];
 
 /** Where each client's login flow returns to, as that application documents it. */
 const CALLBACK: Record<OidcClient, { ui: "grafana" | "kibana" | "argocd"; paths: string[] }> = {
@@ -35,7 +36,7 @@ function secretEnv(client: OidcClient): string {
  * fills from environment variables at import, so the file holds no secret value (A13).
  */
 export function realmImport(env: Environment): Record<string, unknown> {
-  const kc = env.components.keycloak;
+  const kc = settingsOf(env, "keycloak");
   const clients = (Object.keys(kc.clients) as OidcClient[]).map((client) => {
     const base = `https://${hostOf(env, CALLBACK[client].ui)}`;
     return {
@@ -66,8 +67,8 @@ function fromSecret(name: string, ref: SecretRef): Record<string, unknown> {
 }
 
 export const keycloakx: ValuesAdapter<KeycloakxValues> = ({ platform, env }) => {
-  const kc = env.components.keycloak;
-  const pg = env.components.postgres;
+  const kc = settingsOf(env, "keycloak");
+  const pg = settingsOf(env, "postgres");
   const namespace = namespaceOf(platform, "keycloakx");
   const dbUser = pg.databases.keycloak;
   if (!dbUser) throw new Error(`environment ${env.name} has no "keycloak" database in components.postgres.databases`);

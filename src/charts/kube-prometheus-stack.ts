@@ -3,6 +3,7 @@ import type { KubePrometheusStackValues } from "./types/kube-prometheus-stack.ts
 import type { Context } from "../model/derive.ts";
 import { elasticsearchUrl, hostOf, mailRelay, namespaceOf, oidcIssuer, postgresAddress, postgresUserSecret } from "../model/derive.ts";
 import type { Quantity } from "../model/types.ts";
+import { settingsOf } from "../model/components.ts";
 
 /**
  * The chart's fullname, fixed so Prometheus' and Alertmanager's Services do not depend on the
@@ -40,7 +41,7 @@ function claim(storageClass: string, size: Quantity) {
  * a mounted Secret, never a value (A13). The always-firing Watchdog goes nowhere.
  */
 function alertmanagerConfig(ctx: Context) {
-  const am = ctx.env.components.monitoring.alertmanager;
+  const am = settingsOf(ctx.env, "monitoring").alertmanager;
   const token = am.telegramBotToken;
   return {
     route: {
@@ -88,7 +89,7 @@ function alertmanagerConfig(ctx: Context) {
 
 /** Grafana's data sources besides the Prometheus and Alertmanager ones the chart adds (S26). */
 function extraDataSources(ctx: Context) {
-  const ds = ctx.env.components.monitoring.grafana.datasources;
+  const ds = settingsOf(ctx.env, "monitoring").grafana.datasources;
   return [
     {
       name: "Elasticsearch",
@@ -99,7 +100,7 @@ function extraDataSources(ctx: Context) {
       basicAuth: true,
       basicAuthUser: ds.elasticsearch.user,
       jsonData: {
-        index: `${ctx.env.components.logging.indexPrefix}-*`,
+        index: `${settingsOf(ctx.env, "logging").indexPrefix}-*`,
         timeField: "@timestamp",
         // ECK's self-signed HTTP CA is a Secret of the logging namespace, which Grafana cannot mount.
         tlsSkipVerify: true,
@@ -152,7 +153,7 @@ function grafanaIni(ctx: Context) {
  */
 export const kubePrometheusStack: ValuesAdapter<KubePrometheusStackValues> = (ctx) => {
   const { env } = ctx;
-  const mon = env.components.monitoring;
+  const mon = settingsOf(env, "monitoring");
   const ds = mon.grafana.datasources;
   const secretEnv = (ref: { secret: string; key: string }) => ({ secretKeyRef: { name: ref.secret, key: ref.key } });
   return {
@@ -185,7 +186,7 @@ export const kubePrometheusStack: ValuesAdapter<KubePrometheusStackValues> = (ct
       // One RWO volume: the old pod must let go of it before the new one starts.
       deploymentStrategy: { type: "Recreate" },
       envValueFrom: {
-        [ENV.oidcClientSecret]: secretEnv(env.components.keycloak.clients.grafana),
+        [ENV.oidcClientSecret]: secretEnv(settingsOf(env, "keycloak").clients.grafana),
         [ENV.elasticsearchPassword]: secretEnv(ds.elasticsearch.password),
         [ENV.postgresPassword]: secretEnv({
           secret: postgresUserSecret(env, ds.postgres.user, namespaceOf(ctx.platform, "kube-prometheus-stack")).secret,

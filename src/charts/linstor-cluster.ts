@@ -1,6 +1,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { LinstorClusterValues } from "./types/linstor-cluster.ts";
 import type { ClusterNode, Environment, StorageClass } from "../model/types.ts";
+import { settingsOf } from "../model/components.ts";
 
 /** The Linstor CSI driver's provisioner name, which the operator registers. */
 export const LINSTOR_PROVISIONER = "linstor.csi.linbit.com";
@@ -32,7 +33,7 @@ export function linstorStorageClass(env: Environment, cls: StorageClass): NonNul
     // The scheduler picks the node first, so one replica can be local to the pod.
     volumeBindingMode: "WaitForFirstConsumer",
     parameters: {
-      "linstor.csi.linbit.com/storagePool": env.components.linstor.storagePool,
+      "linstor.csi.linbit.com/storagePool": settingsOf(env, "linstor").storagePool,
       "linstor.csi.linbit.com/placementCount": String(cls.replicas ?? 1),
     },
   };
@@ -45,7 +46,7 @@ export function linstorStorageClass(env: Environment, cls: StorageClass): NonNul
  * `storageClasses`, so the class and the pool it names live in one release.
  */
 export const linstorCluster: ValuesAdapter<LinstorClusterValues> = ({ env }) => {
-  const pool = env.components.linstor.storagePool;
+  const pool = settingsOf(env, "linstor").storagePool;
   const workers = env.nodes.filter((n) => n.role === "worker");
   const satelliteConfigurations = [...storageNodesByDevice(env)].map(([device, nodes]) => ({
     name: `${pool}-${device.split("/").pop()}`,

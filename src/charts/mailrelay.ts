@@ -3,6 +3,7 @@ import type { AppTemplateValues } from "./types/app-template.ts";
 import { appTemplateImage } from "./app-template.ts";
 import { RELOADER_AUTO_ANNOTATION } from "./reloader.ts";
 import { mailRelayService } from "../model/derive.ts";
+import { settingsOf } from "../model/components.ts";
 
 /** Port the relay's Postfix listens on in its container. */
 const SMTP_CONTAINER_PORT = 587;
@@ -17,7 +18,7 @@ const SMTP_CONTAINER_PORT = 587;
 export const mailrelay: ValuesAdapter<AppTemplateValues> = (ctx) => {
   const { env } = ctx;
   const { service, port } = mailRelayService(ctx);
-  const { mail } = env.components;
+  const mail = settingsOf(env, "mail");
   const relay = mail.smarthost;
   const fromSecret = (name: string, key: string) => ({ secretKeyRef: { name, key } });
   return {
@@ -29,7 +30,7 @@ export const mailrelay: ValuesAdapter<AppTemplateValues> = (ctx) => {
         annotations: { [RELOADER_AUTO_ANNOTATION]: "true" },
         containers: {
           app: {
-            image: appTemplateImage(env.components.mail.image),
+            image: appTemplateImage(settingsOf(env, "mail").image),
             env: {
               ...(relay
                 ? {

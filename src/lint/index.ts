@@ -13,7 +13,8 @@ import { environmentNamed } from "../pipeline/gen.ts";
 import { LintFile, RuleContext, type FileKind, type Rule } from "./context.ts";
 import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "./schema-checks.ts";
 import { useExtraSchemaDirs, validatorFor } from "./schemas.ts";
-import { danglingNeeds, NEEDS_RULE } from "../check/release-needs.ts";
+import { NEEDS_RULE } from "../check/release-needs.ts";
+import { meaningProblems } from "../check/model-meaning.ts";
 import { rules as allRules } from "./rules/index.ts";
 import { kubesprayRules } from "./rules/kubespray/index.ts";
 import { proxmoxRules } from "./rules/proxmox/index.ts";
@@ -49,7 +50,7 @@ export const DRIFT_RULE = { id: "drift/out-of-date", description: "files on disk
 
 /** Ids and descriptions of every check `lint` runs. */
 export function ruleCatalogue(): Array<{ id: string; description: string }> {
-  return [...SCHEMA_RULES, { id: NEEDS_RULE, description: "every release a release needs is in the platform" }, DRIFT_RULE, ...[...allRules, ...infraRules].map(({ id, description }) => ({ id, description }))];
+  return [...SCHEMA_RULES, { id: NEEDS_RULE, description: "every release a release needs is in the platform" }, { id: "model/missing-settings", description: "every installed release has the component settings its adapter reads" }, DRIFT_RULE, ...[...allRules, ...infraRules].map(({ id, description }) => ({ id, description }))];
 }
 
 function diskReader(outDir: string): (path: string) => string | undefined {
@@ -96,10 +97,10 @@ function classify(platform: Platform, path: string): { kind: FileKind; release?:
  */
 async function checkModel(platform: Platform, modelFile: string): Promise<Diagnostic[]> {
   const fast = await validatorFor("schema/platform.schema.json");
-  if (fast && fast(platform)) return danglingNeeds(platform, modelFile);
+  if (fast && fast(platform)) return meaningProblems(platform, modelFile);
   const { validateModel } = await import("../check/model-schema.ts");
   const shape = validateModel(platform, modelFile);
-  return shape.length ? shape : danglingNeeds(platform, modelFile);
+  return shape.length ? shape : meaningProblems(platform, modelFile);
 }
 
 /** Every problem `lint` finds, all at once (not the first). */

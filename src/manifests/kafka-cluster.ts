@@ -1,5 +1,6 @@
 import { type KubeObject, type ManifestBuilder, managedLabels } from "./kube.ts";
-import { type Context, KAFKA_CLIENT_LABEL, kafkaExternal, kafkaPoolName, namespaceOf, SYNC_ANNOTATION } from "../model/derive.ts";
+import { type Context, isEnabled, KAFKA_CLIENT_LABEL, kafkaExternal, kafkaPoolName, namespaceOf, SYNC_ANNOTATION } from "../model/derive.ts";
+import { settingsOf } from "../model/components.ts";
 
 const STRIMZI = "kafka.strimzi.io/v1beta2";
 
@@ -39,7 +40,7 @@ function kafkaUiAcls() {
  */
 export const kafkaCluster: ManifestBuilder = (ctx: Context) => {
   const { env, platform } = ctx;
-  const kafka = env.components.kafka;
+  const kafka = settingsOf(env, "kafka");
   const namespace = namespaceOf(platform, "kafka-cluster");
   const labels = managedLabels("kafka");
   const clusterLabels = { ...labels, "strimzi.io/cluster": kafka.cluster };
@@ -129,12 +130,19 @@ export const kafkaCluster: ManifestBuilder = (ctx: Context) => {
     spec: { partitions: topic.partitions, replicas: factor, config: { "min.insync.replicas": minIsr } },
   }));
 
-  const kafkaUiUser: KubeObject = {
-    apiVersion: STRIMZI,
-    kind: "KafkaUser",
-    metadata: { name: env.components.kafkaUi.user, namespace, labels: clusterLabels },
-    spec: { authentication: scram, authorization: { type: "simple", acls: kafkaUiAcls() } },
-  };
+  // Kafka UI's user exists only where Kafka UI is installed (its settings are only there).
+  const ui = platform.releases.find((r) => r.adapter === "kafka-ui");
+  const kafkaUiUsers: KubeObject[] =
+    ui && isEnabled(env, ui)
+      ? [
+          {
+            apiVersion: STRIMZI,
+            kind: "KafkaUser",
+            metadata: { name: settingsOf(env, "kafkaUi").user, namespace, labels: clusterLabels },
+            spec: { authentication: scram, authorization: { type: "simple", acls: kafkaUiAcls() } },
+          },
+        ]
+      : [];
 
-  return [cluster, pool, ...topics, kafkaUiUser];
+  return [cluster, pool, ...topics, ...kafkaUiUsers];
 };

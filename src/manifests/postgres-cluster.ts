@@ -1,5 +1,6 @@
 import { type ManifestBuilder, managedLabels } from "./kube.ts";
 import { type Context, namespaceOf, postgresUserSecret } from "../model/derive.ts";
+import { settingsOf } from "../model/components.ts";
 
 /**
  * The login roles of the cluster, as the manifest declares them. A role whose client runs in
@@ -8,11 +9,11 @@ import { type Context, namespaceOf, postgresUserSecret } from "../model/derive.t
  * PostgreSQL is the part after the dot.
  */
 export function postgresRoles({ platform, env }: Context): Record<string, string[]> {
-  const pg = env.components.postgres;
+  const pg = settingsOf(env, "postgres");
   const clientNamespace: Record<string, string> = {};
   const keycloakOwner = pg.databases.keycloak;
   if (keycloakOwner) clientNamespace[keycloakOwner] = namespaceOf(platform, "keycloakx");
-  const grafana = env.components.monitoring.grafana.datasources.postgres.user;
+  const grafana = settingsOf(env, "monitoring").grafana.datasources.postgres.user;
   clientNamespace[grafana] = namespaceOf(platform, "kube-prometheus-stack");
   const roles = [...new Set([...Object.values(pg.databases), grafana])].sort();
   return Object.fromEntries(
@@ -32,7 +33,7 @@ export function postgresRoles({ platform, env }: Context): Record<string, string
  */
 export const postgresCluster: ManifestBuilder = (ctx) => {
   const { platform, env } = ctx;
-  const pg = env.components.postgres;
+  const pg = settingsOf(env, "postgres");
   return [
     {
       apiVersion: "acid.zalan.do/v1",

@@ -3,6 +3,7 @@
  * (host names, namespaces, service addresses, which releases are installed).
  */
 import type { ClusterNode, Environment, Fqdn, IPv4, Platform, Release, WebUi } from "./types.ts";
+import { settingsOf } from "./components.ts";
 
 /** What an emitter knows while it builds one release of one environment. */
 export interface Context {
@@ -81,7 +82,7 @@ export function serviceHost(service: string, namespace: string): Fqdn {
 
 /** The Kafka cluster's TLS bootstrap address, `host:port` (S21, A10). */
 export function kafkaBootstrap({ platform, env }: Context): string {
-  const kafka = env.components.kafka;
+  const kafka = settingsOf(env, "kafka");
   return `${serviceHost(`${kafka.cluster}-kafka-bootstrap`, namespaceOf(platform, "kafka-cluster"))}:${kafka.tlsPort}`;
 }
 
@@ -91,7 +92,7 @@ export function kafkaBootstrap({ platform, env }: Context): string {
  */
 export function mailRelayService({ platform, env }: Context): { service: string; namespace: string; port: number } {
   const release = releaseOf(platform, "mailrelay");
-  return { service: release.name, namespace: release.namespace, port: env.components.mail.port };
+  return { service: release.name, namespace: release.namespace, port: settingsOf(env, "mail").port };
 }
 
 /** The mail relay's SMTP address, `host:port` (S38). */
@@ -111,7 +112,7 @@ export function gatewayOf({ platform }: Context): { name: string; namespace: str
 
 /** The Keycloak realm's OpenID Connect issuer URL (S35, A12). */
 export function oidcIssuer(env: Environment): string {
-  return `https://${hostOf(env, "keycloak")}/realms/${env.components.keycloak.realm}`;
+  return `https://${hostOf(env, "keycloak")}/realms/${settingsOf(env, "keycloak").realm}`;
 }
 
 /** The node named `name`; throws when the environment has none. */
@@ -173,7 +174,7 @@ export function kafkaExternal({ platform, env }: Context): {
   bootstrapHost: Fqdn;
   brokers: KafkaExternalBroker[];
 } {
-  const kafka = env.components.kafka;
+  const kafka = settingsOf(env, "kafka");
   const route = env.ingress.tcpRoutes.find((r) => "kafka" in r.backend);
   if (!route) throw new Error(`environment ${env.name} has no TCP route to the Kafka external listener`);
   const pool = kafkaPoolName(env);
@@ -207,23 +208,23 @@ export const KAFKA_CLIENT_LABEL = "streamforge.io/kafka-client";
 
 /** Strimzi's Secret holding the cluster CA certificate clients trust (`ca.crt`, `ca.p12`). */
 export function kafkaClusterCaSecret(env: Environment): string {
-  return `${env.components.kafka.cluster}-cluster-ca-cert`;
+  return `${settingsOf(env, "kafka").cluster}-cluster-ca-cert`;
 }
 
 /** The PostgreSQL cluster's read-write Service address, `host:port` (S19). */
 export function postgresAddress({ platform, env }: Context): string {
-  return `${serviceHost(env.components.postgres.name, namespaceOf(platform, "postgres-cluster"))}:5432`;
+  return `${serviceHost(settingsOf(env, "postgres").name, namespaceOf(platform, "postgres-cluster"))}:5432`;
 }
 
 /** The Elasticsearch HTTPS endpoint ECK creates for the cluster (`<name>-es-http`, S25). */
 export function elasticsearchUrl({ platform, env }: Context): string {
-  const es = env.components.logging.elasticsearch;
+  const es = settingsOf(env, "logging").elasticsearch;
   return `https://${serviceHost(`${es.name}-es-http`, namespaceOf(platform, "eck-elasticsearch"))}:9200`;
 }
 
 /** ECK's Secrets of an Elasticsearch cluster: the `elastic` user and the public HTTP CA. */
 export function elasticsearchSecrets(env: Environment): { elasticUser: { secret: string; key: string }; httpCa: { secret: string; key: string } } {
-  const name = env.components.logging.elasticsearch.name;
+  const name = settingsOf(env, "logging").elasticsearch.name;
   return {
     elasticUser: { secret: `${name}-es-elastic-user`, key: "elastic" },
     httpCa: { secret: `${name}-es-http-certs-public`, key: "ca.crt" },
@@ -245,7 +246,7 @@ export function s3Endpoint({ platform }: Context): string {
 export function postgresUserSecret(env: Environment, user: string, namespace: string): { secret: string; namespace: string; manifestUser: string } {
   const manifestUser = `${namespace}.${user}`;
   return {
-    secret: `${manifestUser}.${env.components.postgres.name}.credentials.postgresql.acid.zalan.do`,
+    secret: `${manifestUser}.${settingsOf(env, "postgres").name}.credentials.postgresql.acid.zalan.do`,
     namespace,
     manifestUser,
   };
@@ -274,8 +275,8 @@ export function ciEnvironment(platform: Platform): Environment {
 
 /** Where CI jobs find `config.json` with the registry credentials: the runner volume `ci.dockerConfigVolume`. */
 export function ciDockerConfigDir(env: Environment): string {
-  const name = env.components.ci.dockerConfigVolume;
-  const volume = env.components.runner.volumes.find((v) => v.name === name && v.kind === "secret");
+  const name = settingsOf(env, "ci").dockerConfigVolume;
+  const volume = settingsOf(env, "runner").volumes.find((v) => v.name === name && v.kind === "secret");
   if (!volume) throw new Error(`ci.dockerConfigVolume ${name} is not a secret volume of the runner (components.runner.volumes)`);
   return volume.mountPath;
 }

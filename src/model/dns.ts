@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import type { Environment, Fqdn, IPv4, Platform } from "./types.ts";
 import { apiFqdn, installedWebHosts, isEnabled, kafkaExternal } from "./derive.ts";
+import { settingsOf } from "./components.ts";
 
 /**
  * The `comments` text `dns sync` puts on every record it creates in Technitium; it deletes only
@@ -56,7 +57,7 @@ export interface DnsZone {
 
 /** The name server host of an environment (`ns.<domain>`), served on Technitium's LB IP. */
 export function nameServerFqdn(env: Environment): Fqdn {
-  return `${env.components.dns.nsHost}.${env.domain}`;
+  return `${settingsOf(env, "dns").nsHost}.${env.domain}`;
 }
 
 /** Whether `name` is `zone` itself or a name below it. */
@@ -69,7 +70,7 @@ export function isUnder(name: Fqdn, zone: Fqdn): boolean {
  * hosts, then the hosts of Traefik's TCP routes (the Kafka bootstrap and brokers, S11).
  */
 export function dnsRecords(platform: Platform, env: Environment): DnsRecord[] {
-  const ttl = env.components.dns.zone.ttl;
+  const ttl = settingsOf(env, "dns").zone.ttl;
   const a = (name: Fqdn, address: IPv4, source: RecordSource): DnsRecord => ({ name, type: "A", address, ttl, source });
   return [
     // A11: every installed web UI, Technitium's own included, is served by the ingress (Traefik) with TLS.
@@ -123,7 +124,7 @@ function contentSerial(zone: Omit<DnsZone, "serial">): number {
 
 /** The zones of an environment, the environment's own first, then the single-host zones by name. */
 export function dnsZones(platform: Platform, env: Environment): DnsZone[] {
-  const settings = env.components.dns.zone;
+  const settings = settingsOf(env, "dns").zone;
   const byZone = new Map<Fqdn, DnsRecord[]>([[env.domain, []]]);
   for (const record of dnsRecords(platform, env)) {
     const zone = zoneNameOf(env, record.name);

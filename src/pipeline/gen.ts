@@ -6,7 +6,7 @@ import type { Environment, Platform } from "../model/types.ts";
 import type { FileRecord } from "../emit/files.ts";
 import { generate } from "../emit/index.ts";
 import { validatorFor } from "../lint/schemas.ts";
-import { danglingNeeds } from "../check/release-needs.ts";
+import { meaningProblems } from "../check/model-meaning.ts";
 import type { Diagnostic } from "../diagnostics/types.ts";
 import { apply, plan, type Plan } from "../write/writer.ts";
 import type { Drift } from "../write/drift.ts";
@@ -38,7 +38,7 @@ async function checkShape(platform: Platform, modelFile: string | undefined): Pr
     const shape = validateModel(platform, modelFile);
     if (shape.length) throw new InvalidModelError(shape);
   }
-  const needs = danglingNeeds(platform, modelFile);
+  const needs = meaningProblems(platform, modelFile);
   if (needs.length) throw new InvalidModelError(needs);
 }
 

@@ -8,7 +8,7 @@ import type { Platform } from "../model/types.ts";
 import type { FileRecord } from "../emit/files.ts";
 import { generate as emitAll } from "../emit/index.ts";
 import { validateModel } from "../check/model-schema.ts";
-import { danglingNeeds } from "../check/release-needs.ts";
+import { meaningProblems } from "../check/model-meaning.ts";
 import { InvalidModelError } from "./gen.ts";
 
 export interface GenerateOptions {
@@ -24,7 +24,7 @@ export function generate(platform: Platform, options: GenerateOptions = {}): Fil
   const file = options.modelFile ?? "model";
   const shape = validateModel(platform, file).filter((d) => d.severity === "error");
   // Meaning only on a well-formed model: the checks below read it as typed.
-  const problems = shape.length ? shape : danglingNeeds(platform, file);
+  const problems = shape.length ? shape : meaningProblems(platform, file);
   if (problems.length) throw new InvalidModelError(problems);
   return emitAll(platform);
 }

@@ -3,7 +3,7 @@
  * written once. `lab` is `prod` plus a typed override.
  */
 import { deepFreeze } from "../model/freeze.ts";
-import type { ClusterNode, Environment, GitRepository, Platform, Release, VmSpec } from "../model/types.ts";
+import type { ClusterNode, CompleteEnvironment, CompletePlatform, GitRepository, Platform, Release, VmSpec } from "../model/types.ts";
 import { applyOverride } from "../model/override.ts";
 import { type ChartPin, chartVersions, environmentVersions, images, softwareVersions } from "./versions.ts";
 
@@ -143,7 +143,7 @@ function chartFacts(): NonNullable<Platform["chartFacts"]> {
   return facts;
 }
 
-export const prod: Environment = {
+export const prod: CompleteEnvironment = {
   name: "prod",
   domain: "dmz.home",
   network: { lan: "192.168.1.0/24", gateway: "192.168.1.1" },
@@ -347,7 +347,7 @@ export const prod: Environment = {
 };
 
 /** `lab`: a small staging cluster (A1), everything else as in `prod`. */
-export const lab: Environment = applyOverride(prod, {
+export const lab: CompleteEnvironment = applyOverride(prod, {
   name: "lab",
   domain: "lab.dmz.home",
   cluster: { name: "k2lab", apiVip: "192.168.1.170", apiHost: "k2lab-api" },
@@ -374,7 +374,7 @@ export const lab: Environment = applyOverride(prod, {
   disabled: ["gpu-operator"],
 });
 
-export const streamforge: Platform = {
+export const streamforge: CompletePlatform = {
   name: "streamforge",
   defaultEnvironment: "prod",
   repositories,

@@ -30,6 +30,7 @@ import { scaledObject, triggerAuthentication } from "./keda.ts";
 import { certificate, dnsRecord, ingress, serviceHostName } from "./route.ts";
 import { servicePipeline } from "./gitlab-ci.ts";
 import type { ServiceSpec } from "./types.ts";
+import { settingsOf } from "../model/components.ts";
 
 export type * from "./types.ts";
 export type { EnvVar, KafkaClientSetup, Volume, VolumeMount } from "./env.ts";
@@ -99,7 +100,7 @@ export function serviceKit(platform: Platform, env: string | Environment, spec: 
   const serviceObjects = defined([serviceNamespaceObject(spec), kafkaConfigMap(ctx, spec), triggerAuthentication(ctx, spec), scaledObject(ctx, spec), certificate(ctx, spec), ingress(ctx, spec)]);
   const fqdn = serviceHostName(ctx, spec);
   const record = dnsRecord(ctx, spec);
-  const gitlabCi = servicePipeline(environment.components.ci, spec);
+  const gitlabCi = servicePipeline(settingsOf(environment, "ci"), spec);
   const kit: ServiceKit = {
     platform,
     env: environment,

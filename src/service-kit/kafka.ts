@@ -15,6 +15,7 @@ import { managedLabels } from "../manifests/kube.ts";
 import { replication } from "../manifests/kafka-cluster.ts";
 import { namespaceOf, SYNC_ANNOTATION, type Context } from "../model/derive.ts";
 import type { ServiceSpec, TopicAccess } from "./types.ts";
+import { settingsOf } from "../model/components.ts";
 
 const STRIMZI = "kafka.strimzi.io/v1beta2";
 
@@ -45,7 +46,7 @@ export function consumerGroup(spec: ServiceSpec): string {
 }
 
 export function kafkaTopics(ctx: Context, spec: ServiceSpec): KubeObject[] {
-  const kafka = ctx.env.components.kafka;
+  const kafka = settingsOf(ctx.env, "kafka");
   const { factor, minIsr } = replication(kafka.replicas);
   const labels = { ...managedLabels(spec.name), "strimzi.io/cluster": kafka.cluster };
   return spec.topics.map((topic) => ({
@@ -73,7 +74,7 @@ export function kafkaAcls(spec: ServiceSpec): Array<Record<string, unknown>> {
 }
 
 export function kafkaUser(ctx: Context, spec: ServiceSpec): KubeObject {
-  const kafka = ctx.env.components.kafka;
+  const kafka = settingsOf(ctx.env, "kafka");
   return {
     apiVersion: STRIMZI,
     kind: "KafkaUser",

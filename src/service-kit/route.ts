@@ -16,6 +16,7 @@ import type { Fqdn } from "../model/types.ts";
 import { chartFullname } from "../charts/web-backends.ts";
 import { serviceNamespace } from "./kafka.ts";
 import type { ServiceSpec } from "./types.ts";
+import { settingsOf } from "../model/components.ts";
 
 export function serviceHostName(ctx: Context, spec: ServiceSpec): Fqdn | undefined {
   return spec.host ? `${spec.host.label}.${ctx.env.domain}` : undefined;
@@ -68,5 +69,5 @@ export function ingress(ctx: Context, spec: ServiceSpec): KubeObject | undefined
 export function dnsRecord(ctx: Context, spec: ServiceSpec): DnsRecord | undefined {
   const fqdn = serviceHostName(ctx, spec);
   if (!fqdn) return undefined;
-  return { name: fqdn, type: "A", address: ctx.env.ingress.loadBalancerIps.traefik, ttl: ctx.env.components.dns.zone.ttl, source: { kind: "web", ui: spec.name } };
+  return { name: fqdn, type: "A", address: ctx.env.ingress.loadBalancerIps.traefik, ttl: settingsOf(ctx.env, "dns").zone.ttl, source: { kind: "web", ui: spec.name } };
 }

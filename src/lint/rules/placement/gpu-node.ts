@@ -20,10 +20,10 @@ export const gpuNode: Rule = {
     const out: Diagnostic[] = [];
     const gpuNodes = new Set(env.nodes.filter((n) => n.gpu).map((n) => n.name));
     const operator = platform.releases.find((r) => r.name === "gpu-operator");
-    if (env.components.gpu.enabled && gpuNodes.size === 0) {
+    if (env.components.gpu?.enabled && gpuNodes.size === 0) {
       out.push(ctx.model(this.id, ["components", "gpu", "enabled"], "GPU support is enabled but no node has a GPU", { hint: "set gpu: true on the GPU node, or disable components.gpu" }));
     }
-    if (operator && isEnabled(env, operator) && !env.components.gpu.enabled) {
+    if (operator && isEnabled(env, operator) && !env.components.gpu?.enabled) {
       out.push(ctx.model(this.id, ["disabled"], "the gpu-operator release is installed but components.gpu is disabled", { hint: 'add "gpu-operator" to disabled' }));
     }
     // A pod spec that requests a GPU and pins itself to a node: that node must have one.
