@@ -9,6 +9,7 @@ import type { Diagnostic } from "../diagnostics/types.ts";
 import type { Platform, Release } from "../model/types.ts";
 import { generate } from "../emit/index.ts";
 import { type FileRecord, regenerateCommands } from "../emit/files.ts";
+import { manifestDir } from "../emit/helmfile.ts";
 import { environmentNamed } from "../pipeline/gen.ts";
 import { LintFile, RuleContext, type FileKind, type Rule } from "./context.ts";
 import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "./schema-checks.ts";
@@ -47,10 +48,11 @@ export interface LintOptions {
 }
 
 export const DRIFT_RULE = { id: "drift/out-of-date", description: "files on disk are what the model generates" } as const;
+export const EMPTY_LOCAL_RULE = { id: "helmfile/empty-local-release", description: "every installed local release has manifests (Helmfile's chart directory exists)" } as const;
 
 /** Ids and descriptions of every check `lint` runs. */
 export function ruleCatalogue(): Array<{ id: string; description: string }> {
-  return [...SCHEMA_RULES, { id: NEEDS_RULE, description: "every release a release needs is in the platform" }, { id: "model/missing-settings", description: "every installed release has the component settings its adapter reads" }, DRIFT_RULE, ...[...allRules, ...infraRules].map(({ id, description }) => ({ id, description }))];
+  return [...SCHEMA_RULES, { id: NEEDS_RULE, description: "every release a release needs is in the platform" }, { id: "model/missing-settings", description: "every installed release has the component settings its adapter reads" }, DRIFT_RULE, EMPTY_LOCAL_RULE, ...[...allRules, ...infraRules].map(({ id, description }) => ({ id, description }))];
 }
 
 function diskReader(outDir: string): (path: string) => string | undefined {
@@ -140,6 +142,24 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
       out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${record.path} differs from what the model generates (edited by hand?)`, file: record.path, hint: `change the model instead, then run \`${genCommand}\`; \`${checkCommand}\` shows the diff` });
     }
     files.push({ file: toFile(record.path, disk ?? record.content), ...(record.env ? { env: record.env } : {}) });
+  }
+  // Helmfile installs a local release from its directory: one `gen` leaves empty is a release
+  // that cannot install (a storage-classes release without storage classes, say).
+  for (const env of platform.environments) {
+    if (options.env !== undefined && env.name !== options.env) continue;
+    platform.releases.forEach((release, i) => {
+      if (release.chart !== "local" || env.disabled.includes(release.name)) return;
+      const dir = `${manifestDir(env.name, release.name)}/`;
+      if (records.some((r) => r.path.startsWith(dir))) return;
+      out.push({
+        rule: EMPTY_LOCAL_RULE.id,
+        severity: "error",
+        file: modelFile,
+        pointer: `/releases/${i}`,
+        message: `local release ${release.name} is installed in ${env.name} but the model gives it no manifests: Helmfile's chart ./${dir} would not exist`,
+        hint: `add what it deploys to the model, or add "${release.name}" to the disabled releases of ${env.name}`,
+      });
+    });
   }
   // Hand-added manifests are deployed by Helmfile too (a release's directory is its chart).
   const produced = new Set(records.map((r) => r.path));

@@ -37,6 +37,22 @@ export const settingsOfAdapter: Readonly<Record<string, readonly ComponentKey[]>
   technitium: ["dns"],
 };
 
+/**
+ * The settings the environment's installed releases read: what checks of the model's settings
+ * (storage classes, sizes) look at, so settings left for a release that is not installed are
+ * never reported. (`dns` is always present for the zone, but its storage is Technitium's.)
+ */
+export function usedComponents(platform: Platform, env: Environment): Partial<Components> {
+  const keys = new Set<ComponentKey>();
+  for (const release of platform.releases) {
+    if (env.disabled.includes(release.name)) continue;
+    for (const key of settingsOfAdapter[release.adapter] ?? []) keys.add(key);
+  }
+  const out: Partial<Record<ComponentKey, unknown>> = {};
+  for (const key of Object.keys(env.components) as ComponentKey[]) if (keys.has(key)) out[key] = env.components[key];
+  return out as Partial<Components>;
+}
+
 /** A component's settings were read where the model has none. */
 export class MissingSettingsError extends Error {
   override name = "MissingSettingsError";
