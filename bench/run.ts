@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { OWNED_LIST_PATH, parseOwnedList } from "../src/write/owned.ts";
+import { OWNED_LIST_PATH, parseOwnedList } from "../src/core/write/owned.ts";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "15" } } });
 const runs = Number(values.runs);

@@ -6,8 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { deriveKnownVars, knownVarsPath, knownVarsText } from "../src/schema/kubespray-vars.ts";
-import { deriveProxmoxParams, proxmoxParamsPath, proxmoxParamsText } from "../src/schema/proxmox-params.ts";
+import { deriveKnownVars, knownVarsPath, knownVarsText } from "../src/kubespray/vars-schema.ts";
+import { deriveProxmoxParams, proxmoxParamsPath, proxmoxParamsText } from "../src/proxmox/params-schema.ts";
 import { softwareVersions } from "../src/platform/versions.ts";
 import { PROXMOX_RELEASE } from "../src/proxmox/params.ts";
 

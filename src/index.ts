@@ -44,13 +44,14 @@ export type {
   ContainerImage,
   GitlabPredefinedVariable,
   GitRepository,
-} from "./model/types.ts";
-export type { Plan } from "./write/writer.ts";
-export type { Drift } from "./write/drift.ts";
-export type { RenderOptions as DiagnosticRenderOptions } from "./diagnostics/render.ts";
-export type { SubchartInput } from "./schema/derive.ts";
-export { applyOverride, type Override } from "./model/override.ts";
-export { settingsOf, settingsOfAdapter, missingSettings, MissingSettingsError, type ComponentKey } from "./model/components.ts";
+} from "./core/model/types.ts";
+export type { Plan } from "./core/write/writer.ts";
+export type { Drift } from "./core/write/drift.ts";
+export type { RenderOptions as DiagnosticRenderOptions } from "./core/diagnostics/render.ts";
+export type { SubchartInput } from "./core/schema/derive.ts";
+export { applyOverride, type Override } from "./core/model/override.ts";
+export { settingsOf, settingsOfAdapter, MissingSettingsError, type ComponentKey } from "./core/model/components.ts";
+export { missingSettings } from "./core/check/model-meaning.ts";
 export {
   hostOf,
   webHosts,
@@ -67,16 +68,17 @@ export {
   onNode,
   defaultStorageClass,
   type Context,
-} from "./model/derive.ts";
+} from "./core/model/derive.ts";
 export { streamforge, prod, lab } from "./platform/streamforge.ts";
 export { chartVersions, images, softwareVersions } from "./platform/versions.ts";
-export { generate, type GenerateOptions } from "./pipeline/generate.ts";
-export type { FileRecord } from "./emit/files.ts";
-export { runGen, render, UsageError, InvalidModelError, type GenOptions, type GenResult } from "./pipeline/gen.ts";
-export { validateModel } from "./check/model-schema.ts";
-export { deriveValuesSchema, type ChartOverrides, type DeriveInput, type JsonSchema } from "./schema/derive.ts";
-export { crdSchemasOf, type CrdSchema } from "./schema/crds.ts";
-export { loadChartSchema, loadCrdSchema, compileSchema } from "./schema/index.ts";
-export type { Diagnostic, Severity, Position } from "./diagnostics/types.ts";
-export { lint, ruleCatalogue, type LintOptions } from "./lint/index.ts";
-export { render as renderDiagnostics, FORMATS as DIAGNOSTIC_FORMATS, type Format as DiagnosticFormat } from "./diagnostics/render.ts";
+export { generate, type GenerateOptions } from "./pipeline/generate-checked.ts";
+export type { FileRecord } from "./core/files.ts";
+export { runGen, render, writeRecords, type GenOptions, type GenResult } from "./pipeline/gen.ts";
+export { UsageError, InvalidModelError } from "./core/errors.ts";
+export { validateModel } from "./core/check/model-schema.ts";
+export { deriveValuesSchema, type ChartOverrides, type DeriveInput, type JsonSchema } from "./core/schema/derive.ts";
+export { crdSchemasOf, type CrdSchema } from "./core/schema/crds.ts";
+export { loadChartSchema, loadCrdSchema, compileSchema } from "./core/schema/index.ts";
+export type { Diagnostic, Severity, Position } from "./core/diagnostics/types.ts";
+export { lint, ruleCatalogue, type LintOptions } from "./pipeline/lint.ts";
+export { render as renderDiagnostics, FORMATS as DIAGNOSTIC_FORMATS, type Format as DiagnosticFormat } from "./core/diagnostics/render.ts";

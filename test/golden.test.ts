@@ -6,11 +6,11 @@
 import { describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { generate } from "../src/emit/index.ts";
+import { generate } from "../src/pipeline/generate.ts";
 import { streamforge } from "../src/platform/streamforge.ts";
 import { platform as mini } from "./fixtures/models/mini.ts";
 import { listFiles } from "./support/cli.ts";
-import { OWNED_LIST_PATH, parseOwnedList } from "../src/write/owned.ts";
+import { OWNED_LIST_PATH, parseOwnedList } from "../src/core/write/owned.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 

@@ -5,7 +5,7 @@
  */
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import type { Environment } from "../model/types.ts";
+import type { Environment } from "../core/model/types.ts";
 import { CertError } from "./errors.ts";
 import { createKeyAndCsr, validateCertificate } from "./openssl.ts";
 import { type CertParams, type CertRequestOptions, certParams } from "./params.ts";

@@ -2,11 +2,11 @@
  * Step 1 of S13: the parameters of one certificate, from the model and the command line, and the
  * check that every requested name and address belongs to the environment.
  */
-import type { CertificatePolicy, Environment, Fqdn, IPv4 } from "../model/types.ts";
-import { isUnder } from "../model/dns.ts";
-import { cidrSpan, ipToInt, isIPv4, spanContains } from "../model/net.ts";
+import type { CertificatePolicy, Environment, Fqdn, IPv4 } from "../core/model/types.ts";
+import { isUnder } from "../core/model/dns.ts";
+import { cidrSpan, ipToInt, isIPv4, spanContains } from "../core/model/net.ts";
 import { CertError } from "./errors.ts";
-import { UsageError } from "../pipeline/gen.ts";
+import { UsageError } from "../core/errors.ts";
 
 export interface CertRequestOptions {
   /** Name of the certificate: the output folder and the CertificateRequest's name prefix. */

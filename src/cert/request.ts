@@ -1,6 +1,6 @@
 /** Step 3 of S13: the cert-manager `CertificateRequest` for a CSR. */
 import { createHash } from "node:crypto";
-import { orderKubeObject, toYaml } from "../emit/yaml.ts";
+import { orderKubeObject, toYaml } from "../core/yaml.ts";
 import type { CertParams } from "./params.ts";
 
 /** A name that changes with the CSR, since a CertificateRequest's `spec.request` is immutable. */

@@ -1,6 +1,6 @@
 /** Argument parsing shared by commands, on top of node's `parseArgs`. */
 import { parseArgs } from "node:util";
-import { UsageError } from "../pipeline/gen.ts";
+import { UsageError } from "../core/errors.ts";
 
 /** One option: a flag, a string, or a repeatable string. */
 export interface OptionSpec {

@@ -1,9 +1,9 @@
 /** Loads the platform model: the embedded StreamForge one, or another from a module (`--model`). */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Environment, Platform } from "../model/types.ts";
-import type { FileRecord } from "../emit/files.ts";
-import { UsageError } from "../pipeline/gen.ts";
+import type { Environment, Platform } from "../core/model/types.ts";
+import type { FileRecord } from "../core/files.ts";
+import { UsageError } from "../core/errors.ts";
 
 function looksLikePlatform(value: unknown): value is Platform {
   if (typeof value !== "object" || value === null) return false;

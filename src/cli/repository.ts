@@ -6,9 +6,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Platform } from "../model/types.ts";
+import type { Platform } from "../core/model/types.ts";
 import type { CliRunner } from "../versions/bump.ts";
-import { UsageError } from "../pipeline/gen.ts";
+import { UsageError } from "../core/errors.ts";
 
 const MODEL = "src/platform/streamforge.ts";
 const CLI = "src/cli/main.ts";

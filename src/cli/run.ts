@@ -1,7 +1,7 @@
 /** The CLI as a function of its arguments and I/O, so tests run it in-process. */
 import type { Io } from "./io.ts";
 import { commands } from "./commands/index.ts";
-import { UsageError } from "../pipeline/gen.ts";
+import { UsageError } from "../core/errors.ts";
 import { readFileSync } from "node:fs";
 
 /** The package's own version: package.json sits two levels above both `src/cli/` and `dist/cli/`. */

@@ -3,8 +3,8 @@
  * difference, and apply it. Only A records are managed (the SOA and NS records are Technitium's
  * own); a record is deleted only when it carries `MANAGED_COMMENT`, i.e. `dns sync` made it.
  */
-import type { Environment, Platform } from "../model/types.ts";
-import { MANAGED_COMMENT, dnsZones } from "../model/dns.ts";
+import type { Environment, Platform } from "../core/model/types.ts";
+import { MANAGED_COMMENT, dnsZones } from "../core/model/dns.ts";
 import type { Call } from "./technitium.ts";
 
 export type Change =

@@ -3,9 +3,9 @@
  * Proxmox hosts with their VMs and the Kubernetes node each VM is, the IP plan, and the order
  * Helmfile installs releases in. Pure functions of the model; `emit/docs.ts` writes them.
  */
-import type { Environment, Platform, Release } from "../model/types.ts";
-import { apiFqdn, isEnabled } from "../model/derive.ts";
-import { ipToInt } from "../model/net.ts";
+import type { Environment, Platform, Release } from "../core/model/types.ts";
+import { apiFqdn, isEnabled } from "../core/model/derive.ts";
+import { ipToInt } from "../core/model/net.ts";
 
 /** A Mermaid node id from any name (ids allow letters, digits and `_`). */
 const id = (prefix: string, name: string) => `${prefix}_${name.replace(/[^A-Za-z0-9]/g, "_")}`;

@@ -1,6 +1,6 @@
 /** The derived variable list of the pinned Kubespray release (`schema/kubespray/<tag>/known-vars.json`). */
 import { readFileSync } from "node:fs";
-import { type KnownVars, knownVarsPath } from "../schema/kubespray-vars.ts";
+import { type KnownVars, knownVarsPath } from "./vars-schema.ts";
 
 const cache = new Map<string, KnownVars>();
 

@@ -2,14 +2,16 @@
  * `gen` as a library call: generate everything in memory, then either write it or report
  * drift. Generation errors surface before any file is touched.
  */
-import type { Environment, Platform } from "../model/types.ts";
-import type { FileRecord } from "../emit/files.ts";
-import { generate } from "../emit/index.ts";
-import { validatorFor } from "../lint/schemas.ts";
-import { meaningProblems } from "../check/model-meaning.ts";
-import type { Diagnostic } from "../diagnostics/types.ts";
-import { apply, plan, type Plan } from "../write/writer.ts";
-import type { Drift } from "../write/drift.ts";
+import type { Environment, Platform } from "../core/model/types.ts";
+import type { FileRecord } from "../core/files.ts";
+import { generate } from "./generate.ts";
+import { validatorFor } from "../core/schema/validators.ts";
+import { meaningProblems } from "../core/check/model-meaning.ts";
+import type { Diagnostic } from "../core/diagnostics/types.ts";
+import { apply, plan, type Plan } from "../core/write/writer.ts";
+import type { Drift } from "../core/write/drift.ts";
+import { InvalidModelError } from "../core/errors.ts";
+import { environmentNamed } from "../core/environments.ts";
 
 export interface GenOptions {
   outDir: string;
@@ -34,7 +36,7 @@ export interface GenResult {
 async function checkShape(platform: Platform, modelFile: string | undefined): Promise<void> {
   const fast = await validatorFor("schema/platform.schema.json");
   if (!fast || !fast(platform)) {
-    const { validateModel } = await import("../check/model-schema.ts");
+    const { validateModel } = await import("../core/check/model-schema.ts");
     const shape = validateModel(platform, modelFile);
     if (shape.length) throw new InvalidModelError(shape);
   }
@@ -72,33 +74,10 @@ export async function runGen(platform: Platform, options: GenOptions): Promise<G
 export async function writeRecords(records: FileRecord[], options: Omit<GenOptions, "modelFile">): Promise<GenResult> {
   const p = plan(options.outDir, records, options.env);
   if (options.check) {
-    const { drift } = await import("../write/drift.ts");
+    const { drift } = await import("../core/write/drift.ts");
     return { plan: p, drift: drift(options.outDir, p) };
   }
   // A file we would overwrite is not ours: write nothing at all rather than half the tree.
   if (p.refused.length === 0) apply(options.outDir, p);
   return { plan: p };
-}
-
-/** The model does not match `schema/platform.schema.json`; nothing was generated or written. */
-export class InvalidModelError extends Error {
-  override name = "InvalidModelError";
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(
-      `the model is invalid (${diagnostics.length} problem(s)); nothing was written\n` +
-        diagnostics.map((d) => `${d.file}: ${d.pointer || "/"}: ${d.message}${d.hint ? ` (${d.hint})` : ""}`).join("\n"),
-    );
-  }
-}
-
-/** The environment called `name`; a usage error naming the known ones when there is none. */
-export function environmentNamed(platform: Platform, name: string): Environment {
-  const env = platform.environments.find((e) => e.name === name);
-  if (!env) throw new UsageError(`unknown environment "${name}"; the model has: ${platform.environments.map((e) => e.name).join(", ")}`);
-  return env;
-}
-
-/** A mistake in how a command was called (exit code 2). */
-export class UsageError extends Error {
-  override name = "UsageError";
 }

@@ -1,30 +1,41 @@
 /**
- * `generate()` as the package exports it: the same contract as `streamforge gen`. The model is
- * validated first (shape, and whatever meaning checks `validateModel` makes), so a broken model
- * from JavaScript, JSON or a cast fails with `InvalidModelError` and JSON pointers into the model,
- * never with a `TypeError` from deep inside an emitter.
+ * The whole generator as a pure function: model in, file records out. No disk, no process.
+ * Every emitter is called from here; the writer and `--check` consume the result.
  */
-import type { Platform } from "../model/types.ts";
-import type { FileRecord } from "../emit/files.ts";
-import { generate as emitAll } from "../emit/index.ts";
-import { validateModel } from "../check/model-schema.ts";
-import { meaningProblems } from "../check/model-meaning.ts";
-import { InvalidModelError } from "./gen.ts";
+import type { Platform } from "../core/model/types.ts";
+import { type FileRecord, regenerateCommands, sortRecords, withCommand } from "../core/files.ts";
+import { emitHelmfile } from "../helm/helmfile.ts";
+import { emitEnvironment } from "../helm/environments.ts";
+import { emitReleases } from "../helm/releases.ts";
+import { emitDns } from "../dns/emit.ts";
+import { emitKubespray } from "../kubespray/emit.ts";
+import { emitProxmox } from "../proxmox/emit.ts";
+import { emitGitlabCi } from "../gitlab-ci/emit.ts";
+import { emitDocs } from "../docs/emit.ts";
 
-export interface GenerateOptions {
-  /** Where the model comes from, named in each diagnostic (default `model`). */
-  modelFile?: string;
-}
+/** A per-environment emitter; later layers (Kubespray, Proxmox, DNS) plug in here. */
+export type EnvironmentEmitter = (platform: Platform, env: Platform["environments"][number]) => FileRecord[];
 
-/**
- * Every file the platform generates, sorted by path. Pure: reads and writes nothing.
- * @throws {InvalidModelError} the model does not validate; `diagnostics` holds each problem.
- */
-export function generate(platform: Platform, options: GenerateOptions = {}): FileRecord[] {
-  const file = options.modelFile ?? "model";
-  const shape = validateModel(platform, file).filter((d) => d.severity === "error");
-  // Meaning only on a well-formed model: the checks below read it as typed.
-  const problems = shape.length ? shape : meaningProblems(platform, file);
-  if (problems.length) throw new InvalidModelError(problems);
-  return emitAll(platform);
+const environmentEmitters: EnvironmentEmitter[] = [
+  (platform, env) => [emitEnvironment(platform, env)],
+  emitReleases,
+  emitDns,
+  emitKubespray,
+  emitProxmox,
+];
+
+/** Every file the platform generates, sorted by path. */
+export function generate(platform: Platform): FileRecord[] {
+  // Files shared by every environment (no `env`).
+  const records: FileRecord[] = [emitHelmfile(platform), ...emitGitlabCi(platform), ...emitDocs(platform)];
+  for (const env of platform.environments) {
+    for (const emit of environmentEmitters) records.push(...emit(platform, env));
+  }
+  const paths = new Set<string>();
+  for (const record of records) {
+    if (paths.has(record.path)) throw new Error(`two emitters write ${record.path}`);
+    paths.add(record.path);
+  }
+  const { gen } = regenerateCommands(platform);
+  return sortRecords(records.map((r) => withCommand(r, gen)));
 }

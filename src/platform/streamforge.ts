@@ -2,9 +2,9 @@
  * The StreamForge platform: every fact of `PLATFORM.md` (S1-S38) and its defaults (A1-A16),
  * written once. `lab` is `prod` plus a typed override.
  */
-import { deepFreeze } from "../model/freeze.ts";
-import type { ClusterNode, CompleteEnvironment, CompletePlatform, GitRepository, Platform, Release, VmSpec } from "../model/types.ts";
-import { applyOverride } from "../model/override.ts";
+import { deepFreeze } from "../core/model/freeze.ts";
+import type { ClusterNode, CompleteEnvironment, CompletePlatform, GitRepository, Platform, Release, VmSpec } from "../core/model/types.ts";
+import { applyOverride } from "../core/model/override.ts";
 import { type ChartPin, chartVersions, environmentVersions, images, softwareVersions } from "./versions.ts";
 
 /** VM sizes (A6). */
@@ -330,7 +330,7 @@ export const prod: CompleteEnvironment = {
       },
     },
     vault: { replicas: 3, size: "10Gi", storageClass: "linstor-r2", rotationPollInterval: "2m" },
-    gpu: { enabled: true },
+    gpu: {},
     // The platform document names no upstream relay: direct delivery until one is set here.
     mail: { image: { repository: images.mailrelay.repository, tag: images.mailrelay.version }, port: 25 },
     dns: {
@@ -368,7 +368,6 @@ export const lab: CompleteEnvironment = applyOverride(prod, {
     argocd: { replicas: 1 },
     keycloak: { replicas: 1 },
     vault: { replicas: 1 },
-    gpu: { enabled: false },
   },
   versions: pinnedVersions({ ...chartVersions, ...environmentVersions.lab }),
   disabled: ["gpu-operator"],

@@ -4,8 +4,8 @@
  * `scsi[n]`...), types, ranges, enums, patterns, and the keys and values of property strings.
  */
 import { readFileSync } from "node:fs";
-import type { ParamSpec, ProxmoxParams, ValueSpec } from "../schema/proxmox-params.ts";
-import { proxmoxParamsPath } from "../schema/proxmox-params.ts";
+import type { ParamSpec, ProxmoxParams, ValueSpec } from "./params-schema.ts";
+import { proxmoxParamsPath } from "./params-schema.ts";
 
 /** The Proxmox VE API release the specs are written for. */
 export const PROXMOX_RELEASE = "pve-9.0";

@@ -4,9 +4,9 @@
  * consumer group) that the Deployment and KEDA both read. The password is only ever referenced
  * (the synced copy of Strimzi's user Secret, A13).
  */
-import type { KubeObject } from "../manifests/kube.ts";
-import { managedLabels } from "../manifests/kube.ts";
-import { KAFKA_CLIENT_LABEL, kafkaBootstrap, kafkaClusterCaSecret, type Context } from "../model/derive.ts";
+import type { KubeObject } from "../helm/manifests/kube.ts";
+import { managedLabels } from "../helm/manifests/kube.ts";
+import { KAFKA_CLIENT_LABEL, kafkaBootstrap, kafkaClusterCaSecret, type Context } from "../core/model/derive.ts";
 import { consumerGroup, kafkaUserName, serviceNamespace } from "./kafka.ts";
 import type { ServiceSpec } from "./types.ts";
 

@@ -3,8 +3,8 @@
  * (`include: project:`, at the path the model's `ci.template.path` names), and one job per
  * template job extending it with `SERVICE_NAME` and `SERVICE_PATH`.
  */
-import type { Json } from "../emit/yaml.ts";
-import type { CiSpec } from "../model/types.ts";
+import type { Json } from "../core/yaml.ts";
+import type { CiSpec } from "../core/model/types.ts";
 import type { ServiceSpec } from "./types.ts";
 
 export function servicePipeline(ci: CiSpec, spec: ServiceSpec): Record<string, Json> {

@@ -16,27 +16,27 @@
  *
  * @packageDocumentation
  */
-import type { Environment, Platform } from "../model/types.ts";
-import { isEnabled, kafkaBootstrap, type Context } from "../model/derive.ts";
-import type { DnsRecord } from "../model/dns.ts";
-import { MANAGED_COMMENT } from "../model/dns.ts";
-import type { KubeObject } from "../manifests/kube.ts";
-import { orderKubeObject, yamlFile, type Json } from "../emit/yaml.ts";
-import { GENERATED_MARKER, type FileRecord, withCommand } from "../emit/files.ts";
-import { environmentNamed } from "../pipeline/gen.ts";
+import type { Environment, Platform } from "../core/model/types.ts";
+import { isEnabled, kafkaBootstrap, type Context } from "../core/model/derive.ts";
+import type { DnsRecord } from "../core/model/dns.ts";
+import { MANAGED_COMMENT } from "../core/model/dns.ts";
+import type { KubeObject } from "../helm/manifests/kube.ts";
+import { orderKubeObject, yamlFile, type Json } from "../core/yaml.ts";
+import { GENERATED_MARKER, type FileRecord, withCommand } from "../core/files.ts";
+import { environmentNamed } from "../core/environments.ts";
 import { kafkaTopics, kafkaUser, kafkaUserName, serviceNamespace, kafkaNamespace, consumerGroup } from "./kafka.ts";
 import { kafkaClientSetup, kafkaConfigMap, serviceNamespaceObject, type KafkaClientSetup } from "./env.ts";
 import { scaledObject, triggerAuthentication } from "./keda.ts";
 import { certificate, dnsRecord, ingress, serviceHostName } from "./route.ts";
 import { servicePipeline } from "./gitlab-ci.ts";
 import type { ServiceSpec } from "./types.ts";
-import { settingsOf } from "../model/components.ts";
+import { settingsOf } from "../core/model/components.ts";
 
 export type * from "./types.ts";
 export type { EnvVar, KafkaClientSetup, Volume, VolumeMount } from "./env.ts";
-export type { KubeObject, ObjectMeta } from "../manifests/kube.ts";
-export type { DnsRecord, RecordSource } from "../model/dns.ts";
-export type { Json } from "../emit/yaml.ts";
+export type { KubeObject, ObjectMeta } from "../helm/manifests/kube.ts";
+export type { DnsRecord, RecordSource } from "../core/model/dns.ts";
+export type { Json } from "../core/yaml.ts";
 export { writeRecords } from "../pipeline/gen.ts";
 export { lintServiceFiles } from "./lint.ts";
 

@@ -10,12 +10,12 @@
  * Secret carries config-syncer's annotation (`spec.template.secret`), so a copy appears in the
  * service's namespace, where its Deployment and KEDA can read it.
  */
-import type { KubeObject } from "../manifests/kube.ts";
-import { managedLabels } from "../manifests/kube.ts";
-import { replication } from "../manifests/kafka-cluster.ts";
-import { namespaceOf, SYNC_ANNOTATION, type Context } from "../model/derive.ts";
+import type { KubeObject } from "../helm/manifests/kube.ts";
+import { managedLabels } from "../helm/manifests/kube.ts";
+import { replication } from "../helm/manifests/kafka-cluster.ts";
+import { namespaceOf, SYNC_ANNOTATION, type Context } from "../core/model/derive.ts";
 import type { ServiceSpec, TopicAccess } from "./types.ts";
-import { settingsOf } from "../model/components.ts";
+import { settingsOf } from "../core/model/components.ts";
 
 const STRIMZI = "kafka.strimzi.io/v1beta2";
 

@@ -10,9 +10,9 @@
  * copy of the cluster CA Secret (key `ca.crt`), and the user name, which Strimzi's Secret does
  * not hold, comes from the service's ConfigMap.
  */
-import type { KubeObject } from "../manifests/kube.ts";
-import { managedLabels } from "../manifests/kube.ts";
-import { kafkaBootstrap, kafkaClusterCaSecret, type Context } from "../model/derive.ts";
+import type { KubeObject } from "../helm/manifests/kube.ts";
+import { managedLabels } from "../helm/manifests/kube.ts";
+import { kafkaBootstrap, kafkaClusterCaSecret, type Context } from "../core/model/derive.ts";
 import { consumerGroup, kafkaUserName, serviceNamespace } from "./kafka.ts";
 import { kafkaConfigMapName } from "./env.ts";
 import type { ServiceSpec } from "./types.ts";

@@ -3,13 +3,13 @@
  * kinds against kubernetes-models, custom resources against the committed CRD schemas
  * (`schema/crds`, plus any extra schema folders), and kinds without a schema.
  */
-import type { Diagnostic } from "../diagnostics/types.ts";
-import type { FileRecord } from "../emit/files.ts";
-import type { Environment, Platform } from "../model/types.ts";
-import { LintFile, RuleContext } from "../lint/context.ts";
-import { checkManifests, checkYaml } from "../lint/schema-checks.ts";
-import { useExtraSchemaDirs } from "../lint/schemas.ts";
-import { environmentNamed } from "../pipeline/gen.ts";
+import type { Diagnostic } from "../core/diagnostics/types.ts";
+import type { FileRecord } from "../core/files.ts";
+import type { Environment, Platform } from "../core/model/types.ts";
+import { LintFile, RuleContext } from "../core/lint/context.ts";
+import { checkManifests, checkYaml } from "../core/lint/schema-checks.ts";
+import { useExtraSchemaDirs } from "../core/schema/validators.ts";
+import { environmentNamed } from "../core/environments.ts";
 
 export async function lintServiceFiles(platform: Platform, env: string | Environment, files: readonly FileRecord[], options: { schemaDirs?: readonly string[] } = {}): Promise<Diagnostic[]> {
   useExtraSchemaDirs(options.schemaDirs ?? []);

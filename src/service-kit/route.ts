@@ -8,15 +8,15 @@
  * Ingress in the service's namespace, with its certificate's Secret beside it, needs nothing from
  * the platform repository.
  */
-import type { KubeObject } from "../manifests/kube.ts";
-import { managedLabels } from "../manifests/kube.ts";
-import { releaseOf, tlsSecretOf, type Context } from "../model/derive.ts";
-import type { DnsRecord } from "../model/dns.ts";
-import type { Fqdn } from "../model/types.ts";
-import { chartFullname } from "../charts/web-backends.ts";
+import type { KubeObject } from "../helm/manifests/kube.ts";
+import { managedLabels } from "../helm/manifests/kube.ts";
+import { releaseOf, tlsSecretOf, type Context } from "../core/model/derive.ts";
+import type { DnsRecord } from "../core/model/dns.ts";
+import type { Fqdn } from "../core/model/types.ts";
+import { chartFullname } from "../helm/charts/web-backends.ts";
 import { serviceNamespace } from "./kafka.ts";
 import type { ServiceSpec } from "./types.ts";
-import { settingsOf } from "../model/components.ts";
+import { settingsOf } from "../core/model/components.ts";
 
 export function serviceHostName(ctx: Context, spec: ServiceSpec): Fqdn | undefined {
   return spec.host ? `${spec.host.label}.${ctx.env.domain}` : undefined;

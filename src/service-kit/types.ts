@@ -1,5 +1,5 @@
 /** What a service repository says about one service; the kit derives everything else from the platform. */
-import type { Count, DnsLabel, Port } from "../model/types.ts";
+import type { Count, DnsLabel, Port } from "../core/model/types.ts";
 
 /** How the service uses a topic: its ACLs follow (consume = Read + Describe, produce = Write + Describe). */
 export type TopicAccess = "consume" | "produce" | "both";

@@ -10,9 +10,9 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import semver from "semver";
 import { setPin, effectivePin, type Pin, CatalogueError } from "./catalogue-source.ts";
-import { OWNED_LIST_PATH, parseOwnedList } from "../write/owned.ts";
-import type { Diagnostic } from "../diagnostics/types.ts";
-import type { Platform } from "../model/types.ts";
+import { OWNED_LIST_PATH, parseOwnedList } from "../core/write/owned.ts";
+import type { Diagnostic } from "../core/diagnostics/types.ts";
+import type { Platform } from "../core/model/types.ts";
 
 export const CATALOGUE_PATH = "src/platform/versions.ts";
 

@@ -3,8 +3,8 @@
  * Helm repository publishes, and the newest version whose `kubeVersion` accepts the cluster.
  */
 import semver from "semver";
-import type { Platform } from "../model/types.ts";
-import { isEnabled } from "../model/derive.ts";
+import type { Platform } from "../core/model/types.ts";
+import { isEnabled } from "../core/model/derive.ts";
 import { chartEntries, fetchIndex, indexUrl, RepositoryError, type FetchOptions, type IndexEntry } from "./helm-index.ts";
 
 export type UpdateKind = "patch" | "minor" | "major";

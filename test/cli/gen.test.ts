@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { cli, listFiles, tempDir } from "../support/cli.ts";
-import { generate } from "../../src/emit/index.ts";
+import { generate } from "../../src/pipeline/generate.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
-import { OWNED_LIST_PATH } from "../../src/write/owned.ts";
+import { OWNED_LIST_PATH } from "../../src/core/write/owned.ts";
 
 const MINI = "test/fixtures/models/mini.ts";
 const ROOT = process.cwd();

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cli, tempDir } from "../support/cli.ts";
 import { lineOf, testSchemaRoot } from "../support/lint.ts";
-import { useSchemaRoot } from "../../src/lint/schemas.ts";
+import { useSchemaRoot } from "../../src/core/schema/validators.ts";
 
 let clean: string;
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.ts";
 import type { Io } from "../../src/cli/io.ts";
-import { MANAGED_COMMENT, dnsRecords, dnsZones } from "../../src/model/dns.ts";
+import { MANAGED_COMMENT, dnsRecords, dnsZones } from "../../src/core/model/dns.ts";
 import { lab, prod, streamforge } from "../../src/platform/streamforge.ts";
 import { type Fake, type FakeRecord, mutations, startFake } from "./technitium-fake.ts";
 

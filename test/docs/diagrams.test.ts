@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addressPlan, installGroups, installOrderDiagram, ipPlanDiagram, proxmoxDiagram } from "../../src/docs/diagrams.ts";
-import { generate } from "../../src/emit/index.ts";
-import { hasGeneratedHeader } from "../../src/emit/files.ts";
+import { generate } from "../../src/pipeline/generate.ts";
+import { hasGeneratedHeader } from "../../src/core/files.ts";
 import { lab, prod, streamforge } from "../../src/platform/streamforge.ts";
 
 /** The node ids inside each `subgraph <id>` ... `end` block of a Mermaid flowchart. */

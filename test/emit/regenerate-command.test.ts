@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { generate } from "../../src/emit/index.ts";
-import { hasGeneratedHeader } from "../../src/emit/files.ts";
-import { lint } from "../../src/lint/index.ts";
+import { generate } from "../../src/pipeline/generate.ts";
+import { hasGeneratedHeader } from "../../src/core/files.ts";
+import { lint } from "../../src/pipeline/lint.ts";
 import { platform as mini } from "../fixtures/models/mini.ts";
 
 const consumer = { ...mini, commands: { gen: "npx streamforge gen --model platform.ts", check: "npx streamforge gen --check --model platform.ts" } };

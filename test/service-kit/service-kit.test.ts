@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
 import { lintServiceFiles, serviceKit, type ServiceSpec } from "../../src/service-kit/index.ts";
-import { generate } from "../../src/emit/index.ts";
-import { hasGeneratedHeader } from "../../src/emit/files.ts";
-import type { Platform } from "../../src/model/types.ts";
+import { generate } from "../../src/pipeline/generate.ts";
+import { hasGeneratedHeader } from "../../src/core/files.ts";
+import type { Platform } from "../../src/core/model/types.ts";
 import { prod, streamforge } from "../../src/platform/streamforge.ts";
 
 const orders: ServiceSpec = {

@@ -1,8 +1,8 @@
 /** The embedded model's generated output, computed once per test file, and ways to read it. */
 import { parse } from "yaml";
-import { generate } from "../../src/emit/index.ts";
+import { generate } from "../../src/pipeline/generate.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
-import type { FileRecord } from "../../src/emit/files.ts";
+import type { FileRecord } from "../../src/core/files.ts";
 
 let cache: Map<string, FileRecord> | undefined;
 

@@ -7,12 +7,14 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseAllDocuments } from "yaml";
-import { generate } from "../../src/emit/index.ts";
-import { yamlFile } from "../../src/emit/yaml.ts";
-import { lint, type LintOptions } from "../../src/lint/index.ts";
-import { useSchemaRoot } from "../../src/lint/schemas.ts";
-import type { Diagnostic } from "../../src/diagnostics/types.ts";
-import type { Platform } from "../../src/model/types.ts";
+import { generate } from "../../src/pipeline/generate.ts";
+import { yamlFile } from "../../src/core/yaml.ts";
+import { lint, type LintOptions } from "../../src/pipeline/lint.ts";
+import { useSchemaRoot } from "../../src/core/schema/validators.ts";
+import type { Diagnostic } from "../../src/core/diagnostics/types.ts";
+import type { Platform } from "../../src/core/model/types.ts";
+import type { FileRecord } from "../../src/core/files.ts";
+import { LintContext, LintFile } from "../../src/core/lint/context.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
 
 export const REPO = resolve(import.meta.dirname, "../..");
@@ -169,4 +171,12 @@ export function lineOf(content: string, text: string): number {
   const index = content.indexOf(text);
   if (index < 0) throw new Error(`"${text}" does not occur in the file`);
   return content.slice(0, index).split("\n").length;
+}
+
+/**
+ * What `lint` gives a platform rule, over files as they would be on disk. Each file is parsed
+ * from its text (an edited record may still carry the documents of the text it replaced).
+ */
+export function platformContext(platform: Platform, records: FileRecord[]): LintContext {
+  return new LintContext(platform, records.map((r) => new LintFile(r.path, r.content, "other", undefined)), "src/platform/streamforge.ts");
 }

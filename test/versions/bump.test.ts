@@ -9,7 +9,7 @@ import { parse, stringify } from "yaml";
 import { listFiles, tempDir } from "../support/cli.ts";
 import { repositoryRunner } from "../../src/cli/repository.ts";
 import { referencePath } from "../support/reference.ts";
-import { OWNED_LIST_PATH, parseOwnedList } from "../../src/write/owned.ts";
+import { OWNED_LIST_PATH, parseOwnedList } from "../../src/core/write/owned.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 /** A fresh copy of the repository (sources, schemas, every generated file) sharing node_modules. */

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
-import { UsageError } from "../../pipeline/gen.ts";
+import { UsageError } from "../../core/errors.ts";
 import { applyChanges } from "../../versions/bump.ts";
 import { loadRepositoryModel, repositoryRunner } from "../repository.ts";
 

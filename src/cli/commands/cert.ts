@@ -2,7 +2,8 @@ import { relative } from "node:path";
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
 import { loadModel } from "../load-model.ts";
-import { environmentNamed, UsageError } from "../../pipeline/gen.ts";
+import { UsageError } from "../../core/errors.ts";
+import { environmentNamed } from "../../core/environments.ts";
 import { CertError, exitCodeHelp, runCert, spawnRunner } from "../../cert/index.ts";
 
 export const cert: Command = {

@@ -1,7 +1,8 @@
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
 import { loadModel } from "../load-model.ts";
-import { environmentNamed, UsageError } from "../../pipeline/gen.ts";
+import { UsageError } from "../../core/errors.ts";
+import { environmentNamed } from "../../core/environments.ts";
 import { TechnitiumError, technitiumClient } from "../../dns/technitium.ts";
 import { applySync, describeChange, planSync, summary } from "../../dns/sync.ts";
 

@@ -2,10 +2,11 @@ import { resolve } from "node:path";
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
 import { loadGenerable } from "../load-model.ts";
-import { regenerateCommands } from "../../emit/files.ts";
-import { InvalidModelError, render, runGen, UsageError, writeRecords, type GenResult } from "../../pipeline/gen.ts";
-import type { FileRecord } from "../../emit/files.ts";
+import { regenerateCommands } from "../../core/files.ts";
+import { render, runGen, writeRecords, type GenResult } from "../../pipeline/gen.ts";
+import type { FileRecord } from "../../core/files.ts";
 import type { Io } from "../io.ts";
+import { InvalidModelError, UsageError } from "../../core/errors.ts";
 
 export const gen: Command = {
   name: "gen",

@@ -4,11 +4,11 @@ import { parse } from "../args.ts";
 import { loadGenerable, type ServiceModule } from "../load-model.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Diagnostic } from "../../diagnostics/types.ts";
-import { DRIFT_RULE } from "../../lint/index.ts";
-import { UsageError } from "../../pipeline/gen.ts";
-import { lint as runLint, ruleCatalogue } from "../../lint/index.ts";
-import { FORMATS, counts, render, type Format } from "../../diagnostics/render.ts";
+import type { Diagnostic } from "../../core/diagnostics/types.ts";
+import { DRIFT_RULE } from "../../pipeline/lint.ts";
+import { lint as runLint, ruleCatalogue } from "../../pipeline/lint.ts";
+import { FORMATS, counts, render, type Format } from "../../core/diagnostics/render.ts";
+import { UsageError } from "../../core/errors.ts";
 
 export const lint: Command = {
   name: "lint",

@@ -1,6 +1,7 @@
 import type { Command } from "../io.ts";
 import { parse } from "../args.ts";
-import { environmentNamed, UsageError } from "../../pipeline/gen.ts";
+import { UsageError } from "../../core/errors.ts";
+import { environmentNamed } from "../../core/environments.ts";
 import { applyChanges, type PinChange } from "../../versions/bump.ts";
 import { loadRepositoryModel, repositoryRunner } from "../repository.ts";
 

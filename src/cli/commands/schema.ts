@@ -3,13 +3,13 @@ import { join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { Command, Io } from "../io.ts";
 import { parse } from "../args.ts";
-import { UsageError } from "../../pipeline/gen.ts";
-import { deriveValuesSchema, resolveRefs, type ChartOverrides, type JsonSchema } from "../../schema/derive.ts";
-import { chartSchemaPath, chartSchemas, chartSchemaText, chartTypeRecords } from "../../schema/charts.ts";
-import { crdRecords, pinnedCrdRecords } from "../../schema/crd-catalogue.ts";
-import { modelSchemaRecord } from "../../schema/model.ts";
-import { staleRecords, writeRecords } from "../../write/files.ts";
-import type { FileRecord } from "../../emit/files.ts";
+import { UsageError } from "../../core/errors.ts";
+import { deriveValuesSchema, resolveRefs, type ChartOverrides, type JsonSchema } from "../../core/schema/derive.ts";
+import { chartSchemaPath, chartSchemas, chartSchemaText, chartTypeRecords } from "../../helm/schema/charts.ts";
+import { crdRecords, pinnedCrdRecords } from "../../core/schema/crd-catalogue.ts";
+import { modelSchemaRecord } from "../../core/schema/model.ts";
+import { staleRecords, writeRecords } from "../../core/write/files.ts";
+import type { FileRecord } from "../../core/files.ts";
 
 const DEFAULT_REFERENCE = "../shared/reference";
 
@@ -25,9 +25,9 @@ const usage = `Usage: streamforge schema <subcommand> [options]
       the CRDs of every custom resource kind the platform uses, into schema/crds
   charts [--reference <dir>] [--check]
       every pinned chart version's values schema (schema/charts) and TypeScript types
-      (src/charts/types), with the overrides in schema/overrides
+      (src/helm/charts/types), with the overrides in schema/overrides
   model [--check]
-      schema/platform.schema.json from the types in src/model/types.ts
+      schema/platform.schema.json from the types in src/core/model/types.ts
 
   --reference <dir>  upstream reference data (default: ${DEFAULT_REFERENCE})
   --check            write nothing; list stale files and exit 1 when any`;

@@ -1,0 +1,275 @@
+/**
+ * What every rule sees, and the one rule type. A rule reads the model and the files of the run
+ * (the on-disk content where it exists, else the generated content), each parsed once, and
+ * returns diagnostics built by `at` (a place in a file) or `model` (a field of the model).
+ * Most rules look at one environment at a time; the infrastructure rules compare environments
+ * (lab and prod share the Proxmox hosts) and see every file at once.
+ */
+import type { Diagnostic, Severity } from "../diagnostics/types.ts";
+import { YamlSource, toPointer } from "../diagnostics/locate.ts";
+import type { Environment, Platform, Release } from "../model/types.ts";
+
+/** What part of the output a file is. */
+export type FileKind = "values" | "manifest" | "environment" | "helmfile" | "other";
+
+export class LintFile {
+  private parsed: YamlSource | undefined;
+
+  constructor(
+    /** Path relative to the output root. */
+    readonly path: string,
+    readonly text: string,
+    readonly kind: FileKind,
+    /** The release the file belongs to (values and manifests). */
+    readonly release: Release | undefined,
+    /** The documents the generator wrote `text` from, when `text` is exactly what it produced. */
+    private readonly documents?: readonly unknown[],
+  ) {}
+
+  get yaml(): YamlSource {
+    this.parsed ??= new YamlSource(this.path, this.text);
+    return this.parsed;
+  }
+
+  /** Documents as data (multi-document files give several). */
+  get docs(): readonly unknown[] {
+    // Text the generator just produced needs no parsing; the parse tree is built only to locate.
+    return this.documents ?? this.yaml.data;
+  }
+
+  /** Whether the text is exactly what the generator produced in this run (so it is valid YAML). */
+  get generated(): boolean {
+    return this.documents !== undefined;
+  }
+}
+
+/** A place in a file: which document and which JSON pointer. */
+export interface Site {
+  file: LintFile;
+  doc: number;
+  pointer: string;
+}
+
+/** A Kubernetes object found in a file: a manifest document, or an object embedded in values. */
+export interface KubeDoc extends Site {
+  apiVersion: string;
+  kind: string;
+  object: Record<string, unknown>;
+}
+
+/** A JSON value visited by `walk`, with its path from the document root. */
+export interface Visit {
+  value: unknown;
+  path: Array<string | number>;
+  /** The key (or index) under which `value` sits. */
+  key: string | number | undefined;
+  parent: unknown;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Depth-first visit of every value of a JSON tree. */
+export function* walk(value: unknown, path: Array<string | number> = [], parent: unknown = undefined): Generator<Visit> {
+  yield { value, path, key: path[path.length - 1], parent };
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield* walk(value[i], [...path, i], value);
+  } else if (isObject(value)) {
+    for (const [k, v] of Object.entries(value)) yield* walk(v, [...path, k], value);
+  }
+}
+
+/** Keys of values files under which charts accept whole extra Kubernetes objects. */
+const EXTRA_OBJECT_KEYS = new Set(["extraObjects", "extraManifests", "extraDeploy", "additionalManifests"]);
+
+/** Every file of a lint run by path, for rules that read files by their place in the output. */
+export class OutputFiles {
+  private readonly byPath: Map<string, LintFile>;
+
+  constructor(readonly all: readonly LintFile[]) {
+    this.byPath = new Map(all.map((f) => [f.path, f]));
+  }
+
+  get(path: string): LintFile | undefined {
+    return this.byPath.get(path);
+  }
+
+  has(path: string): boolean {
+    return this.byPath.has(path);
+  }
+
+  /** Paths below `prefix`, sorted. */
+  paths(prefix: string): string[] {
+    return [...this.byPath.keys()].filter((p) => p.startsWith(prefix)).sort();
+  }
+
+  text(path: string): string | undefined {
+    return this.byPath.get(path)?.text;
+  }
+
+  yaml(path: string): YamlSource | undefined {
+    return this.byPath.get(path)?.yaml;
+  }
+
+  /** The first document of a YAML file as data. */
+  data(path: string): unknown {
+    return this.byPath.get(path)?.docs[0];
+  }
+
+  /** The place `pointer` in the first document of `path` (a file that is absent has no line). */
+  site(path: string, pointer: Array<string | number>): Site {
+    return { file: this.byPath.get(path) ?? new LintFile(path, "", "other", undefined), doc: 0, pointer: toPointer(pointer) };
+  }
+}
+
+/** What a rule over the whole platform sees: the model and every file of every environment. */
+export class LintContext {
+  /** Every file of the run, by path. */
+  readonly output: OutputFiles;
+
+  constructor(
+    readonly platform: Platform,
+    files: readonly LintFile[],
+    /** Name of the model source, for diagnostics about the model itself. */
+    readonly modelFile: string,
+  ) {
+    this.output = new OutputFiles(files);
+  }
+
+  /** A diagnostic at a place in a file, with its line:column. The one builder of file diagnostics. */
+  at(rule: string, site: Site, message: string, options: { hint?: string; severity?: Severity; key?: boolean } = {}): Diagnostic {
+    const position = site.file.yaml.positionOf(site.pointer, site.doc, options.key ?? false);
+    return {
+      rule,
+      severity: options.severity ?? "error",
+      message,
+      file: site.file.path,
+      pointer: site.pointer || "/",
+      ...(position ? { position } : {}),
+      ...(options.hint ? { hint: options.hint } : {}),
+    };
+  }
+
+  /**
+   * A diagnostic on text inside a string value (TOML in a chart's config block): the position of
+   * the first line at or after the value that matches `line`.
+   */
+  atText(rule: string, site: Site, line: RegExp, message: string, options: { hint?: string; severity?: Severity } = {}): Diagnostic {
+    const diag = this.at(rule, site, message, options);
+    if (!diag.position) return diag;
+    const lines = site.file.text.split("\n");
+    for (let i = diag.position.line - 1; i < lines.length; i++) {
+      const match = line.exec(lines[i] ?? "");
+      if (match) return { ...diag, position: { line: i + 1, column: match.index + 1 } };
+    }
+    return diag;
+  }
+}
+
+/** What a rule over one environment sees: that environment, its files and the shared ones. */
+export class RuleContext extends LintContext {
+  private kubeCache: KubeDoc[] | undefined;
+  private valueCache: Array<Visit & { site: Site }> | undefined;
+
+  constructor(
+    platform: Platform,
+    readonly env: Environment,
+    /** Files of this environment plus the shared ones. */
+    readonly files: LintFile[],
+    modelFile: string,
+    /** Every file of the run (default: `files`). */
+    all: readonly LintFile[] = files,
+  ) {
+    super(platform, all, modelFile);
+  }
+
+  get envIndex(): number {
+    return this.platform.environments.indexOf(this.env);
+  }
+
+  /** Files that are data the cluster receives: values and manifests. */
+  get deployed(): LintFile[] {
+    return this.files.filter((f) => f.kind === "values" || f.kind === "manifest");
+  }
+
+  /** Every Kubernetes object of the environment, in manifests and embedded in values. */
+  get kubeObjects(): KubeDoc[] {
+    this.kubeCache ??= this.deployed.flatMap((file) => {
+      const out: KubeDoc[] = [];
+      file.docs.forEach((data, doc) => {
+        if (file.kind === "manifest") {
+          if (isObject(data)) out.push(kubeDoc(file, doc, "", data));
+          return;
+        }
+        for (const visit of walk(data)) {
+          if (!Array.isArray(visit.value) || typeof visit.key !== "string" || !EXTRA_OBJECT_KEYS.has(visit.key)) continue;
+          visit.value.forEach((item, i) => {
+            if (isObject(item) && typeof item.kind === "string") out.push(kubeDoc(file, doc, toPointer([...visit.path, i]), item));
+          });
+        }
+      });
+      return out;
+    });
+    return this.kubeCache;
+  }
+
+  /** Every value in every deployed file, with the site it is at (walked once, shared by the rules). */
+  values(): ReadonlyArray<Visit & { site: Site }> {
+    if (!this.valueCache) {
+      const out: Array<Visit & { site: Site }> = [];
+      for (const file of this.deployed) {
+        for (let doc = 0; doc < file.docs.length; doc++) {
+          for (const visit of walk(file.docs[doc])) out.push({ ...visit, site: { file, doc, pointer: toPointer(visit.path) } });
+        }
+      }
+      this.valueCache = out;
+    }
+    return this.valueCache;
+  }
+
+  /** A diagnostic about a field of this environment in the model. */
+  model(rule: string, path: Array<string | number>, message: string, options: { hint?: string; severity?: Severity } = {}): Diagnostic {
+    return {
+      rule,
+      severity: options.severity ?? "error",
+      message: `${this.env.name}: ${message}`,
+      file: this.modelFile,
+      pointer: toPointer(["environments", this.envIndex, ...path]),
+      ...(options.hint ? { hint: options.hint } : {}),
+    };
+  }
+}
+
+function kubeDoc(file: LintFile, doc: number, pointer: string, object: Record<string, unknown>): KubeDoc {
+  return {
+    file,
+    doc,
+    pointer,
+    apiVersion: typeof object.apiVersion === "string" ? object.apiVersion : "",
+    kind: typeof object.kind === "string" ? object.kind : "",
+    object,
+  };
+}
+
+interface RuleInfo {
+  /** `<area>/<name>`; the rule lives in `src/<world>/rules/` (or `src/helm/rules/<area>/`). */
+  id: string;
+  /** One line: what holds when the rule finds nothing. */
+  description: string;
+}
+
+/** A check run once per environment (the default). */
+export interface EnvironmentRule extends RuleInfo {
+  scope?: "environment";
+  check(ctx: RuleContext): Diagnostic[];
+}
+
+/** A check run once over every environment (the infrastructure layers, whose hosts are shared). */
+export interface PlatformRule extends RuleInfo {
+  scope: "platform";
+  check(ctx: LintContext): Diagnostic[];
+}
+
+/** A check with a stable id. Every rule `lint` runs is listed in `src/pipeline/rules.ts`. */
+export type Rule = EnvironmentRule | PlatformRule;

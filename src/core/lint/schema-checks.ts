@@ -1,0 +1,131 @@
+/**
+ * Shape checks of files: chart values against the pinned chart version's schema
+ * (`schema/values`), built-in Kubernetes objects against kubernetes-models (`schema/manifest`),
+ * custom resources against their CRD schema (`schema/crd`), and kinds without any schema
+ * (`schema/unknown-kind`).
+ */
+import type { Diagnostic } from "../diagnostics/types.ts";
+import { didYouMean } from "../diagnostics/suggest.ts";
+import { pointerSegments, toPointer } from "../diagnostics/locate.ts";
+import { isEnabled } from "../model/derive.ts";
+import { isObject, type KubeDoc, type LintFile, type RuleContext } from "./context.ts";
+import { builtinKind, validateBuiltin } from "./builtin.ts";
+import { crdSchemaPath, parentSchemaOf, validatorFor, valuesSchemaPath, type SchemaError } from "../schema/validators.ts";
+
+export const SCHEMA_RULES = [
+  { id: "schema/model", description: "the model matches schema/platform.schema.json" },
+  { id: "schema/values", description: "each values file matches its pinned chart version's values schema" },
+  { id: "schema/manifest", description: "each built-in Kubernetes object matches its kind's schema, with no unknown fields" },
+  { id: "schema/crd", description: "each custom resource matches its CRD schema, with no unknown fields" },
+  { id: "schema/unknown-kind", description: "every Kubernetes object has a schema (built-in kind or committed CRD schema)" },
+  { id: "schema/yaml", description: "every generated file parses as YAML" },
+] as const;
+
+/** The properties a schema node declares, for "did you mean". */
+function knownKeys(schema: unknown): string[] {
+  if (!isObject(schema)) return [];
+  const props = isObject(schema.properties) ? Object.keys(schema.properties) : [];
+  for (const key of ["allOf", "anyOf", "oneOf"]) {
+    const list = schema[key];
+    if (Array.isArray(list)) for (const sub of list) props.push(...knownKeys(sub));
+  }
+  return props;
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let node = data;
+  for (const s of pointerSegments(pointer)) node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[s] : undefined;
+  return node;
+}
+
+/** Schema errors as diagnostics, unknown keys first-class (pointer at the key, with a suggestion). */
+export function schemaDiagnostics(ctx: RuleContext, rule: string, site: { file: LintFile; doc: number; pointer: string }, errors: readonly SchemaError[], what: string, schema: Record<string, unknown>, data: unknown): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === "anyOf" || e.keyword === "oneOf" || e.keyword === "if") continue;
+    const base = pointerSegments(site.pointer);
+    let diag: Diagnostic;
+    if (e.keyword === "additionalProperties" || e.keyword === "unevaluatedProperties") {
+      const key = String(e.params.additionalProperty ?? e.params.unevaluatedProperty);
+      const pointer = toPointer([...base, ...pointerSegments(e.instancePath), key]);
+      const hint = didYouMean(key, knownKeys(parentSchemaOf(schema, e.schemaPath))) ?? undefined;
+      diag = ctx.at(rule, { ...site, pointer }, `unknown key "${key}" at ${e.instancePath || "/"} (${what})`, { key: true, ...(hint ? { hint } : {}) });
+    } else {
+      const pointer = toPointer([...base, ...pointerSegments(e.instancePath)]);
+      const value = e.keyword === "required" ? "" : ` (got ${JSON.stringify(valueAt(data, e.instancePath))?.slice(0, 60)})`;
+      const message = e.keyword === "required" ? `missing required key "${String(e.params.missingProperty)}"` : `${e.message ?? e.keyword}${value}`;
+      diag = ctx.at(rule, { ...site, pointer }, `${e.instancePath || "/"} ${message} (${what})`);
+    }
+    const key = `${diag.pointer} ${diag.message}`;
+    if (!seen.has(key)) out.push(diag);
+    seen.add(key);
+  }
+  return out;
+}
+
+/** Values files against `schema/charts/<chart>/<version>.schema.json`. */
+export async function checkValues(ctx: RuleContext): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  for (const file of ctx.files) {
+    const release = file.release;
+    if (file.kind !== "values" || !release || release.chart === "local" || !isEnabled(ctx.env, release)) continue;
+    const version = ctx.env.versions[release.name];
+    if (version === undefined) continue;
+    const path = valuesSchemaPath(release.chart.name, version);
+    const validate = await validatorFor(path);
+    const site = { file, doc: 0, pointer: "" };
+    if (!validate) {
+      out.push(ctx.at("schema/values", site, `no values schema for chart ${release.chart.name} ${version} (${path})`, { hint: "derive it with `streamforge schema derive`" }));
+      continue;
+    }
+    const data = file.docs[0] ?? {};
+    if (!validate(data)) out.push(...schemaDiagnostics(ctx, "schema/values", site, validate.errors ?? [], `chart ${release.chart.name} ${version}`, validate.schema, data));
+  }
+  return out;
+}
+
+function splitApiVersion(apiVersion: string): { group: string; version: string } {
+  const slash = apiVersion.indexOf("/");
+  return slash < 0 ? { group: "", version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+}
+
+async function checkObject(ctx: RuleContext, doc: KubeDoc): Promise<Diagnostic[]> {
+  const { apiVersion, kind } = doc;
+  if (!apiVersion || !kind) {
+    return [ctx.at("schema/unknown-kind", doc, `object without ${apiVersion ? "kind" : "apiVersion"}; every manifest needs apiVersion and kind`)];
+  }
+  const builtin = builtinKind(apiVersion, kind);
+  if (builtin) {
+    return validateBuiltin(builtin, doc.object).map((e) => {
+      const pointer = toPointer([...pointerSegments(doc.pointer), ...pointerSegments(e.pointer)]);
+      const where = e.pointer || "/";
+      if (e.unknownKey === undefined) return ctx.at("schema/manifest", { ...doc, pointer }, `${kind} ${where}: ${e.message}`);
+      return ctx.at("schema/manifest", { ...doc, pointer }, `${kind} ${where}: ${e.message}`, { key: true });
+    });
+  }
+  const { group, version } = splitApiVersion(apiVersion);
+  const path = crdSchemaPath(group, kind, version);
+  const validate = group ? await validatorFor(path) : null;
+  if (!validate) {
+    return [ctx.at("schema/unknown-kind", { ...doc, pointer: toPointer([...pointerSegments(doc.pointer), "kind"]) }, `no schema for ${apiVersion} ${kind}: not a built-in kind and no ${path}`, { hint: "check apiVersion and kind, or add the CRD schema with `streamforge schema crds`" })];
+  }
+  if (validate(doc.object)) return [];
+  return schemaDiagnostics(ctx, "schema/crd", doc, validate.errors ?? [], `${kind} ${apiVersion}`, validate.schema, doc.object);
+}
+
+/** Every Kubernetes object of the environment. */
+export async function checkManifests(ctx: RuleContext): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  for (const doc of ctx.kubeObjects) out.push(...(await checkObject(ctx, doc)));
+  return out;
+}
+
+/** YAML parse errors (a hand edit can break a file). */
+export function checkYaml(files: readonly LintFile[]): Diagnostic[] {
+  return files.flatMap((file) =>
+    (file.path.endsWith(".yaml") || file.path.endsWith(".gotmpl")) && !file.generated
+      ? file.yaml.errors.map((e) => ({ rule: "schema/yaml", severity: "error" as const, message: e.message, file: file.path, position: e.position }))
+      : [],
+  );
+}

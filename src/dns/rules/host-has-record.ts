@@ -1,0 +1,38 @@
+import type { Diagnostic } from "../../core/diagnostics/types.ts";
+import type { Rule } from "../../core/lint/context.ts";
+import { hasRecord, recordsByName } from "./records.ts";
+
+/** Domains whose names the platform's resolvers must answer: the zone and its parents (`lab.dmz.home`, `dmz.home`). */
+function siteDomains(domain: string): string[] {
+  const labels = domain.split(".");
+  return labels.slice(0, -1).map((_, i) => labels.slice(i).join("."));
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Host names under `domains` in a string: URLs, `host:port`, bare names; not e-mail domains. */
+export function hostsIn(text: string, domains: string[]): string[] {
+  const suffix = domains.map(escape).join("|");
+  const pattern = new RegExp(`(?<![@\\w.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${suffix}))(?![\\w-]|\\.[a-z0-9])`, "gi");
+  return [...text.matchAll(pattern)].map((m) => (m[1] ?? "").toLowerCase());
+}
+
+/** A host in values or a manifest that the platform's DNS cannot resolve breaks at run time, not at deploy time. */
+export const hostHasRecord: Rule = {
+  id: "dns/host-without-record",
+  description: "every host named in generated values or manifests has a DNS record",
+  check(ctx) {
+    const byName = recordsByName(ctx.platform, ctx.env);
+    const domains = siteDomains(ctx.env.domain);
+    const out: Diagnostic[] = [];
+    for (const { value, site } of ctx.values()) {
+      if (typeof value !== "string") continue;
+      for (const host of new Set(hostsIn(value, domains))) {
+        // A bare domain (`ALLOWED_SENDER_DOMAINS=lab.dmz.home`) names a zone, not a host.
+        if (domains.includes(host) || hasRecord(byName, host)) continue;
+        out.push(ctx.at(this.id, site, `host "${host}" has no DNS record in ${ctx.env.name}`, { hint: "add it to the model (a web UI, a node or an external host) so dns/ gets a record" }));
+      }
+    }
+    return out;
+  },
+};

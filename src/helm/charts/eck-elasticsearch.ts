@@ -1,0 +1,77 @@
+import type { ValuesAdapter } from "./adapter.ts";
+import type { EckElasticsearchValues } from "./types/eck-elasticsearch.ts";
+import type { Environment } from "../../core/model/types.ts";
+import { hostOf, oidcIssuer } from "../../core/model/derive.ts";
+import { settingsOf } from "../../core/model/components.ts";
+
+/** Name of the OpenID Connect realm Kibana logs in through (S35, A12). */
+export const OIDC_REALM = "keycloak";
+
+/**
+ * The OIDC realm Elasticsearch runs for Kibana's Keycloak login (S35, A12). Kibana is the relying
+ * party; the client secret is a secure setting from the existing Secret (A13). Realms of type
+ * `oidc` need an Elastic licence above `basic` (platinum, enterprise or a trial): on a basic
+ * licence Elasticsearch refuses to start the realm and Kibana offers only its own login.
+ */
+export function oidcRealmSettings(env: Environment): Record<string, string | number> {
+  const realm = `xpack.security.authc.realms.oidc.${OIDC_REALM}`;
+  const oidc = `${oidcIssuer(env)}/protocol/openid-connect`;
+  const kibana = `https://${hostOf(env, "kibana")}`;
+  return {
+    [`${realm}.order`]: 2,
+    [`${realm}.rp.client_id`]: "kibana",
+    [`${realm}.rp.response_type`]: "code",
+    [`${realm}.rp.redirect_uri`]: `${kibana}/api/security/oidc/callback`,
+    [`${realm}.rp.post_logout_redirect_uri`]: `${kibana}/security/logged_out`,
+    [`${realm}.rp.requested_scopes`]: "openid email profile",
+    [`${realm}.op.issuer`]: oidcIssuer(env),
+    [`${realm}.op.authorization_endpoint`]: `${oidc}/auth`,
+    [`${realm}.op.token_endpoint`]: `${oidc}/token`,
+    [`${realm}.op.userinfo_endpoint`]: `${oidc}/userinfo`,
+    [`${realm}.op.endsession_endpoint`]: `${oidc}/logout`,
+    [`${realm}.op.jwkset_path`]: `${oidc}/certs`,
+    [`${realm}.claims.principal`]: "preferred_username",
+    [`${realm}.claims.groups`]: "groups",
+    [`${realm}.claims.mail`]: "email",
+  };
+}
+
+/**
+ * The Elasticsearch cluster (S25): the model's node count and volumes, named after the model so
+ * that ECK's Services and Secrets (`<name>-es-http`, `<name>-es-elastic-user`) are predictable.
+ */
+export const eckElasticsearch: ValuesAdapter<EckElasticsearchValues> = ({ env }) => {
+  const es = settingsOf(env, "logging").elasticsearch;
+  const client = settingsOf(env, "keycloak").clients.kibana;
+  return {
+    fullnameOverride: es.name,
+    version: es.version,
+    nodeSets: [
+      {
+        name: "default",
+        count: es.nodes,
+        config: {
+          // No privileged sysctl init container: mmap stays off instead.
+          "node.store.allow_mmap": false,
+          ...oidcRealmSettings(env),
+        },
+        volumeClaimTemplates: [
+          {
+            metadata: { name: "elasticsearch-data" },
+            spec: {
+              accessModes: ["ReadWriteOnce"],
+              storageClassName: es.storageClass,
+              resources: { requests: { storage: es.size } },
+            },
+          },
+        ],
+      },
+    ],
+    secureSettings: [
+      {
+        secretName: client.secret,
+        entries: [{ key: client.key, path: `xpack.security.authc.realms.oidc.${OIDC_REALM}.rp.client_secret` }],
+      },
+    ],
+  };
+};

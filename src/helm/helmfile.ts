@@ -1,0 +1,57 @@
+/**
+ * `helmfile.yaml.gotmpl` (Helmfile v1): environments in the first part, then repositories and
+ * releases. Versions and the installed flag come from `environments/<env>.yaml`, so one
+ * helmfile serves every environment and a version can differ between them.
+ */
+import type { GitRepository, Platform, Release } from "../core/model/types.ts";
+import type { FileRecord } from "../core/files.ts";
+import { yamlFile, toYaml } from "../core/yaml.ts";
+import { namespaceOf } from "../core/model/derive.ts";
+
+/** Where a local release's manifests are written, relative to the output root. */
+export function manifestDir(env: string, release: string): string {
+  return `manifests/${env}/${release}`;
+}
+
+/** Where a release's values are written for one environment. */
+export function valuesPath(env: string, release: string): string {
+  return `values/${env}/${release}.yaml`;
+}
+
+/** A chart read from a git tag by Helmfile's go-getter. */
+function gitChart(repo: GitRepository, name: string, version: string): string {
+  return `git::${repo.url}@${repo.chartsPath}/${name}?ref=${repo.tagPrefix}${version}`;
+}
+
+function releaseSpec(platform: Platform, release: Release): Record<string, unknown> {
+  const envName = "{{ .Environment.Name }}";
+  const { chart } = release;
+  const isLocal = chart === "local";
+  const git = chart === "local" ? undefined : platform.gitRepositories?.[chart.repo];
+  const version = `{{ index .Values "${release.name}" "version" }}`;
+  return {
+    name: release.name,
+    namespace: release.namespace,
+    chart: chart === "local" ? `./${manifestDir(envName, release.name)}` : git ? gitChart(git, chart.name, version) : `${chart.repo}/${chart.name}`,
+    version: isLocal || git ? undefined : version,
+    condition: `${release.name}.enabled`,
+    needs: release.needs.length ? release.needs.map((n) => `${namespaceOf(platform, n)}/${n}`) : undefined,
+    values: isLocal ? undefined : [valuesPath(envName, release.name)],
+  };
+}
+
+export function emitHelmfile(platform: Platform): FileRecord {
+  const environments = Object.fromEntries(
+    platform.environments.map((env) => [env.name, { values: [`environments/${env.name}.yaml`] }]),
+  );
+  const usedRepos = new Set(platform.releases.flatMap((r) => (r.chart === "local" ? [] : [r.chart.repo])));
+  const repositories = Object.entries(platform.repositories)
+    .filter(([name]) => usedRepos.has(name))
+    .map(([name, url]) => ({ name, url }));
+  const body = {
+    helmDefaults: { wait: true, timeout: 600, createNamespace: true },
+    repositories,
+    releases: platform.releases.map((r) => releaseSpec(platform, r)),
+  };
+  return { path: "helmfile.yaml.gotmpl", content: yamlFile({ environments }) + "---\n" + toYaml(body) };
+}

@@ -1,0 +1,68 @@
+/**
+ * Per-release output of one environment: a values file for each chart release, a directory of
+ * plain manifests for each `local` release. A release that is not installed in the environment
+ * still gets its values file (empty) so that Helmfile's paths always resolve.
+ */
+import type { Environment, Platform, Release } from "../core/model/types.ts";
+import type { FileRecord } from "../core/files.ts";
+import { header } from "../core/files.ts";
+import { orderKubeObject, yamlContent } from "../core/yaml.ts";
+import { isEnabled } from "../core/model/derive.ts";
+import { valuesAdapter } from "./charts/index.ts";
+import { manifestBuilders } from "./manifests/index.ts";
+import { manifestDir, valuesPath } from "./helmfile.ts";
+import type { KubeObject, ManifestContext } from "./manifests/kube.ts";
+import type { Values } from "./charts/adapter.ts";
+
+/** File name of one object inside a manifest directory: `<kind>-<namespace>-<name>.yaml`. */
+export function manifestFileName(object: KubeObject): string {
+  const ns = object.metadata.namespace ? `${object.metadata.namespace}-` : "";
+  return `${object.kind.toLowerCase()}-${ns}${object.metadata.name}.yaml`;
+}
+
+/** The values of each chart release installed in `env`, each adapter run once. */
+function releaseValues(platform: Platform, env: Environment): Map<string, Values> {
+  const values = new Map<string, Values>();
+  for (const release of platform.releases) {
+    if (release.chart === "local" || !isEnabled(env, release)) continue;
+    const adapter = valuesAdapter(release.adapter);
+    if (!adapter) throw new Error(`release "${release.name}" names values adapter "${release.adapter}", which does not exist`);
+    values.set(release.name, adapter({ platform, env }));
+  }
+  return values;
+}
+
+/** What the manifest builders of `env` see; the values are computed here once. */
+export function manifestContext(platform: Platform, env: Environment): ManifestContext {
+  return { platform, env, values: releaseValues(platform, env) };
+}
+
+function emitValues(ctx: ManifestContext, release: Release): FileRecord {
+  const { env } = ctx;
+  const path = valuesPath(env.name, release.name);
+  const values = ctx.values.get(release.name);
+  if (values === undefined) {
+    return { path, content: `${header("#")}# ${release.name} is not installed in ${env.name}.\n{}\n`, env: env.name };
+  }
+  return { path, ...yamlContent(values), env: env.name };
+}
+
+function emitManifests(ctx: ManifestContext, release: Release): FileRecord[] {
+  const { env } = ctx;
+  if (!isEnabled(env, release)) return [];
+  const builder = manifestBuilders[release.adapter];
+  if (!builder) throw new Error(`release "${release.name}" names manifest builder "${release.adapter}", which does not exist`);
+  const dir = manifestDir(env.name, release.name);
+  const seen = new Set<string>();
+  return builder(ctx).map((object) => {
+    const path = `${dir}/${manifestFileName(object)}`;
+    if (seen.has(path)) throw new Error(`release "${release.name}" builds two objects that map to ${path}`);
+    seen.add(path);
+    return { path, ...yamlContent(orderKubeObject(object)), env: env.name };
+  });
+}
+
+export function emitReleases(platform: Platform, env: Environment): FileRecord[] {
+  const ctx = manifestContext(platform, env);
+  return platform.releases.flatMap((release) => (release.chart === "local" ? emitManifests(ctx, release) : [emitValues(ctx, release)]));
+}

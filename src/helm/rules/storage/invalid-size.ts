@@ -1,0 +1,40 @@
+import type { Diagnostic } from "../../../core/diagnostics/types.ts";
+import { walk, isObject, type Rule } from "../../../core/lint/context.ts";
+import { CLASS_KEYS } from "./uses.ts";
+import { usedComponents } from "../../../core/model/components.ts";
+
+/** A storage size as Kubernetes reads it: a number with an optional binary or decimal suffix. */
+export const STORAGE_QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
+
+function suggest(size: string): string {
+  const m = /^(\d+(?:\.\d+)?)\s*([kKmMgGtTpP])i?[bB]?$/.exec(size.trim());
+  return m ? `did you mean "${m[1]}${(m[2] ?? "").toUpperCase()}i"?` : 'write a quantity such as "20Gi"';
+}
+
+/** Is `parent` a volume description (a claim, a persistence block) whose `size` is a disk size? */
+function isVolumeBlock(parent: Record<string, unknown>, path: ReadonlyArray<string | number>): boolean {
+  return Object.keys(parent).some((k) => CLASS_KEYS.has(k) || k === "accessModes" || k === "accessMode") || path.some((p) => typeof p === "string" && /persistence|volumeClaim|storage/i.test(p));
+}
+
+/** A bad quantity fails at apply time, after half the release is installed. */
+export const invalidSize: Rule = {
+  id: "storage/invalid-size",
+  description: "every storage size is a valid Kubernetes quantity",
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    for (const { value, key, path } of walk(usedComponents(ctx.platform, ctx.env))) {
+      if (key === "size" && typeof value === "string" && !STORAGE_QUANTITY.test(value)) {
+        out.push(ctx.model(this.id, ["components", ...path], `size "${value}" is not a Kubernetes quantity`, { hint: suggest(value) }));
+      }
+    }
+    for (const { value, key, parent, path, site } of ctx.values()) {
+      if (typeof value !== "string" || !isObject(parent)) continue;
+      const isRequest = key === "storage" && path.includes("requests");
+      const isSize = key === "size" && isVolumeBlock(parent, path);
+      if ((isRequest || isSize) && !STORAGE_QUANTITY.test(value)) {
+        out.push(ctx.at(this.id, site, `size "${value}" is not a Kubernetes quantity`, { hint: suggest(value) }));
+      }
+    }
+    return out;
+  },
+};

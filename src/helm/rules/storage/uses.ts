@@ -1,0 +1,36 @@
+/** Where storage classes and sizes are used: the model's components, values and manifests. */
+import { walk, isObject, type RuleContext, type Site } from "../../../core/lint/context.ts";
+import { usedComponents } from "../../../core/model/components.ts";
+
+/** Keys that name a storage class in charts and Kubernetes objects. */
+export const CLASS_KEYS = new Set(["storageClass", "storageClassName"]);
+
+/** A storage class named in a file. `holder` is the object around it (a claim, a persistence block). */
+export interface ClassUse {
+  name: string;
+  site: Site;
+  holder: Record<string, unknown>;
+}
+
+/** Values that mean "the cluster's default class" rather than a class name. */
+const DEFAULT_MARKERS = new Set(["", "-"]);
+
+export function classUses(ctx: RuleContext): ClassUse[] {
+  const out: ClassUse[] = [];
+  for (const { value, key, parent, site } of ctx.values()) {
+    if (typeof key !== "string" || !CLASS_KEYS.has(key) || !isObject(parent)) continue;
+    // nfs-subdir's `storageClass: {name: ...}` defines the class it provisions.
+    if (isObject(value) && typeof value.name === "string") out.push({ name: value.name, site: { ...site, pointer: `${site.pointer}/name` }, holder: parent });
+    if (typeof value === "string" && !DEFAULT_MARKERS.has(value)) out.push({ name: value, site, holder: parent });
+  }
+  return out;
+}
+
+/** The model's storage class fields (`components.*.storageClass`), with their paths. */
+export function modelClassUses(ctx: RuleContext): Array<{ name: string; path: Array<string | number> }> {
+  const out: Array<{ name: string; path: Array<string | number> }> = [];
+  for (const { value, key, path } of walk(usedComponents(ctx.platform, ctx.env))) {
+    if (key === "storageClass" && typeof value === "string") out.push({ name: value, path: ["components", ...path] });
+  }
+  return out;
+}

@@ -1,5 +1,0 @@
-import type { Rule } from "../../context.ts";
-import { crdNeeds } from "./crd-needs.ts";
-import { needsCycle } from "./needs-cycle.ts";
-
-export const orderingRules: Rule[] = [crdNeeds, needsCycle];

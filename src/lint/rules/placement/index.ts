@@ -1,5 +1,0 @@
-import type { Rule } from "../../context.ts";
-import { unknownNode } from "./unknown-node.ts";
-import { gpuNode } from "./gpu-node.ts";
-
-export const placementRules: Rule[] = [unknownNode, gpuNode];

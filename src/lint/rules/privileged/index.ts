@@ -1,4 +1,0 @@
-import type { Rule } from "../../context.ts";
-import { privilegedException } from "./exception.ts";
-
-export const privilegedRules: Rule[] = [privilegedException];

@@ -1,4 +1,0 @@
-import type { Rule } from "../../context.ts";
-import { literalSecret } from "./literal-secret.ts";
-
-export const secretRules: Rule[] = [literalSecret];

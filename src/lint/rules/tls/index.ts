@@ -1,5 +1,0 @@
-import type { Rule } from "../../context.ts";
-import { missingTls } from "./missing-tls.ts";
-import { unknownIssuer } from "./unknown-issuer.ts";
-
-export const tlsRules: Rule[] = [missingTls, unknownIssuer];

@@ -1,0 +1,214 @@
+/**
+ * `lint` as a library call: the model's shape first (schema), then the files the model
+ * generates, as they are on disk where they exist (hand edits are checked, and reported as
+ * drift), against chart, Kubernetes and CRD schemas, then every rule.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Diagnostic } from "../core/diagnostics/types.ts";
+import type { Platform, Release } from "../core/model/types.ts";
+import { generate } from "./generate.ts";
+import { type FileRecord, regenerateCommands } from "../core/files.ts";
+import { manifestDir } from "../helm/helmfile.ts";
+import { LintContext, LintFile, RuleContext, type FileKind, type Rule } from "../core/lint/context.ts";
+import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "../core/lint/schema-checks.ts";
+import { useExtraSchemaDirs, validatorFor } from "../core/schema/validators.ts";
+import { NEEDS_RULE } from "../core/check/release-needs.ts";
+import { meaningProblems } from "../core/check/model-meaning.ts";
+import { environmentNamed } from "../core/environments.ts";
+import { rules as allRules } from "./rules.ts";
+
+export type { Rule } from "../core/lint/context.ts";
+export { rules } from "./rules.ts";
+
+export interface LintOptions {
+  /** Output directory whose files are linted (default: generated content only, when absent). */
+  outDir?: string;
+  /** Only this environment (plus shared files). */
+  env?: string;
+  /** Name the model is reported under in diagnostics about the model itself. */
+  modelFile?: string;
+  /** Reads a file of the output directory; undefined when it does not exist. Tests pass their own. */
+  read?: (path: string) => string | undefined;
+  /** Lists files below a directory of the output directory (relative paths); [] when absent. */
+  list?: (dir: string) => string[];
+  /** Skip the model schema stage (for callers that validated the model already). */
+  skipModelSchema?: boolean;
+  /**
+   * Folders laid out like the package's `schema/` (`charts/<chart>/<version>.schema.json`,
+   * `crds/<group>/<kind>_<version>.json`), searched first: a consumer's own schemas, e.g. for a
+   * newer chart version than the package pins.
+   */
+  schemaDirs?: readonly string[];
+}
+
+export const DRIFT_RULE = { id: "drift/out-of-date", description: "files on disk are what the model generates" } as const;
+export const EMPTY_LOCAL_RULE = { id: "helmfile/empty-local-release", description: "every installed local release has manifests (Helmfile's chart directory exists)" } as const;
+
+/** Ids and descriptions of every check `lint` runs. */
+export function ruleCatalogue(): Array<{ id: string; description: string }> {
+  return [...SCHEMA_RULES, { id: NEEDS_RULE, description: "every release a release needs is in the platform" }, { id: "model/missing-settings", description: "every installed release has the component settings its adapter reads" }, DRIFT_RULE, EMPTY_LOCAL_RULE, ...allRules.map(({ id, description }) => ({ id, description }))];
+}
+
+function diskReader(outDir: string): (path: string) => string | undefined {
+  return (path) => {
+    try {
+      return readFileSync(join(outDir, path), "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw error;
+    }
+  };
+}
+
+function diskLister(outDir: string): (dir: string) => string[] {
+  const walkDir = (rel: string): string[] => {
+    let names: string[];
+    try {
+      names = readdirSync(join(outDir, rel));
+    } catch {
+      return [];
+    }
+    return names.flatMap((name) => {
+      const child = `${rel}/${name}`;
+      return statSync(join(outDir, child)).isDirectory() ? walkDir(child) : [child];
+    });
+  };
+  return walkDir;
+}
+
+/** Which release and kind of output a path is. */
+function classify(platform: Platform, path: string): { kind: FileKind; release?: Release } {
+  const parts = path.split("/");
+  const byName = (name: string | undefined) => platform.releases.find((r) => r.name === name);
+  if (parts[0] === "values" && parts.length === 3) return { kind: "values", release: byName(parts[2]?.replace(/\.yaml$/, "")) };
+  if (parts[0] === "manifests" && parts.length >= 4) return { kind: "manifest", release: byName(parts[2]) };
+  if (parts[0] === "environments") return { kind: "environment" };
+  if (path === "helmfile.yaml.gotmpl") return { kind: "helmfile" };
+  return { kind: "other" };
+}
+
+/**
+ * The model schema stage. A valid model (the usual case) is confirmed by the cached compiled
+ * schema; only an invalid one pays for `validateModel`'s compile, for its detailed messages.
+ */
+async function checkModel(platform: Platform, modelFile: string): Promise<Diagnostic[]> {
+  const fast = await validatorFor("schema/platform.schema.json");
+  if (fast && fast(platform)) return meaningProblems(platform, modelFile);
+  const { validateModel } = await import("../core/check/model-schema.ts");
+  const shape = validateModel(platform, modelFile);
+  return shape.length ? shape : meaningProblems(platform, modelFile);
+}
+
+/** Every problem `lint` finds, all at once (not the first). */
+export async function lint(platform: Platform, options: LintOptions = {}): Promise<Diagnostic[]> {
+  const modelFile = options.modelFile ?? "src/platform/streamforge.ts";
+  useExtraSchemaDirs(options.schemaDirs ?? []);
+  const { gen: genCommand, check: checkCommand } = regenerateCommands(platform);
+  if (options.env !== undefined) environmentNamed(platform, options.env);
+  const modelErrors = options.skipModelSchema ? [] : await checkModel(platform, modelFile);
+  // Shape before meaning: rules assume a well-formed model.
+  if (modelErrors.length) return modelErrors;
+
+  let records: FileRecord[];
+  try {
+    records = generate(platform);
+  } catch (error) {
+    // A model the emitters reject: the rules below still say why, from the model alone.
+    records = [];
+    modelErrors.push({ rule: "schema/model", severity: "error", message: `generation failed: ${(error as Error).message}`, file: modelFile });
+  }
+  const read = options.read ?? (options.outDir !== undefined ? diskReader(options.outDir) : () => undefined);
+  const list = options.list ?? (options.outDir !== undefined ? diskLister(options.outDir) : () => []);
+  const checkDisk = options.read !== undefined || options.outDir !== undefined;
+  const out: Diagnostic[] = [...modelErrors];
+  const files: Array<{ file: LintFile; env?: string }> = [];
+  const toFile = (path: string, text: string, record?: FileRecord) => {
+    const { kind, release } = classify(platform, path);
+    // The generator's documents stand for the text only while the text is exactly what it wrote.
+    return new LintFile(path, text, kind, release, record && text === record.content ? record.documents : undefined);
+  };
+
+  const inScope = (r: FileRecord) => options.env === undefined || r.env === undefined || r.env === options.env;
+  for (const record of records.filter(inScope)) {
+    const disk = checkDisk ? read(record.path) : record.content;
+    if (disk === undefined) {
+      out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${record.path} is missing on disk`, file: record.path, hint: `run \`${genCommand}\` and commit the result` });
+    } else if (disk !== record.content) {
+      out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${record.path} differs from what the model generates (edited by hand?)`, file: record.path, hint: `change the model instead, then run \`${genCommand}\`; \`${checkCommand}\` shows the diff` });
+    }
+    files.push({ file: toFile(record.path, disk ?? record.content, record), ...(record.env ? { env: record.env } : {}) });
+  }
+  // Helmfile installs a local release from its directory: one `gen` leaves empty is a release
+  // that cannot install (a storage-classes release without storage classes, say).
+  for (const env of platform.environments) {
+    if (options.env !== undefined && env.name !== options.env) continue;
+    platform.releases.forEach((release, i) => {
+      if (release.chart !== "local" || env.disabled.includes(release.name)) return;
+      const dir = `${manifestDir(env.name, release.name)}/`;
+      if (records.some((r) => r.path.startsWith(dir))) return;
+      out.push({
+        rule: EMPTY_LOCAL_RULE.id,
+        severity: "error",
+        file: modelFile,
+        pointer: `/releases/${i}`,
+        message: `local release ${release.name} is installed in ${env.name} but the model gives it no manifests: Helmfile's chart ./${dir} would not exist`,
+        hint: `add what it deploys to the model, or add "${release.name}" to the disabled releases of ${env.name}`,
+      });
+    });
+  }
+  // Hand-added manifests are deployed by Helmfile too (a release's directory is its chart).
+  const produced = new Set(records.map((r) => r.path));
+  for (const env of platform.environments) {
+    if (options.env !== undefined && env.name !== options.env) continue;
+    for (const path of list(`manifests/${env.name}`)) {
+      if (produced.has(path) || !/\.ya?ml$/.test(path)) continue;
+      const text = read(path);
+      if (text === undefined) continue;
+      out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${path} is not generated by the model`, file: path, hint: "model it (a manifest builder) or remove it" });
+      files.push({ file: toFile(path, text), env: env.name });
+    }
+  }
+  // Platform rules compare environments (shared Proxmox hosts): they see every environment's
+  // generated files, and with --env only findings in that environment's (or shared) files are kept.
+  const linted = new Map(files.map(({ file }) => [file.path, file]));
+  const everyFile = [
+    ...files.map((f) => f.file),
+    ...records.filter((r) => !linted.has(r.path)).map((r) => toFile(r.path, (checkDisk ? read(r.path) : undefined) ?? r.content, r)),
+  ];
+
+  out.push(...checkYaml(files.map((f) => f.file)));
+  for (const env of platform.environments) {
+    if (options.env !== undefined && env.name !== options.env) continue;
+    const envFiles = files.filter((f) => f.env === undefined || f.env === env.name).map((f) => f.file);
+    const ctx = new RuleContext(platform, env, envFiles, modelFile, everyFile);
+    out.push(...(await checkValues(ctx)));
+    out.push(...(await checkManifests(ctx)));
+    for (const rule of allRules) if (rule.scope !== "platform") out.push(...guarded(rule, ` on ${env.name}`, () => rule.check(ctx)));
+  }
+  const others = platform.environments.map((e) => e.name).filter((n) => options.env !== undefined && n !== options.env);
+  const ofOtherEnv = (d: Diagnostic) => d.file.split("/").some((seg) => others.includes(seg) || others.some((o) => seg === `${o}.yaml`));
+  const whole = new LintContext(platform, everyFile, modelFile);
+  for (const rule of allRules) if (rule.scope === "platform") out.push(...guarded(rule, "", () => rule.check(whole)).filter((d) => !ofOtherEnv(d)));
+  return dedupe(out);
+}
+
+/** A rule's findings; a rule that throws is a bug in the rule, reported with its id. */
+function guarded(rule: Rule, where: string, check: () => Diagnostic[]): Diagnostic[] {
+  try {
+    return check();
+  } catch (error) {
+    throw new Error(`rule ${rule.id} failed${where}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Shared files are checked once per environment; report each finding once. */
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = JSON.stringify([d.rule, d.file, d.pointer, d.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
