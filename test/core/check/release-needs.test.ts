@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { generate } from "../../../src/pipeline/generate-checked.ts";
+import { InvalidModelError } from "../../../src/core/errors.ts";
+import { lint } from "../../../src/pipeline/lint.ts";
+import type { Platform } from "../../../src/core/model/types.ts";
+import { streamforge } from "../../../src/platform/streamforge.ts";
+
+/** A subset of the catalogue that forgot to prune a `needs`: piraeus-cluster without linstor's operator. */
+function subsetWithDanglingNeed(): Platform {
+  const platform = structuredClone(streamforge) as Platform;
+  platform.releases = platform.releases.filter((r) => r.name !== "piraeus-operator");
+  return platform;
+}
+
+describe("needs on a release the platform does not have", () => {
+  it("generate() throws InvalidModelError naming the release that needs and the missing one, with a pointer", () => {
+    const platform = subsetWithDanglingNeed();
+    const needing = platform.releases.findIndex((r) => r.needs.includes("piraeus-operator"));
+    expect(needing).toBeGreaterThanOrEqual(0);
+    let error: unknown;
+    try {
+      generate(platform);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidModelError);
+    const [first] = (error as InvalidModelError).diagnostics;
+    expect(first?.pointer).toBe(`/releases/${needing}/needs/${platform.releases[needing]!.needs.indexOf("piraeus-operator")}`);
+    expect(first?.message).toBe(`release "${platform.releases[needing]!.name}" needs "piraeus-operator", which is not a release of platform streamforge`);
+  });
+
+  it("lint reports it as a model problem before any rule", async () => {
+    const diagnostics = await lint(subsetWithDanglingNeed());
+    expect(diagnostics.map((d) => d.rule)).toContain("model/unknown-need");
+    expect(diagnostics.every((d) => d.rule === "model/unknown-need")).toBe(true);
+  });
+});
