@@ -56,9 +56,11 @@ export function docsIndex(platform: Platform): string {
   ].join("\n");
 }
 
-export function emitDocs(platform: Platform): FileRecord[] {
+export function emitDocs(platform: Platform, options: { env?: string } = {}): FileRecord[] {
+  // With `env`, only that environment's page is drawn (the index names every environment).
+  const environments = platform.environments.filter((e) => options.env === undefined || e.name === options.env);
   return [
     { path: "docs/README.md", content: HEADER + docsIndex(platform) },
-    ...platform.environments.map((env) => ({ path: `docs/${env.name}.md`, content: HEADER + environmentPage(platform, env), env: env.name })),
+    ...environments.map((env) => ({ path: `docs/${env.name}.md`, content: HEADER + environmentPage(platform, env), env: env.name })),
   ];
 }

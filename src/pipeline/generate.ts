@@ -35,7 +35,7 @@ export interface GenerateOptions {
 /** Every file the platform generates (with `env`, that environment's and the shared ones), sorted by path. */
 export function generate(platform: Platform, options: GenerateOptions = {}): FileRecord[] {
   // Files shared by every environment (no `env`).
-  const docs = emitDocs(platform).filter((r) => options.env === undefined || r.env === undefined || r.env === options.env);
+  const docs = emitDocs(platform, options.env === undefined ? {} : { env: options.env });
   const records: FileRecord[] = [emitHelmfile(platform), ...emitGitlabCi(platform), ...docs];
   for (const env of platform.environments) {
     if (options.env !== undefined && env.name !== options.env) continue;

@@ -4,7 +4,9 @@
  * promise "validateModel passes => generate succeeds": every condition an emitter would otherwise
  * throw on is reported here first, all at once, each with a JSON pointer into the model.
  */
-import { meaningProblems } from "./model-meaning.ts";
+import { missingSettings } from "./model-meaning.ts";
+import { usedComponents } from "../model/components.ts";
+import { danglingNeeds } from "./release-needs.ts";
 import type { Diagnostic } from "../diagnostics/types.ts";
 import { toPointer } from "../diagnostics/locate.ts";
 import type { Environment, Platform } from "../model/types.ts";
@@ -170,20 +172,21 @@ function checkEnvironment(platform: Platform, env: Environment, at: Path, releas
     f.add([...at, "storageClasses", i, "default"], `${env.name} has two default storage classes: "${env.storageClasses[defaults[0] ?? 0]?.name}" and "${env.storageClasses[i]?.name}"`);
   const classes = new Set(env.storageClasses.map((c) => c.name));
   const c = env.components;
-  // Settings of components the environment does not install may be absent (model/missing-settings).
+  // Only settings an installed release reads claim storage; others may be absent or stale.
+  const used = usedComponents(platform, env);
   const claims: Array<[Path, string | undefined]> = [
-    [["traefik", "acmeStorage", "storageClass"], c.traefik?.acmeStorage.storageClass],
-    [["nfs", "storageClass"], c.nfs?.storageClass],
-    [["minio", "storageClass"], c.minio?.storageClass],
-    [["kafka", "storageClass"], c.kafka?.storageClass],
-    [["arangodb", "storageClass"], c.arangodb?.storageClass],
-    [["postgres", "storageClass"], c.postgres?.storageClass],
-    [["monitoring", "prometheus", "storageClass"], c.monitoring?.prometheus.storageClass],
-    [["monitoring", "grafana", "storageClass"], c.monitoring?.grafana.storageClass],
-    [["monitoring", "alertmanager", "storageClass"], c.monitoring?.alertmanager.storageClass],
-    [["logging", "elasticsearch", "storageClass"], c.logging?.elasticsearch.storageClass],
-    [["vault", "storageClass"], c.vault?.storageClass],
-    [["dns", "storageClass"], c.dns?.storageClass],
+    [["traefik", "acmeStorage", "storageClass"], used.traefik?.acmeStorage.storageClass],
+    [["nfs", "storageClass"], used.nfs?.storageClass],
+    [["minio", "storageClass"], used.minio?.storageClass],
+    [["kafka", "storageClass"], used.kafka?.storageClass],
+    [["arangodb", "storageClass"], used.arangodb?.storageClass],
+    [["postgres", "storageClass"], used.postgres?.storageClass],
+    [["monitoring", "prometheus", "storageClass"], used.monitoring?.prometheus.storageClass],
+    [["monitoring", "grafana", "storageClass"], used.monitoring?.grafana.storageClass],
+    [["monitoring", "alertmanager", "storageClass"], used.monitoring?.alertmanager.storageClass],
+    [["logging", "elasticsearch", "storageClass"], used.logging?.elasticsearch.storageClass],
+    [["vault", "storageClass"], used.vault?.storageClass],
+    [["dns", "storageClass"], used.dns?.storageClass],
   ];
   for (const [path, name] of claims) {
     if (name !== undefined && !classes.has(name)) f.add([...at, "components", ...path], `storage class ${show(name)} is not one of ${env.name}'s storage classes: ${[...classes].join(", ")}`);
@@ -227,9 +230,10 @@ export function checkSemantics(platform: Platform, file = "model", registry?: Re
   checkValues(platform, [], f);
   // Prototype keys and huge values first: the rest would read through them.
   if (f.list.length) return f.list;
+  const needs = danglingNeeds(platform, file);
   // Settings an installed release reads must be there before anything reads them.
-  const missing = meaningProblems(platform, file);
-  if (missing.length) return missing;
+  const missing = missingSettings(platform, file);
+  if (missing.length) return [...needs, ...missing];
   checkPlatform(platform, f, registry);
-  return f.list;
+  return [...needs, ...f.list];
 }

@@ -18,7 +18,7 @@ export const settingsOfAdapter: Readonly<Record<string, readonly ComponentKey[]>
   minio: ["minio"],
   "linstor-cluster": ["linstor"],
   "kafka-cluster": ["kafka"],
-  "kafka-ui": ["kafka", "kafkaUi"],
+  "kafka-ui": ["kafka", "kafkaUi", "keycloak"],
   "arangodb-deployment": ["arangodb"],
   "postgres-operator": ["postgres"],
   "postgres-cluster": ["postgres", "monitoring"],
@@ -33,6 +33,8 @@ export const settingsOfAdapter: Readonly<Record<string, readonly ComponentKey[]>
   "secrets-store-csi-driver": ["vault"],
   "gpu-operator": ["gpu"],
   mailrelay: ["mail"],
+  "elasticsearch-setup": ["logging"],
+  "gitlab-runner-jobs": ["runner"],
   technitium: ["dns"],
 };
 

@@ -430,7 +430,9 @@ export function postgresClientReleases(env: Environment): Record<string, string>
   const clients: Record<string, string> = {};
   const keycloakOwner = pg.databases.keycloak;
   if (keycloakOwner) clients[keycloakOwner] = "keycloakx";
-  clients[settingsOf(env, "monitoring").grafana.datasources.postgres.user] = "kube-prometheus-stack";
+  // Grafana's data source user, where the environment has monitoring settings at all.
+  const monitoring = env.components.monitoring;
+  if (monitoring) clients[monitoring.grafana.datasources.postgres.user] = "kube-prometheus-stack";
   return clients;
 }
 

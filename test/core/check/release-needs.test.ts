@@ -5,17 +5,17 @@ import { lint } from "../../../src/pipeline/lint.ts";
 import type { Platform } from "../../../src/core/model/types.ts";
 import { streamforge } from "../../../src/platform/streamforge.ts";
 
-/** A subset of the catalogue that forgot to prune a `needs`: piraeus-cluster without linstor's operator. */
+/** A subset of the catalogue that forgot to prune a `needs`: Kafka UI and others without config-syncer. */
 function subsetWithDanglingNeed(): Platform {
   const platform = structuredClone(streamforge) as Platform;
-  platform.releases = platform.releases.filter((r) => r.name !== "piraeus-operator");
+  platform.releases = platform.releases.filter((r) => r.name !== "config-syncer");
   return platform;
 }
 
 describe("needs on a release the platform does not have", () => {
   it("generate() throws InvalidModelError naming the release that needs and the missing one, with a pointer", () => {
     const platform = subsetWithDanglingNeed();
-    const needing = platform.releases.findIndex((r) => r.needs.includes("piraeus-operator"));
+    const needing = platform.releases.findIndex((r) => r.needs.includes("config-syncer"));
     expect(needing).toBeGreaterThanOrEqual(0);
     let error: unknown;
     try {
@@ -25,8 +25,8 @@ describe("needs on a release the platform does not have", () => {
     }
     expect(error).toBeInstanceOf(InvalidModelError);
     const [first] = (error as InvalidModelError).diagnostics;
-    expect(first?.pointer).toBe(`/releases/${needing}/needs/${platform.releases[needing]!.needs.indexOf("piraeus-operator")}`);
-    expect(first?.message).toBe(`release "${platform.releases[needing]!.name}" needs "piraeus-operator", which is not a release of platform streamforge`);
+    expect(first?.pointer).toBe(`/releases/${needing}/needs/${platform.releases[needing]!.needs.indexOf("config-syncer")}`);
+    expect(first?.message).toBe(`release "${platform.releases[needing]!.name}" needs "config-syncer", which is not a release of platform streamforge`);
   });
 
   it("lint reports it as a model problem before any rule", async () => {

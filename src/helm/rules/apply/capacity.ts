@@ -4,7 +4,6 @@ import type { Rule } from "../../../core/lint/context.ts";
 import { inventory } from "./inventory.ts";
 import type { Claim } from "../../charts/contract.ts";
 import type { RuleContext } from "../../../core/lint/context.ts";
-import { settingsOf } from "../../../core/model/components.ts";
 
 const GiB = 2 ** 30;
 const fmt = (bytes: number) => (bytes >= 1024 * GiB ? `${(bytes / (1024 * GiB)).toFixed(2)} TiB` : `${Math.round(bytes / GiB)} GiB`);
@@ -50,8 +49,9 @@ export const storageCapacity: Rule = {
 
 /** The NFS export holds one copy of every claim on its class (the server's own redundancy is its business). */
 function nfsCapacity(ctx: RuleContext, claims: Claim[], rule: string): Diagnostic[] {
-  const nfs = settingsOf(ctx.env, "nfs");
-  if (nfs.capacity === undefined) return [];
+  // No NFS settings: the environment installs no NFS provisioner, so nothing claims the export.
+  const nfs = ctx.env.components.nfs;
+  if (nfs?.capacity === undefined) return [];
   const capacity = quantityBytes(nfs.capacity);
   const on = claims.filter((c) => c.storageClass === nfs.storageClass);
   const asked = on.reduce((sum, c) => sum + quantityBytes(c.size) * c.count, 0);

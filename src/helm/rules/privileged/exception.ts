@@ -1,7 +1,6 @@
 import type { Diagnostic } from "../../../core/diagnostics/types.ts";
 import type { Environment } from "../../../core/model/types.ts";
 import type { Rule } from "../../../core/lint/context.ts";
-import { settingsOf } from "../../../core/model/components.ts";
 
 /** TOML in chart config text (gitlab-runner's `runners.config`). */
 const TOML_PRIVILEGED = /^\s*privileged\s*=\s*true\b/m;
@@ -12,7 +11,7 @@ const TOML_PRIVILEGED = /^\s*privileged\s*=\s*true\b/m;
  */
 function privilegedExceptions(env: Environment): Map<string, string> {
   const out = new Map<string, string>();
-  const runner = settingsOf(env, "runner");
+  const runner = env.components.runner;
   if (runner?.privileged && runner.privilegedReason.trim() !== "") out.set("gitlab-runner", runner.privilegedReason);
   return out;
 }
@@ -34,7 +33,7 @@ export const privilegedException: Rule = {
       if (reason) out.push(report(`${release} runs privileged containers: ${reason}`, { severity: "warning" }));
       else out.push(report(`privileged container in ${release ?? site.file.path} without an exception in the model`, { hint: "drop privileged, or declare the exception and its reason in the model" }));
     }
-    const runner = settingsOf(ctx.env, "runner");
+    const runner = ctx.env.components.runner;
     if (runner?.privileged && runner.privilegedReason.trim() === "") {
       out.push(ctx.model(this.id, ["components", "runner", "privilegedReason"], "the runner is privileged but the model gives no reason", { hint: "state why in components.runner.privilegedReason" }));
     }
