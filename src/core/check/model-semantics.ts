@@ -132,8 +132,8 @@ function checkPlatform(platform: Platform, f: Findings, registry: ReleaseRegistr
         f.add([...at, "chart", "repo"], `release "${release.name}" names chart repository ${show(release.chart.repo)}, which is not a key of repositories or gitRepositories`);
     }
     release.needs.forEach((need, j) => {
+      // A need the platform lacks is model/unknown-need (danglingNeeds), reported once.
       if (need === release.name) f.add([...at, "needs", j], `release "${release.name}" needs itself`);
-      else if (!releaseNames.has(need)) f.add([...at, "needs", j], `release "${release.name}" needs "${need}", which is not a release of the platform`);
     });
     unique(release.needs, (n) => n, [...at, "needs"], "", "need", f);
   });
@@ -203,6 +203,10 @@ function checkEnvironment(platform: Platform, env: Environment, at: Path, releas
     f.add([...at, "components", "ci", "dockerConfigVolume"], `${show(c.ci.dockerConfigVolume)} is not a secret volume of the runner (components.runner.volumes)`);
   if (enabled("keycloakx") && c.postgres && !Object.hasOwn(c.postgres.databases, "keycloak"))
     f.add([...at, "components", "postgres", "databases"], `keycloakx is installed in ${env.name} but there is no "keycloak" database`);
+  // Grafana's read grants are given on its data source's database, which the cluster must hold.
+  const grafanaDb = c.monitoring?.grafana.datasources.postgres.database;
+  if (enabled("postgres-cluster") && c.postgres && grafanaDb !== undefined && !Object.hasOwn(c.postgres.databases, grafanaDb))
+    f.add([...at, "components", "monitoring", "grafana", "datasources", "postgres", "database"], `${show(grafanaDb)} is not a database of components.postgres.databases`);
   if (enabled("gpu-operator")) {
     if (!env.nodes.some((n) => n.gpu === true)) f.add([...at, "nodes"], `gpu-operator is installed in ${env.name}, which has no node with gpu: true`);
   }

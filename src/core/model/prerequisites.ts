@@ -110,6 +110,16 @@ export function prerequisites(platform: Platform, env: Environment): Prerequisit
         modelPath: ["components", "runner", "tokenSecret"],
       },
     ]),
+    ...ifSet(c.keycloak, (keycloak) => [
+      {
+        kind: "Secret",
+        name: keycloak.bootstrapAdminSecret,
+        namespace: ns("keycloakx"),
+        purpose: "Keycloak's first admin login (KC_BOOTSTRAP_ADMIN_USERNAME/PASSWORD)",
+        keys: [platformKey("username", "admin user name"), platformKey("password", "admin password")],
+        modelPath: ["components", "keycloak", "bootstrapAdminSecret"],
+      },
+    ]),
     {
       kind: "Secret",
       name: c.dns.adminSecret,

@@ -9,6 +9,9 @@ import { streamforge } from "../../../src/platform/streamforge.ts";
 function subsetWithDanglingNeed(): Platform {
   const platform = structuredClone(streamforge) as Platform;
   platform.releases = platform.releases.filter((r) => r.name !== "config-syncer");
+  // Its version pins and chart facts go too: only the forgotten `needs` is left to report.
+  for (const env of platform.environments) delete env.versions["config-syncer"];
+  if (platform.chartFacts) delete platform.chartFacts["config-syncer"];
   return platform;
 }
 
