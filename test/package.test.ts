@@ -130,7 +130,9 @@ describe("the packed package", () => {
       [
         'import { type Platform, applyOverride, prod, streamforge } from "@streamforge/platform";',
         'const keep: ReadonlySet<string> = new Set(["cert-manager", "cert-manager-issuers", "metallb", "metallb-pools"]);',
-        'const home = applyOverride(prod, { name: "home", domain: "home.arpa" });',
+        'const moved = applyOverride(prod, { name: "home", domain: "home.arpa" });',
+        "// Versions are pinned for the platform's own releases only (a pin for another is a model error).",
+        "const home = { ...moved, versions: Object.fromEntries(Object.entries(moved.versions).filter(([name]) => keep.has(name))) };",
         "const platform: Platform = {",
         '  name: "home", defaultEnvironment: "home",',
         "  repositories: { jetstack: streamforge.repositories.jetstack!, metallb: streamforge.repositories.metallb! },",
