@@ -206,7 +206,7 @@ function checkEnvironment(platform: Platform, env: Environment, at: Path, releas
   // Grafana's read grants are given on its data source's database, which the cluster must hold.
   const grafanaDb = c.monitoring?.grafana.datasources.postgres.database;
   if (enabled("postgres-cluster") && c.postgres && grafanaDb !== undefined && !Object.hasOwn(c.postgres.databases, grafanaDb))
-    f.add([...at, "components", "monitoring", "grafana", "datasources", "postgres", "database"], `${show(grafanaDb)} is not a database of components.postgres.databases`);
+    f.add([...at, "components", "monitoring", "grafana", "datasources", "postgres", "database"], `${show(grafanaDb)} is not a database of components.postgres.databases: ${Object.keys(c.postgres.databases).join(", ")}`);
   if (enabled("gpu-operator")) {
     if (!env.nodes.some((n) => n.gpu === true)) f.add([...at, "nodes"], `gpu-operator is installed in ${env.name}, which has no node with gpu: true`);
   }

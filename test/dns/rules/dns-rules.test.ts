@@ -22,8 +22,8 @@ function lineOf(platform: Platform, path: string, pattern: RegExp): number {
 }
 
 describe("DNS lint rules", () => {
-  it("exports four rules with ids and descriptions", () => {
-    expect(dnsRules.map((r) => r.id)).toEqual(["dns/host-without-record", "dns/conflicting-records", "dns/record-outside-lan", "dns/tls-host-without-record"]);
+  it("exports five rules with ids and descriptions", () => {
+    expect(dnsRules.map((r) => r.id)).toEqual(["dns/host-without-record", "dns/conflicting-records", "dns/record-outside-lan", "dns/tls-host-without-record", "dns/files-match-model"]);
     for (const rule of dnsRules) expect(rule.description).not.toBe("");
   });
 

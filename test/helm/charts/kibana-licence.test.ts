@@ -35,7 +35,6 @@ describe.each(streamforge.environments.map((e) => e.name))("Kibana SSO and the E
       },
     });
     expect(trial.data ?? trial.stringData).toBeUndefined();
-    expect(streamforge.releases.find((r) => r.name === "elasticsearch-setup")!.needs).toContain("eck-operator");
   });
 
   it("S35 with a licence above basic, Elasticsearch runs the OIDC realm and Kibana offers Keycloak first, basic login second", () => {
