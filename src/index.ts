@@ -1,6 +1,11 @@
 /**
  * The public surface of @streamforge/platform: the model types, the embedded StreamForge model,
  * the derived-fact helpers other repositories reuse, and the generator.
+ *
+ * The service kit is the subpath `@streamforge/platform/service-kit`; the JSON schemas are
+ * `@streamforge/platform/schema/*`.
+ *
+ * @packageDocumentation
  */
 export type {
   Platform,
@@ -30,8 +35,23 @@ export type {
   Fqdn,
   Port,
   Count,
+  CompleteEnvironment,
+  CompletePlatform,
+  CertificatePolicy,
+  ChartFacts,
+  CiService,
+  CiSpec,
+  ContainerImage,
+  GitlabPredefinedVariable,
+  GitRepository,
 } from "./core/model/types.ts";
+export type { Plan } from "./core/write/writer.ts";
+export type { Drift } from "./core/write/drift.ts";
+export type { RenderOptions as DiagnosticRenderOptions } from "./core/diagnostics/render.ts";
+export type { SubchartInput } from "./core/schema/derive.ts";
 export { applyOverride, type Override } from "./core/model/override.ts";
+export { settingsOf, settingsOfAdapter, MissingSettingsError, type ComponentKey } from "./core/model/components.ts";
+export { missingSettings } from "./core/check/model-meaning.ts";
 export {
   hostOf,
   webHosts,
@@ -51,9 +71,9 @@ export {
 } from "./core/model/derive.ts";
 export { streamforge, prod, lab } from "./platform/streamforge.ts";
 export { chartVersions, images, softwareVersions } from "./platform/versions.ts";
-export { generate } from "./pipeline/generate.ts";
+export { generate, type GenerateOptions } from "./pipeline/generate-checked.ts";
 export type { FileRecord } from "./core/files.ts";
-export { runGen, render, type GenOptions, type GenResult } from "./pipeline/gen.ts";
+export { runGen, render, writeRecords, type GenOptions, type GenResult } from "./pipeline/gen.ts";
 export { UsageError, InvalidModelError } from "./core/errors.ts";
 export { validateModel } from "./pipeline/validate.ts";
 export { deriveValuesSchema, type ChartOverrides, type DeriveInput, type JsonSchema } from "./core/schema/derive.ts";

@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import type { Platform } from "../core/model/types.ts";
 import type { CliRunner } from "../versions/bump.ts";
 import { UsageError } from "../core/errors.ts";
+import { importModule } from "./load-model.ts";
 
 const MODEL = "src/platform/streamforge.ts";
 const CLI = "src/cli/main.ts";
@@ -16,7 +17,8 @@ const CLI = "src/cli/main.ts";
 export async function loadRepositoryModel(root: string): Promise<Platform> {
   const path = join(root, MODEL);
   if (!existsSync(path)) throw new UsageError(`${MODEL} not found: run this command at the root of the platform repository`);
-  const mod = (await import(pathToFileURL(path).href)) as { streamforge?: Platform };
+  // The model is TypeScript source; the CLI may run bundled, without a TypeScript loader of its own.
+  const mod = (await importModule(pathToFileURL(path).href, path)) as { streamforge?: Platform };
   if (!mod.streamforge) throw new UsageError(`${MODEL} exports no \`streamforge\` platform`);
   return mod.streamforge;
 }

@@ -2,6 +2,12 @@
 import type { Io } from "./io.ts";
 import { commands } from "./commands/index.ts";
 import { StreamforgeError, UsageError } from "../core/errors.ts";
+import { readFileSync } from "node:fs";
+
+/** The package's own version: package.json sits two levels above both `src/cli/` and `dist/cli/`. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+}
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -11,7 +17,7 @@ function help(): string {
     "Commands:",
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
-    "Run `streamforge <command> --help` for a command's options.",
+    "Run `streamforge <command> --help` for a command's options; `streamforge --version` prints the version.",
     "",
   ].join("\n");
 }
@@ -22,6 +28,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.out(help());
     return name === undefined ? 2 : 0;
+  }
+  if (name === "--version" || name === "-V" || name === "version") {
+    io.out(`${packageVersion()}\n`);
+    return 0;
   }
   const entry = commands.find((c) => c.name === name);
   if (!entry) {

@@ -16,9 +16,10 @@
  * environment's model and their records carry no `env`.
  */
 import type { CiService, CiSpec, Environment, Platform } from "../core/model/types.ts";
-import { ciDockerConfigDir, ciEnvironment } from "../core/model/derive.ts";
+import { ciDockerConfigDir, ciEnvironment, isEnabled } from "../core/model/derive.ts";
 import type { FileRecord } from "../core/files.ts";
 import { type Json, yamlContent } from "../core/yaml.ts";
+import { settingsOf } from "../core/model/components.ts";
 
 /** Output folder: the root of an application repository. */
 export const GITLAB_CI_DIR = "gitlab-ci";
@@ -60,18 +61,18 @@ function kanikoCommand(ci: CiSpec, dockerfile: string, destination: string, buil
 
 /** What every kaniko job shares: the debug image (GitLab needs its shell), runner, credentials. */
 function kanikoJob(env: Environment): Record<string, Json> {
-  const ci = env.components.ci;
+  const ci = settingsOf(env, "ci");
   return {
     // kaniko's entrypoint is the executor; GitLab must start the image's shell instead.
     image: { name: `${ci.kaniko.image}:${ci.kaniko.version}`, entrypoint: [""] },
-    tags: env.components.runner.tags,
+    tags: settingsOf(env, "runner").tags,
     variables: { DOCKER_CONFIG: ciDockerConfigDir(env) },
   };
 }
 
 /** The hidden jobs of the shared template (S31), keyed by their names in the model. */
-function templateJobs(env: Environment): Record<string, Json> {
-  const ci = env.components.ci;
+export function templateJobs(env: Environment): Record<string, Json> {
+  const ci = settingsOf(env, "ci");
   const [setup, build, test, deploy] = ci.stages;
   const baseImage = imageRef(ci, ci.baseImage.name, ci.registry.commit);
   const serviceImage = imageRef(ci, v("SERVICE_NAME"), ci.registry.commit);
@@ -91,7 +92,7 @@ function templateJobs(env: Environment): Record<string, Json> {
     [ci.template.jobs.test]: {
       stage: test,
       image: serviceImage,
-      tags: env.components.runner.tags,
+      tags: settingsOf(env, "runner").tags,
       script: [`cd "${v("SERVICE_PATH")}"`, ci.testCommand],
     },
     [ci.template.jobs.deploy]: {
@@ -138,13 +139,14 @@ function rootPipeline(ci: CiSpec): Record<string, Json> {
 
 /** The CI templates run on the in-cluster runner; a platform without it gets none. */
 function hasRunner(platform: Platform): boolean {
-  return platform.releases.some((r) => r.adapter === "gitlab-runner");
+  const env = platform.environments.find((e) => e.name === platform.defaultEnvironment) ?? platform.environments[0];
+  return env !== undefined && platform.releases.some((r) => r.adapter === "gitlab-runner" && isEnabled(env, r));
 }
 
 export function emitGitlabCi(platform: Platform): FileRecord[] {
   if (!hasRunner(platform)) return [];
   const env = ciEnvironment(platform);
-  const ci = env.components.ci;
+  const ci = settingsOf(env, "ci");
   const paths = gitlabCiPaths(ci);
   const file = (path: string, data: Json): FileRecord => ({ path: `${GITLAB_CI_DIR}/${path}`, ...yamlContent(data) });
   return [

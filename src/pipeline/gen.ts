@@ -87,7 +87,18 @@ export async function runGen(platform: Platform, options: GenOptions): Promise<G
   // With `env`, only that environment's emitters run; the plan keeps the other environments'
   // entries of the owned-files list as they are.
   const records = await generateChecked(platform, options.env, options.modelFile);
+  return writeRecords(records, options, platform);
+}
+
+/**
+ * Writes (or with `check`, compares) a set of generated files under `outDir` with the same rules
+ * as `gen`: owned files only, lock, journal and atomic writes, nothing written when any file would
+ * be refused. A service repository writes what the service kit produced this way (no `platform`:
+ * no README sections to keep in step).
+ */
+export async function writeRecords(records: FileRecord[], options: Omit<GenOptions, "modelFile">, platform?: Platform): Promise<GenResult> {
   const outDir = options.outDir;
+  const sectionsOf = (dir: string) => (platform ? staleSections(platform, dir) : []);
   const onDisk = (path: string) => readIfExists(join(outDir, path));
   if (options.check) {
     // Read-only: report what an interrupted run left instead of finishing it.
@@ -96,7 +107,7 @@ export async function runGen(platform: Platform, options: GenOptions): Promise<G
     const leftovers = tempLeftovers(outDir, records.map((r) => r.path));
     return {
       plan: p,
-      drift: [...drift(outDir, p), ...staleSections(platform, outDir).map((s) => sectionDrift(s.path, s.current, s.next))],
+      drift: [...drift(outDir, p), ...sectionsOf(outDir).map((s) => sectionDrift(s.path, s.current, s.next))],
       recovered: leftovers.map((path) => `${path}: leftover temporary file of an interrupted run`),
       interrupted: pendingJournal(outDir),
     };
@@ -109,7 +120,7 @@ export async function runGen(platform: Platform, options: GenOptions): Promise<G
     // A file we would overwrite is not ours: write nothing at all rather than half the tree.
     if (p.refused.length === 0) {
       apply(outDir, p, options.onStep);
-      for (const s of staleSections(platform, outDir)) writeAtomic(join(outDir, s.path), s.next);
+      for (const s of sectionsOf(outDir)) writeAtomic(join(outDir, s.path), s.next);
     }
     return { plan: p, recovered };
   });

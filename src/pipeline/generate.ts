@@ -3,7 +3,7 @@
  * Every emitter is called from here; the writer and `--check` consume the result.
  */
 import type { Platform } from "../core/model/types.ts";
-import { type FileRecord, sortRecords } from "../core/files.ts";
+import { type FileRecord, regenerateCommands, sortRecords, withCommand } from "../core/files.ts";
 import { emitHelmfile } from "../helm/helmfile.ts";
 import { emitEnvironment } from "../helm/environments.ts";
 import { emitReleases } from "../helm/releases.ts";
@@ -12,6 +12,7 @@ import { emitKubespray } from "../kubespray/emit.ts";
 import { emitProxmox } from "../proxmox/emit.ts";
 import { emitGitlabCi } from "../gitlab-ci/emit.ts";
 import { emitPrerequisites } from "../helm/prerequisites.ts";
+import { emitDocs } from "../docs/emit.ts";
 
 /** A per-environment emitter; later layers (Kubespray, Proxmox, DNS) plug in here. */
 type EnvironmentEmitter = (platform: Platform, env: Platform["environments"][number]) => FileRecord[];
@@ -34,12 +35,13 @@ export interface GenerateOptions {
 /** Every file the platform generates (with `env`, that environment's and the shared ones), sorted by path. */
 export function generate(platform: Platform, options: GenerateOptions = {}): FileRecord[] {
   // Files shared by every environment (no `env`).
-  const records: FileRecord[] = [emitHelmfile(platform), ...emitGitlabCi(platform)];
+  const docs = emitDocs(platform, options.env === undefined ? {} : { env: options.env });
+  const records: FileRecord[] = [emitHelmfile(platform), ...emitGitlabCi(platform), ...docs];
   for (const env of platform.environments) {
     if (options.env !== undefined && env.name !== options.env) continue;
     for (const emit of environmentEmitters) records.push(...emit(platform, env));
   }
-  return checked(records);
+  return checked(platform, records);
 }
 
 /**
@@ -48,14 +50,15 @@ export function generate(platform: Platform, options: GenerateOptions = {}): Fil
  * and manifests of those environments.
  */
 export function generateInfra(platform: Platform, exceptEnv: string): FileRecord[] {
-  return checked(platform.environments.filter((e) => e.name !== exceptEnv).flatMap((env) => [...emitKubespray(platform, env), ...emitProxmox(platform, env)]));
+  return checked(platform, platform.environments.filter((e) => e.name !== exceptEnv).flatMap((env) => [...emitKubespray(platform, env), ...emitProxmox(platform, env)]));
 }
 
-function checked(records: FileRecord[]): FileRecord[] {
+function checked(platform: Platform, records: FileRecord[]): FileRecord[] {
   const paths = new Set<string>();
   for (const record of records) {
     if (paths.has(record.path)) throw new Error(`two emitters write ${record.path}`);
     paths.add(record.path);
   }
-  return sortRecords(records);
+  const { gen } = regenerateCommands(platform);
+  return sortRecords(records.map((r) => withCommand(r, gen)));
 }

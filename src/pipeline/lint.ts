@@ -8,12 +8,15 @@ import { join } from "node:path";
 import type { Diagnostic } from "../core/diagnostics/types.ts";
 import type { Platform, Release } from "../core/model/types.ts";
 import { generate, generateInfra } from "./generate.ts";
-import type { FileRecord } from "../core/files.ts";
+import { type FileRecord, regenerateCommands } from "../core/files.ts";
 import { environmentNamed } from "../core/environments.ts";
 import { readIfExists } from "../core/fs.ts";
+import { manifestDir } from "../helm/helmfile.ts";
 import { LintContext, LintFile, RuleContext, type FileKind, type Rule } from "../core/lint/context.ts";
 import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "../core/lint/schema-checks.ts";
-import { validatorFor } from "../core/schema/validators.ts";
+import { useExtraSchemaDirs, validatorFor } from "../core/schema/validators.ts";
+import { NEEDS_RULE } from "../core/check/release-needs.ts";
+import { meaningProblems } from "../core/check/model-meaning.ts";
 import { rules as allRules } from "./rules.ts";
 import { sections, spliceSection } from "./sections.ts";
 import { carrySerials } from "../dns/zone-serial.ts";
@@ -34,13 +37,20 @@ export interface LintOptions {
   list?: (dir: string) => string[];
   /** Skip the model schema stage (for callers that validated the model already). */
   skipModelSchema?: boolean;
+  /**
+   * Folders laid out like the package's `schema/` (`charts/<chart>/<version>.schema.json`,
+   * `crds/<group>/<kind>_<version>.json`), searched first: a consumer's own schemas, e.g. for a
+   * newer chart version than the package pins.
+   */
+  schemaDirs?: readonly string[];
 }
 
-const DRIFT_RULE = { id: "drift/out-of-date", description: "files on disk are what the model generates" } as const;
+export const DRIFT_RULE = { id: "drift/out-of-date", description: "files on disk are what the model generates" } as const;
+export const EMPTY_LOCAL_RULE = { id: "helmfile/empty-local-release", description: "every installed local release has manifests (Helmfile's chart directory exists)" } as const;
 
 /** Ids and descriptions of every check `lint` runs. */
 export function ruleCatalogue(): Array<{ id: string; description: string }> {
-  return [...SCHEMA_RULES, DRIFT_RULE, ...allRules.map(({ id, description }) => ({ id, description }))];
+  return [...SCHEMA_RULES, { id: NEEDS_RULE, description: "every release a release needs is in the platform" }, { id: "model/missing-settings", description: "every installed release has the component settings its adapter reads" }, DRIFT_RULE, EMPTY_LOCAL_RULE, ...allRules.map(({ id, description }) => ({ id, description }))];
 }
 
 function diskReader(outDir: string): (path: string) => string | undefined {
@@ -88,6 +98,8 @@ async function checkModel(platform: Platform, modelFile: string): Promise<Diagno
 /** Every problem `lint` finds, all at once (not the first). */
 export async function lint(platform: Platform, options: LintOptions = {}): Promise<Diagnostic[]> {
   const modelFile = options.modelFile ?? "src/platform/streamforge.ts";
+  useExtraSchemaDirs(options.schemaDirs ?? []);
+  const { gen: genCommand, check: checkCommand } = regenerateCommands(platform);
   if (options.env !== undefined) environmentNamed(platform, options.env);
   const modelErrors = options.skipModelSchema ? [] : await checkModel(platform, modelFile);
   // Shape before meaning: rules assume a well-formed model.
@@ -120,9 +132,9 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   for (const record of records) {
     const disk = checkDisk ? read(record.path) : record.content;
     if (disk === undefined) {
-      out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${record.path} is missing on disk`, file: record.path, hint: "run `npm run gen` and commit the result" });
+      out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${record.path} is missing on disk`, file: record.path, hint: `run \`${genCommand}\` and commit the result` });
     } else if (disk !== record.content) {
-      out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${record.path} differs from what the model generates (edited by hand?)`, file: record.path, hint: "change the model instead, then run `npm run gen`; `npm run check` shows the diff" });
+      out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${record.path} differs from what the model generates (edited by hand?)`, file: record.path, hint: `change the model instead, then run \`${genCommand}\`; \`${checkCommand}\` shows the diff` });
     }
     files.push({ file: toFile(record.path, disk ?? record.content, record), ...(record.env ? { env: record.env } : {}) });
   }
@@ -131,10 +143,28 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
     for (const section of sections(platform)) {
       const text = read(section.path);
       const next = text === undefined ? undefined : spliceSection(text, section);
-      if (next !== undefined && next !== text) out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${section.path}: its generated section "${section.name}" differs from what the model generates`, file: section.path, hint: "run `npm run gen` and commit the result" });
+      if (next !== undefined && next !== text) out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${section.path}: its generated section "${section.name}" differs from what the model generates`, file: section.path, hint: `run \`${regenerateCommands(platform).gen}\` and commit the result` });
     }
   }
-    // Hand-added manifests are deployed by Helmfile too (a release's directory is its chart).
+  // Helmfile installs a local release from its directory: one `gen` leaves empty is a release
+  // that cannot install (a storage-classes release without storage classes, say).
+  for (const env of platform.environments) {
+    if (options.env !== undefined && env.name !== options.env) continue;
+    platform.releases.forEach((release, i) => {
+      if (release.chart !== "local" || env.disabled.includes(release.name)) return;
+      const dir = `${manifestDir(env.name, release.name)}/`;
+      if (records.some((r) => r.path.startsWith(dir))) return;
+      out.push({
+        rule: EMPTY_LOCAL_RULE.id,
+        severity: "error",
+        file: modelFile,
+        pointer: `/releases/${i}`,
+        message: `local release ${release.name} is installed in ${env.name} but the model gives it no manifests: Helmfile's chart ./${dir} would not exist`,
+        hint: `add what it deploys to the model, or add "${release.name}" to the disabled releases of ${env.name}`,
+      });
+    });
+  }
+  // Hand-added manifests are deployed by Helmfile too (a release's directory is its chart).
   const produced = new Set(records.map((r) => r.path));
   for (const env of platform.environments) {
     if (options.env !== undefined && env.name !== options.env) continue;

@@ -2,7 +2,8 @@
  * The StreamForge platform: every fact of `PLATFORM.md` (S1-S38) and its defaults (A1-A16),
  * written once. `lab` is `prod` plus a typed override.
  */
-import type { ClusterNode, Environment, GitRepository, Platform, Release, VmSpec } from "../core/model/types.ts";
+import { deepFreeze } from "../core/model/freeze.ts";
+import type { ClusterNode, CompleteEnvironment, CompletePlatform, GitRepository, Platform, Release, VmSpec } from "../core/model/types.ts";
 import { applyOverride } from "../core/model/override.ts";
 import { type ChartPin, chartVersions, environmentVersions, images, softwareVersions } from "./versions.ts";
 
@@ -167,7 +168,7 @@ function chartFacts(): NonNullable<Platform["chartFacts"]> {
   return facts;
 }
 
-export const prod: Environment = {
+export const prod: CompleteEnvironment = {
   name: "prod",
   domain: "dmz.home",
   network: { lan: "192.168.1.0/24", gateway: "192.168.1.1" },
@@ -385,7 +386,7 @@ export const prod: Environment = {
 };
 
 /** `lab`: a small staging cluster (A1), everything else as in `prod`. */
-export const lab: Environment = applyOverride(prod, {
+export const lab: CompleteEnvironment = applyOverride(prod, {
   name: "lab",
   domain: "lab.dmz.home",
   cluster: { name: "k2lab", apiVip: "192.168.1.170", apiHost: "k2lab-api" },
@@ -412,7 +413,7 @@ export const lab: Environment = applyOverride(prod, {
   disabled: ["gpu-operator"],
 });
 
-export const streamforge: Platform = {
+export const streamforge: CompletePlatform = {
   name: "streamforge",
   defaultEnvironment: "prod",
   repositories,
@@ -421,3 +422,7 @@ export const streamforge: Platform = {
   environments: [prod, lab],
   chartFacts: chartFacts(),
 };
+
+// Shared by every importer of the package: `prod`, `lab` and everything under them are read-only.
+// Derive a variant with `applyOverride`, which returns a fresh, unfrozen copy.
+deepFreeze(streamforge);

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { generate, generateInfra } from "../../src/pipeline/generate.ts";
 import { emitGitlabCi } from "../../src/gitlab-ci/emit.ts";
 import { emitHelmfile } from "../../src/helm/helmfile.ts";
+import { docsIndex } from "../../src/docs/emit.ts";
 import type { Platform } from "../../src/core/model/types.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
 
@@ -21,7 +22,8 @@ function watching(platform: Platform, watched: string): { platform: Platform; re
         return child !== null && typeof child === "object" ? wrap(child, `${path}/${key}`) : child;
       },
     });
-  const environments = platform.environments.map((e) => (e.name === watched ? wrap(e, "") : e));
+  // A copy: the embedded model is deeply frozen, and a proxy must return a frozen property's own value.
+  const environments = platform.environments.map((e) => (e.name === watched ? wrap(structuredClone(e), "") : e));
   return { platform: { ...platform, environments }, reads };
 }
 
@@ -37,6 +39,7 @@ describe("generation scoped to one environment", () => {
     const shared = watching(streamforge, "prod");
     emitHelmfile(shared.platform);
     emitGitlabCi(shared.platform);
+    docsIndex(shared.platform);
     const scoped = watching(streamforge, "prod");
     generate(scoped.platform, { env: "lab" });
     expect([...scoped.reads].sort()).toEqual([...shared.reads].sort());

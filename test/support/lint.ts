@@ -147,7 +147,7 @@ export function testSchemaRoot(): string {
 /** Lints a case; the model schema stage is skipped unless the case is about it. */
 export async function lintCase(c: InvalidCase, options: Partial<LintOptions> = {}): Promise<{ diagnostics: Diagnostic[]; tree: Map<string, string> }> {
   const platform = c.model ? c.model(structuredClone(streamforge)) : streamforge;
-  let base = streamforge;
+  let base: Platform = streamforge;
   try {
     generatedFiles(platform);
     base = platform;

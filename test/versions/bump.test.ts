@@ -146,7 +146,8 @@ describe("streamforge promote", { timeout: 300_000 }, () => {
     expect(catalogue).toContain("  lab: {}\n");
     expect(catalogue).toContain('    version: "0.14.10"\n');
     expect((await cli(["gen", "--check"], repo)).code).toBe(0);
-  });
+    // Three child CLIs (bump, promote, gen --check), each generating and linting the whole tree.
+  }, 180_000);
 
   it("says so when there is nothing to promote (exit 1)", async () => {
     const result = await cli(["promote", "lab", "prod"], pristine);

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { Command } from "../io.ts";
 import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
-import { loadModel } from "../load-model.ts";
+import { loadGenerable, type ServiceModule } from "../load-model.ts";
 import { UsageError } from "../../core/errors.ts";
-import { lint as runLint, ruleCatalogue } from "../../pipeline/lint.ts";
+import { DRIFT_RULE, lint as runLint, ruleCatalogue } from "../../pipeline/lint.ts";
 import { FORMATS, counts, render, type Format } from "../../core/diagnostics/render.ts";
 import { lineInSource } from "../../core/diagnostics/locate.ts";
 import type { Diagnostic } from "../../core/diagnostics/types.ts";
@@ -41,6 +41,7 @@ privilege rules.`,
     format: { type: "string", value: "<f>", help: "text (default), json, gitlab (Code Quality report) or junit" },
     strict: { type: "boolean", help: "warnings fail too" },
     model: { type: "string", value: "<module>", help: "lint the platform a module exports instead of the embedded one" },
+    schemas: { type: "string", value: "<dir>", multiple: true, help: "a folder laid out like the package's schema/ (charts/, crds/), searched\nfirst; repeatable (your schema for a newer chart version)" },
     rules: { type: "boolean", help: "list the rules and exit" },
   },
   footer: "Exit codes: 0 clean, 1 errors (warnings too with --strict), 2 usage or internal error.",
@@ -63,15 +64,39 @@ export const lint: Command = {
     }
     const format = (values.format ?? "text") as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use one of ${FORMATS.join(", ")}`);
-    const platform = await loadModel(values.model, io.cwd);
-    const diagnostics = await runLint(platform, {
-      outDir: resolve(io.cwd, values.out ?? "."),
-      ...(values.env !== undefined ? { env: values.env } : {}),
-      ...(values.model !== undefined ? { modelFile: values.model } : {}),
-    });
+    const loaded = await loadGenerable(values.model, io.cwd);
+    const outDir = resolve(io.cwd, values.out ?? ".");
+    const schemaDirs = (values.schemas ?? []).map((dir) => resolve(io.cwd, dir));
+    const diagnostics =
+      "service" in loaded
+        ? await lintService(loaded.service, outDir, schemaDirs)
+        : await runLint(loaded.platform, {
+            outDir,
+            ...(values.env !== undefined ? { env: values.env } : {}),
+            ...(values.model !== undefined ? { modelFile: values.model } : {}),
+            schemaDirs,
+          });
     const located = locateModelFindings(diagnostics, values.model ?? EMBEDDED_MODEL, io.cwd);
     io.out(render(located, format, { color: io.isTty && format === "text", rules: ruleCatalogue().map((r) => r.id) }));
     const { errors, warnings } = counts(located);
     return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
   },
 };
+
+/** A service repository's files as they are on disk: drift against its kit, then the manifest schemas. */
+async function lintService(service: ServiceModule, outDir: string, schemaDirs: string[]): Promise<Diagnostic[]> {
+  const { lintServiceFiles } = await import("../../service-kit/lint.ts");
+  const out: Diagnostic[] = [];
+  const onDisk = service.files.map((record) => {
+    let text: string | undefined;
+    try {
+      text = readFileSync(join(outDir, record.path), "utf8");
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined) out.push({ rule: DRIFT_RULE.id, severity: "error", file: record.path, message: `${record.path} is missing on disk`, hint: "regenerate with `streamforge gen --model <module>` and commit the result" });
+    else if (text !== record.content) out.push({ rule: DRIFT_RULE.id, severity: "error", file: record.path, message: `${record.path} differs from what the service kit generates (edited by hand?)`, hint: "change the module instead and regenerate" });
+    return { ...record, content: text ?? record.content };
+  });
+  return [...out, ...(await lintServiceFiles(service.platform, service.env, onDisk, { schemaDirs }))];
+}

@@ -4,6 +4,9 @@
  * promise "validateModel passes => generate succeeds": every condition an emitter would otherwise
  * throw on is reported here first, all at once, each with a JSON pointer into the model.
  */
+import { missingSettings } from "./model-meaning.ts";
+import { usedComponents } from "../model/components.ts";
+import { danglingNeeds } from "./release-needs.ts";
 import type { Diagnostic } from "../diagnostics/types.ts";
 import { toPointer } from "../diagnostics/locate.ts";
 import type { Environment, Platform } from "../model/types.ts";
@@ -129,8 +132,8 @@ function checkPlatform(platform: Platform, f: Findings, registry: ReleaseRegistr
         f.add([...at, "chart", "repo"], `release "${release.name}" names chart repository ${show(release.chart.repo)}, which is not a key of repositories or gitRepositories`);
     }
     release.needs.forEach((need, j) => {
+      // A need the platform lacks is model/unknown-need (danglingNeeds), reported once.
       if (need === release.name) f.add([...at, "needs", j], `release "${release.name}" needs itself`);
-      else if (!releaseNames.has(need)) f.add([...at, "needs", j], `release "${release.name}" needs "${need}", which is not a release of the platform`);
     });
     unique(release.needs, (n) => n, [...at, "needs"], "", "need", f);
   });
@@ -155,10 +158,10 @@ function checkEnvironment(platform: Platform, env: Environment, at: Path, releas
   unique(env.proxmox.hosts, (h) => h.name, [...at, "proxmox", "hosts"], "name", "Proxmox host name", f);
   unique(env.storageClasses, (c) => c.name, [...at, "storageClasses"], "name", "storage class name", f);
   unique(env.ingress.tcpRoutes, (r) => r.name, [...at, "ingress", "tcpRoutes"], "name", "TCP route name", f);
-  unique(env.components.kafka.topics, (t) => t.name, [...at, "components", "kafka", "topics"], "name", "Kafka topic", f);
-  unique(env.components.runner.volumes, (v) => v.name, [...at, "components", "runner", "volumes"], "name", "runner volume", f);
-  unique(env.components.ci.services, (s) => s.name, [...at, "components", "ci", "services"], "name", "CI service", f);
-  unique(env.components.minio.buckets, (b) => b, [...at, "components", "minio", "buckets"], "", "bucket", f);
+  unique(env.components.kafka?.topics ?? [], (t) => t.name, [...at, "components", "kafka", "topics"], "name", "Kafka topic", f);
+  unique(env.components.runner?.volumes ?? [], (v) => v.name, [...at, "components", "runner", "volumes"], "name", "runner volume", f);
+  unique(env.components.ci?.services ?? [], (s) => s.name, [...at, "components", "ci", "services"], "name", "CI service", f);
+  unique(env.components.minio?.buckets ?? [], (b) => b, [...at, "components", "minio", "buckets"], "", "bucket", f);
   unique(Object.entries(env.ingress.hosts), ([, label]) => label, [...at, "ingress", "hosts"], "", "host label", f);
   unique(env.disabled, (d) => d, [...at, "disabled"], "", "disabled release", f);
   if (env.proxmox.bridge.length > MAX_BRIDGE) f.add([...at, "proxmox", "bridge"], `bridge name of ${env.proxmox.bridge.length} characters; Linux allows at most ${MAX_BRIDGE}`);
@@ -169,38 +172,40 @@ function checkEnvironment(platform: Platform, env: Environment, at: Path, releas
     f.add([...at, "storageClasses", i, "default"], `${env.name} has two default storage classes: "${env.storageClasses[defaults[0] ?? 0]?.name}" and "${env.storageClasses[i]?.name}"`);
   const classes = new Set(env.storageClasses.map((c) => c.name));
   const c = env.components;
-  const claims: Array<[Path, string]> = [
-    [["traefik", "acmeStorage", "storageClass"], c.traefik.acmeStorage.storageClass],
-    [["nfs", "storageClass"], c.nfs.storageClass],
-    [["minio", "storageClass"], c.minio.storageClass],
-    [["kafka", "storageClass"], c.kafka.storageClass],
-    [["arangodb", "storageClass"], c.arangodb.storageClass],
-    [["postgres", "storageClass"], c.postgres.storageClass],
-    [["monitoring", "prometheus", "storageClass"], c.monitoring.prometheus.storageClass],
-    [["monitoring", "grafana", "storageClass"], c.monitoring.grafana.storageClass],
-    [["monitoring", "alertmanager", "storageClass"], c.monitoring.alertmanager.storageClass],
-    [["logging", "elasticsearch", "storageClass"], c.logging.elasticsearch.storageClass],
-    [["vault", "storageClass"], c.vault.storageClass],
-    [["dns", "storageClass"], c.dns.storageClass],
+  // Only settings an installed release reads claim storage; others may be absent or stale.
+  const used = usedComponents(platform, env);
+  const claims: Array<[Path, string | undefined]> = [
+    [["traefik", "acmeStorage", "storageClass"], used.traefik?.acmeStorage.storageClass],
+    [["nfs", "storageClass"], used.nfs?.storageClass],
+    [["minio", "storageClass"], used.minio?.storageClass],
+    [["kafka", "storageClass"], used.kafka?.storageClass],
+    [["arangodb", "storageClass"], used.arangodb?.storageClass],
+    [["postgres", "storageClass"], used.postgres?.storageClass],
+    [["monitoring", "prometheus", "storageClass"], used.monitoring?.prometheus.storageClass],
+    [["monitoring", "grafana", "storageClass"], used.monitoring?.grafana.storageClass],
+    [["monitoring", "alertmanager", "storageClass"], used.monitoring?.alertmanager.storageClass],
+    [["logging", "elasticsearch", "storageClass"], used.logging?.elasticsearch.storageClass],
+    [["vault", "storageClass"], used.vault?.storageClass],
+    [["dns", "storageClass"], used.dns?.storageClass],
   ];
   for (const [path, name] of claims) {
-    if (!classes.has(name)) f.add([...at, "components", ...path], `storage class ${show(name)} is not one of ${env.name}'s storage classes: ${[...classes].join(", ")}`);
+    if (name !== undefined && !classes.has(name)) f.add([...at, "components", ...path], `storage class ${show(name)} is not one of ${env.name}'s storage classes: ${[...classes].join(", ")}`);
   }
-  if (enabled("nfs-subdir-external-provisioner") && !env.storageClasses.some((s) => s.name === c.nfs.storageClass && s.provisioner === "nfs-subdir"))
+  if (enabled("nfs-subdir-external-provisioner") && c.nfs && !env.storageClasses.some((s) => s.name === c.nfs?.storageClass && s.provisioner === "nfs-subdir"))
     f.add([...at, "components", "nfs", "storageClass"], `${env.name} has no nfs-subdir storage class ${show(c.nfs.storageClass)}`);
 
   const nodes = new Set(env.nodes.map((n) => n.name));
-  if (!nodes.has(c.runner.node)) f.add([...at, "components", "runner", "node"], `${show(c.runner.node)} is not a node of ${env.name}`);
-  if (!nodes.has(c.kafkaUi.node)) f.add([...at, "components", "kafkaUi", "node"], `${show(c.kafkaUi.node)} is not a node of ${env.name}`);
-  if (!env.ingress.tcpRoutes.some((r) => "kafka" in r.backend))
+  if (c.runner && !nodes.has(c.runner.node)) f.add([...at, "components", "runner", "node"], `${show(c.runner.node)} is not a node of ${env.name}`);
+  if (c.kafkaUi && !nodes.has(c.kafkaUi.node)) f.add([...at, "components", "kafkaUi", "node"], `${show(c.kafkaUi.node)} is not a node of ${env.name}`);
+  if (enabled("kafka-cluster") && !env.ingress.tcpRoutes.some((r) => "kafka" in r.backend))
     f.add([...at, "ingress", "tcpRoutes"], `${env.name} has no TCP route to the Kafka external listener ({ backend: { kafka: "external" } })`);
-  if (!c.runner.volumes.some((v) => v.name === c.ci.dockerConfigVolume && v.kind === "secret"))
+  if (c.runner && c.ci && !c.runner.volumes.some((v) => v.name === c.ci?.dockerConfigVolume && v.kind === "secret"))
     f.add([...at, "components", "ci", "dockerConfigVolume"], `${show(c.ci.dockerConfigVolume)} is not a secret volume of the runner (components.runner.volumes)`);
-  if (enabled("keycloakx") && !Object.hasOwn(c.postgres.databases, "keycloak"))
+  if (enabled("keycloakx") && c.postgres && !Object.hasOwn(c.postgres.databases, "keycloak"))
     f.add([...at, "components", "postgres", "databases"], `keycloakx is installed in ${env.name} but there is no "keycloak" database`);
-  // Grafana's PostgreSQL data source reads one of the cluster's databases (its read grants name it).
-  const grafanaDb = c.monitoring.grafana.datasources.postgres.database;
-  if (enabled("postgres-cluster") && !Object.hasOwn(c.postgres.databases, grafanaDb))
+  // Grafana's read grants are given on its data source's database, which the cluster must hold.
+  const grafanaDb = c.monitoring?.grafana.datasources.postgres.database;
+  if (enabled("postgres-cluster") && c.postgres && grafanaDb !== undefined && !Object.hasOwn(c.postgres.databases, grafanaDb))
     f.add([...at, "components", "monitoring", "grafana", "datasources", "postgres", "database"], `${show(grafanaDb)} is not a database of components.postgres.databases: ${Object.keys(c.postgres.databases).join(", ")}`);
   if (enabled("gpu-operator")) {
     if (!env.nodes.some((n) => n.gpu === true)) f.add([...at, "nodes"], `gpu-operator is installed in ${env.name}, which has no node with gpu: true`);
@@ -229,6 +234,10 @@ export function checkSemantics(platform: Platform, file = "model", registry?: Re
   checkValues(platform, [], f);
   // Prototype keys and huge values first: the rest would read through them.
   if (f.list.length) return f.list;
+  const needs = danglingNeeds(platform, file);
+  // Settings an installed release reads must be there before anything reads them.
+  const missing = missingSettings(platform, file);
+  if (missing.length) return [...needs, ...missing];
   checkPlatform(platform, f, registry);
-  return f.list;
+  return [...needs, ...f.list];
 }

@@ -9,7 +9,7 @@ import type { Diagnostic } from "./types.ts";
 export const FORMATS = ["text", "json", "gitlab", "junit"] as const;
 export type Format = (typeof FORMATS)[number];
 
-interface RenderOptions {
+export interface RenderOptions {
   /** ANSI colour (text only); callers pass true only for a terminal. */
   color?: boolean;
   /** Every rule that ran, so JUnit lists passing rules as passing test cases. */

@@ -2,7 +2,8 @@
  * Facts computed from the model, computed here once so that every emitter agrees on them
  * (host names, namespaces, service addresses, which releases are installed).
  */
-import type { ClusterNode, Environment, Fqdn, IPv4, Platform, Release, WebUi } from "./types.ts";
+import type { ClusterNode, Components, Environment, Fqdn, IPv4, Platform, Release, WebUi } from "./types.ts";
+import { settingsOf } from "./components.ts";
 
 /** What an emitter knows while it builds one release of one environment. */
 export interface Context {
@@ -18,6 +19,33 @@ export function hostOf(env: Environment, ui: WebUi): Fqdn {
 /** Every web UI host of an environment, in the model's order. */
 export function webHosts(env: Environment): Array<{ ui: WebUi; fqdn: Fqdn }> {
   return (Object.keys(env.ingress.hosts) as WebUi[]).map((ui) => ({ ui, fqdn: hostOf(env, ui) }));
+}
+
+/**
+ * The release that serves each web UI (`src/charts/web-backends.ts` resolves its Service; a
+ * test keeps the two in step). A UI gets a host, a route and a DNS record only where that
+ * release is part of the platform and installed in the environment.
+ */
+export const webUiRelease: Readonly<Record<WebUi, string>> = {
+  grafana: "kube-prometheus-stack",
+  prometheus: "kube-prometheus-stack",
+  alertmanager: "kube-prometheus-stack",
+  "kafka-ui": "kafka-ui",
+  argocd: "argo-cd",
+  kibana: "eck-kibana",
+  keycloak: "keycloakx",
+  vault: "vault",
+  minio: "minio",
+  traefik: "traefik",
+  dns: "technitium",
+};
+
+/** The web UI hosts of an environment whose serving release is installed there. */
+export function installedWebHosts(platform: Platform, env: Environment): Array<{ ui: WebUi; fqdn: Fqdn }> {
+  return webHosts(env).filter(({ ui }) => {
+    const release = platform.releases.find((r) => r.name === webUiRelease[ui]);
+    return release !== undefined && isEnabled(env, release);
+  });
 }
 
 /** The API server's host name (A16). */
@@ -54,7 +82,7 @@ export function serviceHost(service: string, namespace: string): Fqdn {
 
 /** The Kafka cluster's TLS bootstrap address, `host:port` (S21, A10). */
 export function kafkaBootstrap({ platform, env }: Context): string {
-  const kafka = env.components.kafka;
+  const kafka = settingsOf(env, "kafka");
   return `${serviceHost(`${kafka.cluster}-kafka-bootstrap`, namespaceOf(platform, "kafka-cluster"))}:${kafka.tlsPort}`;
 }
 
@@ -64,7 +92,7 @@ export function kafkaBootstrap({ platform, env }: Context): string {
  */
 export function mailRelayService({ platform, env }: Context): { service: string; namespace: string; port: number } {
   const release = releaseOf(platform, "mailrelay");
-  return { service: release.name, namespace: release.namespace, port: env.components.mail.port };
+  return { service: release.name, namespace: release.namespace, port: settingsOf(env, "mail").port };
 }
 
 /** The sender domains the relay accepts (`ALLOWED_SENDER_DOMAINS`): the environment's own. */
@@ -74,7 +102,7 @@ export function mailSenderDomains(env: Environment): string[] {
 
 /** Alertmanager's sender address: its local part at the environment's domain (S27, S38). */
 export function alertmanagerSender(env: Environment): string {
-  return `${env.components.monitoring.alertmanager.emailFromLocalPart}@${env.domain}`;
+  return `${settingsOf(env, "monitoring").alertmanager.emailFromLocalPart}@${env.domain}`;
 }
 
 /**
@@ -82,7 +110,7 @@ export function alertmanagerSender(env: Environment): string {
  * sends everything to that host's A record, not to an MX.
  */
 export function mailDeliveryRoute(env: Environment): { host: Fqdn; port: number; relayhost: string; loginSecret?: string } {
-  const delivery = env.components.mail.delivery;
+  const delivery = settingsOf(env, "mail").delivery;
   const host = env.external[delivery.host].fqdn;
   return { host, port: delivery.port, relayhost: `[${host}]:${delivery.port}`, ...(delivery.loginSecret ? { loginSecret: delivery.loginSecret } : {}) };
 }
@@ -104,7 +132,7 @@ export function gatewayOf({ platform }: Context): { name: string; namespace: str
 
 /** The Keycloak realm's OpenID Connect issuer URL (S35, A12). */
 export function oidcIssuer(env: Environment): string {
-  return `https://${hostOf(env, "keycloak")}/realms/${env.components.keycloak.realm}`;
+  return `https://${hostOf(env, "keycloak")}/realms/${settingsOf(env, "keycloak").realm}`;
 }
 
 /** config-syncer's annotation: a Secret carrying it is copied into the namespaces its value selects (S37). */
@@ -150,7 +178,7 @@ export function caBundle({ platform, env }: Context): {
 }
 
 /** An application that logs in through the Keycloak realm (S35, A12). */
-export type OidcClient = keyof Environment["components"]["keycloak"]["clients"];
+export type OidcClient = keyof Components["keycloak"]["clients"];
 
 /**
  * The client scopes Keycloak creates in a realm whose import lists no `clientScopes` (Keycloak
@@ -232,7 +260,7 @@ export function kafkaExternal({ platform, env }: Context): {
   bootstrapHost: Fqdn;
   brokers: KafkaExternalBroker[];
 } {
-  const kafka = env.components.kafka;
+  const kafka = settingsOf(env, "kafka");
   const route = env.ingress.tcpRoutes.find((r) => "kafka" in r.backend);
   if (!route) throw new Error(`environment ${env.name} has no TCP route to the Kafka external listener`);
   const pool = kafkaPoolName(env);
@@ -269,25 +297,32 @@ export function gitSshRemote(env: Environment, projectPath: string): string {
   return `ssh://git@${route.host}:${route.port}/${projectPath}.git`;
 }
 
+/**
+ * Namespaces labelled `<KAFKA_CLIENT_LABEL>=true` receive a copy of the Kafka cluster CA Secret:
+ * a client (and KEDA's scaler, which reads Secrets of the scaled workload's namespace only) can
+ * then trust the brokers without reading the `kafka` namespace.
+ */
+export const KAFKA_CLIENT_LABEL = "streamforge.io/kafka-client";
+
 /** Strimzi's Secret holding the cluster CA certificate clients trust (`ca.crt`, `ca.p12`). */
 export function kafkaClusterCaSecret(env: Environment): string {
-  return `${env.components.kafka.cluster}-cluster-ca-cert`;
+  return `${settingsOf(env, "kafka").cluster}-cluster-ca-cert`;
 }
 
 /** The PostgreSQL cluster's read-write Service address, `host:port` (S19). */
 export function postgresAddress({ platform, env }: Context): string {
-  return `${serviceHost(env.components.postgres.name, namespaceOf(platform, "postgres-cluster"))}:5432`;
+  return `${serviceHost(settingsOf(env, "postgres").name, namespaceOf(platform, "postgres-cluster"))}:5432`;
 }
 
 /** The Elasticsearch HTTPS endpoint ECK creates for the cluster (`<name>-es-http`, S25). */
 export function elasticsearchUrl({ platform, env }: Context): string {
-  const es = env.components.logging.elasticsearch;
+  const es = settingsOf(env, "logging").elasticsearch;
   return `https://${serviceHost(`${es.name}-es-http`, namespaceOf(platform, "eck-elasticsearch"))}:9200`;
 }
 
 /** ECK's Secrets of an Elasticsearch cluster: the `elastic` user and the public HTTP CA. */
 export function elasticsearchSecrets(env: Environment): { elasticUser: { secret: string; key: string }; httpCa: { secret: string; key: string } } {
-  const name = env.components.logging.elasticsearch.name;
+  const name = settingsOf(env, "logging").elasticsearch.name;
   return {
     elasticUser: { secret: `${name}-es-elastic-user`, key: "elastic" },
     httpCa: { secret: `${name}-es-http-certs-public`, key: "ca.crt" },
@@ -299,12 +334,12 @@ export function elasticsearchSecrets(env: Environment): { elasticUser: { secret:
  * internal CA issuer (S7), so every client verifies it with the CA bundle (`caBundle`).
  */
 export function elasticsearchHttpCertSecret(env: Environment): string {
-  return `${env.components.logging.elasticsearch.name}-es-http-internal-ca`;
+  return `${settingsOf(env, "logging").elasticsearch.name}-es-http-internal-ca`;
 }
 
 /** The Secret of role definitions (`roles.yml`) ECK loads for the platform's Elasticsearch users. */
 export function elasticsearchRolesSecret(env: Environment): string {
-  return `${env.components.logging.elasticsearch.name}-platform-roles`;
+  return `${settingsOf(env, "logging").elasticsearch.name}-platform-roles`;
 }
 
 /**
@@ -329,7 +364,7 @@ export function elasticsearchUsers({ platform, env }: Context): Array<{
   /** Namespaces config-syncer copies the Secret into. */
   copiedTo: string[];
 }> {
-  const users = env.components.logging.users;
+  const users = settingsOf(env, "logging").users;
   const namespace = namespaceOf(platform, "eck-elasticsearch");
   const readers: Record<keyof typeof users, string> = { grafana: "kube-prometheus-stack", fluentBit: "fluent-bit" };
   return (Object.keys(users) as Array<keyof typeof users>).map((client) => {
@@ -347,7 +382,7 @@ export function elasticsearchUsers({ platform, env }: Context): Array<{
 
 /** Whether Kibana logs in through Keycloak: only a licence above basic runs an OIDC realm (S35). */
 export function kibanaSso(env: Environment): boolean {
-  return env.components.logging.licence.kind !== "basic";
+  return settingsOf(env, "logging").licence.kind !== "basic";
 }
 
 /** MinIO's in-cluster S3 endpoint (the chart's Service `minio`, port 9000; S16). */
@@ -365,7 +400,7 @@ export function s3Endpoint({ platform }: Context): string {
 export function postgresUserSecret(env: Environment, user: string, namespace: string): { secret: string; namespace: string; manifestUser: string } {
   const manifestUser = `${namespace}.${user}`;
   return {
-    secret: `${manifestUser}.${env.components.postgres.name}.credentials.postgresql.acid.zalan.do`,
+    secret: `${manifestUser}.${settingsOf(env, "postgres").name}.credentials.postgresql.acid.zalan.do`,
     namespace,
     manifestUser,
   };
@@ -391,11 +426,13 @@ export interface PostgresLogin {
  * roles are declared `<namespace>.<user>` so the password Secret lands next to the client.
  */
 export function postgresClientReleases(env: Environment): Record<string, string> {
-  const pg = env.components.postgres;
+  const pg = settingsOf(env, "postgres");
   const clients: Record<string, string> = {};
   const keycloakOwner = pg.databases.keycloak;
   if (keycloakOwner) clients[keycloakOwner] = "keycloakx";
-  clients[env.components.monitoring.grafana.datasources.postgres.user] = "kube-prometheus-stack";
+  // Grafana's data source user, where the environment has monitoring settings at all.
+  const monitoring = env.components.monitoring;
+  if (monitoring) clients[monitoring.grafana.datasources.postgres.user] = "kube-prometheus-stack";
   return clients;
 }
 
@@ -404,7 +441,7 @@ export function postgresLogin({ platform, env }: Context, user: string): Postgre
   const client = postgresClientReleases(env)[user];
   if (!client) {
     const namespace = namespaceOf(platform, "postgres-cluster");
-    return { role: user, secret: `${user}.${env.components.postgres.name}.credentials.postgresql.acid.zalan.do`, namespace };
+    return { role: user, secret: `${user}.${settingsOf(env, "postgres").name}.credentials.postgresql.acid.zalan.do`, namespace };
   }
   const { secret, namespace, manifestUser } = postgresUserSecret(env, user, namespaceOf(platform, client));
   return { role: manifestUser, secret, namespace };
@@ -412,7 +449,7 @@ export function postgresLogin({ platform, env }: Context, user: string): Postgre
 
 /** The operator's Secret of the `postgres` superuser, in the cluster's namespace (S19). */
 export function postgresSuperuserSecret({ platform, env }: Context): { secret: string; namespace: string } {
-  return { secret: `postgres.${env.components.postgres.name}.credentials.postgresql.acid.zalan.do`, namespace: namespaceOf(platform, "postgres-cluster") };
+  return { secret: `postgres.${settingsOf(env, "postgres").name}.credentials.postgresql.acid.zalan.do`, namespace: namespaceOf(platform, "postgres-cluster") };
 }
 
 /** The nodes with an NVIDIA GPU (A4), where the GPU operator's operands belong (S36). */
@@ -438,8 +475,8 @@ export function ciEnvironment(platform: Platform): Environment {
 
 /** Where CI jobs find `config.json` with the registry credentials: the runner volume `ci.dockerConfigVolume`. */
 export function ciDockerConfigDir(env: Environment): string {
-  const name = env.components.ci.dockerConfigVolume;
-  const volume = env.components.runner.volumes.find((v) => v.name === name && v.kind === "secret");
+  const name = settingsOf(env, "ci").dockerConfigVolume;
+  const volume = settingsOf(env, "runner").volumes.find((v) => v.name === name && v.kind === "secret");
   if (!volume) throw new Error(`ci.dockerConfigVolume ${name} is not a secret volume of the runner (components.runner.volumes)`);
   return volume.mountPath;
 }

@@ -10,7 +10,8 @@
  */
 import { createHash } from "node:crypto";
 import type { Environment, Fqdn, IPv4, Platform } from "./types.ts";
-import { apiFqdn, externalTcpRoutes, isEnabled, kafkaExternal, webHosts } from "./derive.ts";
+import { apiFqdn, externalTcpRoutes, installedWebHosts, isEnabled, kafkaExternal } from "./derive.ts";
+import { settingsOf } from "./components.ts";
 
 /**
  * The `comments` text `dns sync` puts on every record it creates in Technitium; it deletes only
@@ -19,7 +20,7 @@ import { apiFqdn, externalTcpRoutes, isEnabled, kafkaExternal, webHosts } from "
 export const MANAGED_COMMENT = "managed by @streamforge/platform (dns sync)";
 
 /** Why a record exists; lint messages and the JSON file name it. */
-type RecordSource =
+export type RecordSource =
   | { kind: "web"; ui: string }
   | { kind: "nameserver" }
   | { kind: "api" }
@@ -55,8 +56,8 @@ export interface DnsZone {
 }
 
 /** The name server host of an environment (`ns.<domain>`), served on Technitium's LB IP. */
-function nameServerFqdn(env: Environment): Fqdn {
-  return `${env.components.dns.nsHost}.${env.domain}`;
+export function nameServerFqdn(env: Environment): Fqdn {
+  return `${settingsOf(env, "dns").nsHost}.${env.domain}`;
 }
 
 /** Whether `name` is `zone` itself or a name below it. */
@@ -69,11 +70,11 @@ export function isUnder(name: Fqdn, zone: Fqdn): boolean {
  * hosts, then the hosts of Traefik's TCP routes (the Kafka bootstrap and brokers, S11).
  */
 export function dnsRecords(platform: Platform, env: Environment): DnsRecord[] {
-  const ttl = env.components.dns.zone.ttl;
+  const ttl = settingsOf(env, "dns").zone.ttl;
   const a = (name: Fqdn, address: IPv4, source: RecordSource): DnsRecord => ({ name, type: "A", address, ttl, source });
   return [
-    // A11: every web UI, Technitium's own included, is served by the ingress (Traefik) with TLS.
-    ...webHosts(env).map(({ ui, fqdn }) => a(fqdn, env.ingress.loadBalancerIps.traefik, { kind: "web", ui })),
+    // A11: every installed web UI, Technitium's own included, is served by the ingress (Traefik) with TLS.
+    ...installedWebHosts(platform, env).map(({ ui, fqdn }) => a(fqdn, env.ingress.loadBalancerIps.traefik, { kind: "web", ui })),
     a(nameServerFqdn(env), env.ingress.loadBalancerIps.dns, { kind: "nameserver" }),
     a(apiFqdn(env), env.cluster.apiVip, { kind: "api" }),
     ...env.nodes.map((node) => a(`${node.name}.${env.domain}`, node.ip, { kind: "node", node: node.name })),
@@ -128,7 +129,7 @@ function contentSerial(zone: Omit<DnsZone, "serial">): number {
 
 /** The zones of an environment, the environment's own first, then the single-host zones by name. */
 export function dnsZones(platform: Platform, env: Environment): DnsZone[] {
-  const settings = env.components.dns.zone;
+  const settings = settingsOf(env, "dns").zone;
   const byZone = new Map<Fqdn, DnsRecord[]>([[env.domain, []]]);
   for (const record of dnsRecords(platform, env)) {
     const zone = zoneNameOf(env, record.name);

@@ -40,6 +40,11 @@ export interface Prerequisite {
 const platformKey = (key: string, holds: string): PrerequisiteKey => ({ key, holds, origin: "platform" });
 const externalKey = (key: string, holds: string): PrerequisiteKey => ({ key, holds, origin: "external" });
 
+/** The entries a component's settings give, or none where the environment has no such settings. */
+function ifSet<T>(settings: T | undefined, entries: (settings: T) => Prerequisite[]): Prerequisite[] {
+  return settings === undefined ? [] : entries(settings);
+}
+
 /** Every prerequisite of one environment, sorted by namespace and name. */
 export function prerequisites(platform: Platform, env: Environment): Prerequisite[] {
   // Only what an installed release reads is a prerequisite; "" marks a release this platform lacks.
@@ -55,46 +60,66 @@ export function prerequisites(platform: Platform, env: Environment): Prerequisit
       keys: [externalKey("tls.crt", "the CA certificate (PEM)"), externalKey("tls.key", "the CA private key (PEM)")],
       modelPath: ["ingress", "caSecret"],
     },
-    {
-      kind: "Secret",
-      name: c.minio.rootSecret,
-      namespace: ns("minio"),
-      purpose: "MinIO's root login",
-      keys: [platformKey("rootUser", "root user name"), platformKey("rootPassword", "root password")],
-      modelPath: ["components", "minio", "rootSecret"],
-    },
-    {
-      kind: "Secret",
-      name: c.postgres.backup.credentialsSecret,
-      namespace: ns("postgres-cluster"),
-      purpose: `S3 login of PostgreSQL's logical backups into the MinIO bucket ${c.postgres.backup.bucket}`,
-      keys: [externalKey("AWS_ACCESS_KEY_ID", "a MinIO access key allowed to write the bucket"), externalKey("AWS_SECRET_ACCESS_KEY", "its secret key")],
-      modelPath: ["components", "postgres", "backup", "credentialsSecret"],
-    },
-    {
-      kind: "Secret",
-      name: c.monitoring.grafana.adminSecret,
-      namespace: ns("kube-prometheus-stack"),
-      purpose: "Grafana's local admin",
-      keys: [platformKey("admin-user", "admin user name"), platformKey("admin-password", "admin password")],
-      modelPath: ["components", "monitoring", "grafana", "adminSecret"],
-    },
-    {
-      kind: "Secret",
-      name: c.monitoring.alertmanager.telegramBotToken.secret,
-      namespace: ns("kube-prometheus-stack"),
-      purpose: "Alertmanager's Telegram bot",
-      keys: [externalKey(c.monitoring.alertmanager.telegramBotToken.key, "the bot token BotFather issued")],
-      modelPath: ["components", "monitoring", "alertmanager", "telegramBotToken"],
-    },
-    {
-      kind: "Secret",
-      name: c.runner.tokenSecret,
-      namespace: ns("gitlab-runner"),
-      purpose: "the GitLab runner's authentication token",
-      keys: [externalKey("runner-token", "the runner authentication token GitLab issued"), externalKey("runner-registration-token", "empty with authentication tokens")],
-      modelPath: ["components", "runner", "tokenSecret"],
-    },
+    ...ifSet(c.minio, (minio) => [
+      {
+        kind: "Secret",
+        name: minio.rootSecret,
+        namespace: ns("minio"),
+        purpose: "MinIO's root login",
+        keys: [platformKey("rootUser", "root user name"), platformKey("rootPassword", "root password")],
+        modelPath: ["components", "minio", "rootSecret"],
+      },
+    ]),
+    ...ifSet(c.postgres, (postgres) => [
+      {
+        kind: "Secret",
+        name: postgres.backup.credentialsSecret,
+        namespace: ns("postgres-cluster"),
+        purpose: `S3 login of PostgreSQL's logical backups into the MinIO bucket ${postgres.backup.bucket}`,
+        keys: [externalKey("AWS_ACCESS_KEY_ID", "a MinIO access key allowed to write the bucket"), externalKey("AWS_SECRET_ACCESS_KEY", "its secret key")],
+        modelPath: ["components", "postgres", "backup", "credentialsSecret"],
+      },
+    ]),
+    ...ifSet(c.monitoring, (monitoring) => [
+      {
+        kind: "Secret",
+        name: monitoring.grafana.adminSecret,
+        namespace: ns("kube-prometheus-stack"),
+        purpose: "Grafana's local admin",
+        keys: [platformKey("admin-user", "admin user name"), platformKey("admin-password", "admin password")],
+        modelPath: ["components", "monitoring", "grafana", "adminSecret"],
+      },
+    ]),
+    ...ifSet(c.monitoring, (monitoring) => [
+      {
+        kind: "Secret",
+        name: monitoring.alertmanager.telegramBotToken.secret,
+        namespace: ns("kube-prometheus-stack"),
+        purpose: "Alertmanager's Telegram bot",
+        keys: [externalKey(monitoring.alertmanager.telegramBotToken.key, "the bot token BotFather issued")],
+        modelPath: ["components", "monitoring", "alertmanager", "telegramBotToken"],
+      },
+    ]),
+    ...ifSet(c.runner, (runner) => [
+      {
+        kind: "Secret",
+        name: runner.tokenSecret,
+        namespace: ns("gitlab-runner"),
+        purpose: "the GitLab runner's authentication token",
+        keys: [externalKey("runner-token", "the runner authentication token GitLab issued"), externalKey("runner-registration-token", "empty with authentication tokens")],
+        modelPath: ["components", "runner", "tokenSecret"],
+      },
+    ]),
+    ...ifSet(c.keycloak, (keycloak) => [
+      {
+        kind: "Secret",
+        name: keycloak.bootstrapAdminSecret,
+        namespace: ns("keycloakx"),
+        purpose: "Keycloak's bootstrap admin (used on its first start, before the realm exists)",
+        keys: [platformKey("username", "bootstrap admin user name"), platformKey("password", "bootstrap admin password")],
+        modelPath: ["components", "keycloak", "bootstrapAdminSecret"],
+      },
+    ]),
     {
       kind: "Secret",
       name: c.dns.adminSecret,
@@ -102,14 +127,6 @@ export function prerequisites(platform: Platform, env: Environment): Prerequisit
       purpose: "Technitium DNS's admin login",
       keys: [platformKey("password", "admin password")],
       modelPath: ["components", "dns", "adminSecret"],
-    },
-    {
-      kind: "Secret",
-      name: c.keycloak.bootstrapAdminSecret,
-      namespace: ns("keycloakx"),
-      purpose: "Keycloak's bootstrap admin (used on its first start, before the realm exists)",
-      keys: [platformKey("username", "bootstrap admin user name"), platformKey("password", "bootstrap admin password")],
-      modelPath: ["components", "keycloak", "bootstrapAdminSecret"],
     },
   ];
   if (env.ingress.caBundle) {
@@ -125,17 +142,18 @@ export function prerequisites(platform: Platform, env: Environment): Prerequisit
   }
   // The runner's CA Secret is also one of its job volumes; list it once.
   const runnerSecrets = new Map<string, Prerequisite>();
-  runnerSecrets.set(c.runner.gitlabCaSecret, {
+  const runner = c.runner;
+  if (runner) runnerSecrets.set(runner.gitlabCaSecret, {
     kind: "Secret",
-    name: c.runner.gitlabCaSecret,
+    name: runner.gitlabCaSecret,
     namespace: ns("gitlab-runner"),
     purpose: `the CA that signs ${env.external.gitlab.fqdn}'s certificate`,
     keys: [externalKey(`${env.external.gitlab.fqdn}.crt`, "the CA certificate (PEM)")],
     modelPath: ["components", "runner", "gitlabCaSecret"],
   });
-  c.runner.volumes.forEach((v, i) => {
+  runner?.volumes.forEach((v, i) => {
     if (v.kind !== "secret" || runnerSecrets.has(v.source)) return;
-    const docker = v.name === c.ci.dockerConfigVolume;
+    const docker = v.name === c.ci?.dockerConfigVolume;
     runnerSecrets.set(v.source, {
       kind: "Secret",
       name: v.source,
@@ -148,7 +166,7 @@ export function prerequisites(platform: Platform, env: Environment): Prerequisit
   out.push(...runnerSecrets.values());
   // One client secret per OIDC client, in Keycloak's namespace and the client's: the same value in both.
   const clientNamespaces: Record<string, string> = { grafana: ns("kube-prometheus-stack"), kibana: ns("eck-elasticsearch"), argocd: ns("argo-cd"), "kafka-ui": ns("kafka-ui") };
-  for (const [client, ref] of Object.entries(c.keycloak.clients) as Array<[string, { secret: string; key: string }]>) {
+  for (const [client, ref] of Object.entries(c.keycloak?.clients ?? {}) as Array<[string, { secret: string; key: string }]>) {
     const key = platformKey(ref.key, `the OIDC client secret of Keycloak client ${client}`);
     const clientSide = { kind: "Secret" as const, name: ref.secret, namespace: clientNamespaces[client] ?? "", purpose: `${client}'s OIDC client secret`, keys: [key], modelPath: ["components", "keycloak", "clients", client] };
     const keycloakSide = { ...clientSide, namespace: ns("keycloakx"), purpose: `${client}'s OIDC client secret, for Keycloak's realm import` };
@@ -171,7 +189,7 @@ export function prerequisites(platform: Platform, env: Environment): Prerequisit
       });
     }
   }
-  if (c.mail.delivery.loginSecret) {
+  if (c.mail?.delivery.loginSecret) {
     out.push({
       kind: "Secret",
       name: c.mail.delivery.loginSecret,

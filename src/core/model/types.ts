@@ -577,12 +577,24 @@ export interface Environment {
   ingress: IngressSpec;
   /** Hosts outside the cluster (A15). */
   external: { gitlab: ExternalHost; nfs: ExternalHost; mail: ExternalHost };
-  components: Components;
+  /**
+   * Settings of the components this environment installs. Each is needed only when a release
+   * whose adapter reads it is installed (`dns` always: every environment gets its zone).
+   */
+  components: Partial<Components> & Pick<Components, "dns">;
   /** Chart version per release (`catalogue` plus this environment's overrides). */
   versions: Record<string, VersionPin>;
   /** Releases this environment leaves out (e.g. `gpu-operator` in `lab`). */
   disabled: DnsLabel[];
 }
+
+/** An environment with the settings of every component (the embedded StreamForge model's). */
+export interface CompleteEnvironment extends Environment {
+  components: Components;
+}
+
+/** A platform whose environments all carry every component's settings (the embedded model). */
+export type CompletePlatform = Omit<Platform, "environments"> & { environments: CompleteEnvironment[] };
 
 /** A whole platform: its repositories, its releases and its environments. */
 /**
@@ -607,6 +619,12 @@ export interface ChartFacts {
 
 export interface Platform {
   name: string;
+  /**
+   * The commands that regenerate (`gen`) and drift-check (`check`) this platform's files in the
+   * repository that owns the model; every generated header and lint hint names them. Default
+   * `npm run gen` and `npm run check`; a consumer might say `npx streamforge gen --model platform.ts`.
+   */
+  commands?: { gen?: string; check?: string };
   /** The environment commands use when `--env` is not given. */
   defaultEnvironment: string;
   /** Helm repositories by alias. */

@@ -9,7 +9,7 @@
  * from a file: ajv's standalone code for these schemas is about 14 MB, and a run that loaded it
  * (even from V8's code cache) spent more time there than in everything else lint does.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from "ajv";
@@ -29,6 +29,28 @@ export type SchemaError = ErrorObject;
 const PACKAGE_ROOT = resolve(import.meta.dirname, "../../..");
 let schemaRoot = PACKAGE_ROOT;
 const compiled = new Map<string, Validator | null>();
+
+/**
+ * Folders with the layout of `schema/` (`charts/<chart>/<version>.schema.json`, `crds/...`) that
+ * are searched before the package's own: a consumer's schema for a chart version the package does
+ * not pin (derived with `streamforge schema derive`). Clears the compile cache.
+ */
+let extraDirs: string[] = [];
+export function useExtraSchemaDirs(dirs: readonly string[]): void {
+  if (dirs.length === extraDirs.length && dirs.every((d, i) => d === extraDirs[i])) return;
+  extraDirs = [...dirs];
+  compiled.clear();
+}
+
+/** The file of a `schema/...` path: the first extra folder holding it, else the schema root. */
+function schemaFile(path: string): string {
+  const inner = path.replace(/^schema\//, "");
+  for (const dir of extraDirs) {
+    const candidate = join(dir, inner);
+    if (existsSync(candidate)) return candidate;
+  }
+  return join(schemaRoot, path);
+}
 
 /** Reads schemas below another root (a directory holding `schema/`); clears the compile cache. */
 export function useSchemaRoot(root: string): void {
@@ -76,7 +98,7 @@ export async function validatorFor(path: string): Promise<Validator | null> {
   if (cached !== undefined) return cached;
   let text: string;
   try {
-    text = readFileSync(join(schemaRoot, path), "utf8");
+    text = readFileSync(schemaFile(path), "utf8");
   } catch {
     compiled.set(path, null);
     return null;

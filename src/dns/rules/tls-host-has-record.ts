@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../core/diagnostics/types.ts";
-import { hostOf, webHosts } from "../../core/model/derive.ts";
+import { hostOf, installedWebHosts } from "../../core/model/derive.ts";
 import type { Rule } from "../../core/lint/context.ts";
 import { endpoints, servedHosts } from "../../core/lint/hosts.ts";
 import { hasRecord, recordsByName } from "./records.ts";
@@ -15,7 +15,7 @@ export const tlsHostHasRecord: Rule = {
     const byName = recordsByName(ctx.platform, ctx.env);
     const ingress = new Set(Object.values(ctx.env.ingress.loadBalancerIps).filter((ip) => ip !== ctx.env.ingress.loadBalancerIps.dns));
     const out: Diagnostic[] = [];
-    for (const { ui, fqdn } of webHosts(ctx.env)) {
+    for (const { ui, fqdn } of installedWebHosts(ctx.platform, ctx.env)) {
       const addresses = (byName.get(fqdn) ?? []).map((r) => r.address);
       if (addresses.length && addresses.every((a) => ingress.has(a))) continue;
       const found = addresses.length ? `resolves to ${addresses.join(", ")}, not only to an ingress IP (${[...ingress].join(", ")})` : "has no DNS record";

@@ -7,6 +7,7 @@ import type { ArgoCdValues } from "./types/argo-cd.ts";
 import type { Environment } from "../../core/model/types.ts";
 import { GROUPS_CLAIM, OIDC_SCOPES, caBundle, gitlabUrl, hostOf, oidcIssuer } from "../../core/model/derive.ts";
 import { toYaml } from "../../core/yaml.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /**
  * Fixed resource names: with `fullnameOverride` the chart names its objects `argocd-<component>`
@@ -18,8 +19,8 @@ const ARGOCD_FULLNAME = "argocd";
 const REPOSITORY_ENTRY = "iac-kubeadm";
 
 /** The Git repository Argo CD syncs the cluster from (S32). */
-function argocdRepoUrl(env: Environment): string {
-  return `${gitlabUrl(env)}${env.components.argocd.repoPath}.git`;
+export function argocdRepoUrl(env: Environment): string {
+  return `${gitlabUrl(env)}${settingsOf(env, "argocd").repoPath}.git`;
 }
 
 /** The OIDC client id Argo CD uses in the Keycloak realm. */
@@ -28,9 +29,9 @@ const ARGOCD_OIDC_CLIENT = "argocd";
 export const argoCd: ValuesAdapter<ArgoCdValues> = (ctx) => {
   const { env } = ctx;
   const ca = caBundle(ctx);
-  const replicas = env.components.argocd.replicas;
+  const replicas = settingsOf(env, "argocd").replicas;
   const ha = replicas > 1;
-  const clientSecret = env.components.keycloak.clients.argocd;
+  const clientSecret = settingsOf(env, "keycloak").clients.argocd;
   const oidcConfig = {
     name: "Keycloak",
     issuer: oidcIssuer(env),
@@ -59,7 +60,7 @@ export const argoCd: ValuesAdapter<ArgoCdValues> = (ctx) => {
       rbac: {
         "policy.default": "role:readonly",
         // The realm's admin group administers Argo CD; everyone else who logs in reads.
-        "policy.csv": `g, ${env.components.keycloak.adminGroup}, role:admin\n`,
+        "policy.csv": `g, ${settingsOf(env, "keycloak").adminGroup}, role:admin\n`,
         scopes: `[${GROUPS_CLAIM}]`,
       },
       // GitLab's CA is read from the `argocd-tls-certs-cm` ConfigMap (key: GitLab's host name),

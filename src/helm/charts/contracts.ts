@@ -14,6 +14,7 @@ import { minioLayout } from "./minio.ts";
 import { KEYCLOAK_FULLNAME } from "./keycloakx.ts";
 import { chartFullname, webBackends } from "./web-backends.ts";
 import type { WebUi } from "../../core/model/types.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 const MONITORING = "monitoring.coreos.com";
 const ECK_GROUPS = ["elasticsearch.k8s.elastic.co", "kibana.k8s.elastic.co"];
@@ -50,7 +51,7 @@ export const chartContracts: Readonly<Record<string, Contract>> = {
   // MetalLB's webhooks validate its pools and advertisements (templates/webhooks.yaml).
   metallb: () => ({ validates: ["metallb.io"] }),
   traefik: ({ env }) => {
-    const t = env.components.traefik;
+    const t = settingsOf(env, "traefik");
     // One `/data` volume shared by every replica (RWX on NFS, S9).
     return { claims: [claim("Traefik ACME storage", t.acmeStorage.storageClass, t.acmeStorage.size, 1, ["components", "traefik", "acmeStorage", "size"])] };
   },
@@ -70,7 +71,7 @@ export const chartContracts: Readonly<Record<string, Contract>> = {
   // The provisioner's class (templates/storageclass.yaml) is `storageClass.name`.
   "nfs-subdir-external-provisioner": (_ctx, values) => ({ creates: storageClassesOf([valueAt(values, "storageClass")]) }),
   minio: ({ env }, values, release) => {
-    const spec = env.components.minio;
+    const spec = settingsOf(env, "minio");
     const { drivesPerNode } = minioLayout(spec.replicas);
     const fullname = chartFullname(release.name, "minio", values);
     return {
@@ -96,7 +97,7 @@ export const chartContracts: Readonly<Record<string, Contract>> = {
     trustsPlatformCa: [{ key: "value", contains: "-Djavax.net.ssl.trustStore=" }],
   }),
   "kube-prometheus-stack": ({ env, platform }, values, release) => {
-    const mon = env.components.monitoring;
+    const mon = settingsOf(env, "monitoring");
     return {
       renders: kinds(MONITORING, "Prometheus", "Alertmanager", "ServiceMonitor", "PrometheusRule"),
       // The operator's admission webhook (on unless `prometheusOperator.admissionWebhooks.enabled` is false)
@@ -122,7 +123,7 @@ export const chartContracts: Readonly<Record<string, Contract>> = {
   },
   "eck-operator": () => ({ validates: ECK_GROUPS }),
   "eck-elasticsearch": ({ env }, values, release) => {
-    const es = env.components.logging.elasticsearch;
+    const es = settingsOf(env, "logging").elasticsearch;
     const name = chartFullname(release.name, "eck-elasticsearch", values);
     const secureSettings = valueAt(values, "secureSettings");
     return {
@@ -158,7 +159,7 @@ export const chartContracts: Readonly<Record<string, Contract>> = {
     trustsPlatformCa: [{ key: "oidc.config", contains: "rootCA" }],
   }),
   vault: ({ env }, values, release) => {
-    const v = env.components.vault;
+    const v = settingsOf(env, "vault");
     return {
       creates: webService("vault", release, values),
       claims: [claim("Vault Raft storage", v.storageClass, v.size, v.replicas, ["components", "vault", "size"])],
@@ -183,10 +184,10 @@ export const chartContracts: Readonly<Record<string, Contract>> = {
   technitium: ({ env }, values, release) => ({
     refers: [{ kind: "Secret", at: "/persistence/admin-password/name", keys: ["password"] }],
     creates: webService("dns", release, values),
-    claims: [claim("Technitium configuration", env.components.dns.storageClass, env.components.dns.size, 1, ["components", "dns", "size"])],
+    claims: [claim("Technitium configuration", settingsOf(env, "dns").storageClass, settingsOf(env, "dns").size, 1, ["components", "dns", "size"])],
   }),
   mailrelay: ({ env }, _values, release) => ({
-    creates: [{ kind: "Service", namespace: release.namespace, name: "mailrelay", ports: [env.components.mail.port] }],
+    creates: [{ kind: "Service", namespace: release.namespace, name: "mailrelay", ports: [settingsOf(env, "mail").port] }],
   }),
 };
 

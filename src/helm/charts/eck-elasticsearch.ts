@@ -2,6 +2,7 @@ import type { ValuesAdapter } from "./adapter.ts";
 import type { EckElasticsearchValues } from "./types/eck-elasticsearch.ts";
 import type { Environment } from "../../core/model/types.ts";
 import { type Context, GROUPS_CLAIM, OIDC_SCOPES, caBundle, elasticsearchHttpCertSecret, elasticsearchRolesSecret, elasticsearchUsers, hostOf, kibanaSso, oidcIssuer } from "../../core/model/derive.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /** Elasticsearch's configuration directory; SSL files must be inside it. */
 const ES_CONFIG_DIR = "/usr/share/elasticsearch/config";
@@ -50,8 +51,8 @@ export function oidcRealmSettings(ctx: Context): Record<string, string | number 
  */
 export const eckElasticsearch: ValuesAdapter<EckElasticsearchValues> = (ctx) => {
   const { env } = ctx;
-  const es = env.components.logging.elasticsearch;
-  const client = env.components.keycloak.clients.kibana;
+  const es = settingsOf(env, "logging").elasticsearch;
+  const client = settingsOf(env, "keycloak").clients.kibana;
   return {
     fullnameOverride: es.name,
     version: es.version,

@@ -2,6 +2,7 @@ import type { ValuesAdapter } from "./adapter.ts";
 import type { EckKibanaValues } from "./types/eck-kibana.ts";
 import { hostOf, kibanaSso } from "../../core/model/derive.ts";
 import { OIDC_REALM } from "./eck-elasticsearch.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /** Kibana's object name; ECK's Service is `<name>-kb-http`. */
 const KIBANA_NAME = "kibana";
@@ -13,9 +14,9 @@ const KIBANA_NAME = "kibana";
  */
 export const eckKibana: ValuesAdapter<EckKibanaValues> = ({ env }) => ({
   fullnameOverride: KIBANA_NAME,
-  version: env.components.logging.elasticsearch.version,
-  count: env.components.logging.kibana.replicas,
-  elasticsearchRef: { name: env.components.logging.elasticsearch.name },
+  version: settingsOf(env, "logging").elasticsearch.version,
+  count: settingsOf(env, "logging").kibana.replicas,
+  elasticsearchRef: { name: settingsOf(env, "logging").elasticsearch.name },
   config: {
     "server.publicBaseUrl": `https://${hostOf(env, "kibana")}`,
     // Keycloak first when the licence runs the OIDC realm; the basic login stays as the fallback

@@ -2,6 +2,7 @@ import Handlebars from "handlebars";
 import type { ValuesAdapter } from "./adapter.ts";
 import type { FluentBitValues } from "./types/fluent-bit.ts";
 import { elasticsearchSecrets, elasticsearchUrl } from "../../core/model/derive.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /** Where the chart mounts `luaScripts`. */
 const SCRIPTS_DIR = "/fluent-bit/scripts";
@@ -73,11 +74,11 @@ function renderSections(sections: Section[]): string {
  */
 export const fluentBit: ValuesAdapter<FluentBitValues> = (ctx) => {
   const { env } = ctx;
-  const prefix = env.components.logging.indexPrefix;
+  const prefix = settingsOf(env, "logging").indexPrefix;
   const es = new URL(elasticsearchUrl(ctx));
   const secrets = elasticsearchSecrets(env);
   // The platform's writer user, not `elastic` (its basic-auth Secret is in this namespace).
-  const user = env.components.logging.users.fluentBit;
+  const user = settingsOf(env, "logging").users.fluentBit;
   const passwordEnv = "ES_PASSWORD";
   const inputs: Section[] = [
     {

@@ -15,6 +15,7 @@ import type { GitlabRunnerValues } from "./types/gitlab-runner.ts";
 import type { Environment } from "../../core/model/types.ts";
 import { gitlabUrl, namespaceOf, onNode } from "../../core/model/derive.ts";
 import { type TomlTable, toToml } from "./toml.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /** One chart key this adapter writes, and the documentation that gives it. */
 export interface DocumentedKey {
@@ -53,8 +54,8 @@ const VOLUME_TABLE = { pvc: "pvc", secret: "secret", configMap: "config_map" } a
  * The runner's `config.toml` template as data: Kubernetes executor, job pods on the runner's
  * node, privileged (kaniko, S28-S30) under the model's ServiceAccount, with its volumes.
  */
-function runnerConfig(env: Environment, namespace: string): TomlTable {
-  const runner = env.components.runner;
+export function runnerConfig(env: Environment, namespace: string): TomlTable {
+  const runner = settingsOf(env, "runner");
   const volumes: Record<string, TomlTable[]> = {};
   for (const v of runner.volumes) {
     const table = VOLUME_TABLE[v.kind];
@@ -82,7 +83,7 @@ function runnerConfig(env: Environment, namespace: string): TomlTable {
 }
 
 export const gitlabRunner: ValuesAdapter<GitlabRunnerValues> = ({ platform, env }) => {
-  const runner = env.components.runner;
+  const runner = settingsOf(env, "runner");
   const config = toToml(runnerConfig(env, namespaceOf(platform, "gitlab-runner")));
   // The chart passes `runners.config` through Helm's `tpl`: template braces would be evaluated.
   if (config.includes("{{")) throw new Error("gitlab-runner config.toml must not contain Helm template braces");

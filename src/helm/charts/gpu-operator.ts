@@ -9,9 +9,10 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { GpuOperatorValues } from "./types/gpu-operator.ts";
 import { gpuNodes } from "../../core/model/derive.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 export const gpuOperator: ValuesAdapter<GpuOperatorValues> = ({ env }) => {
-  const gpu = env.components.gpu;
+  const gpu = settingsOf(env, "gpu");
   if (gpuNodes(env).length === 0) throw new Error(`gpu-operator is installed in ${env.name}, which has no node with gpu: true`);
   return {
     // The toolkit configures the runtime Kubespray installed, not the chart's default (docker).

@@ -2,6 +2,7 @@ import type { ValuesAdapter } from "./adapter.ts";
 import type { KafkaUiValues } from "./types/kafka-ui.ts";
 import { connectTopics } from "../manifests/kafka-cluster.ts";
 import { caBundle, kafkaBootstrap, kafkaClusterCaSecret, namespaceOf, OIDC_SCOPES, oidcIssuer, onNode, serviceHost } from "../../core/model/derive.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /** The chart's fullname, fixed so that its Service name does not depend on the release name. */
 const KAFKA_UI_FULLNAME = "kafka-ui";
@@ -36,15 +37,15 @@ const prop = (name: string) => `KAFKA_CLUSTERS_0_PROPERTIES_${name.toUpperCase()
  */
 export const kafkaUi: ValuesAdapter<KafkaUiValues> = (ctx) => {
   const { env, platform } = ctx;
-  const ui = env.components.kafkaUi;
-  const kafka = env.components.kafka;
+  const ui = settingsOf(env, "kafkaUi");
+  const kafka = settingsOf(env, "kafka");
   const namespace = namespaceOf(platform, "kafka-ui");
   if (namespace !== namespaceOf(platform, "kafka-cluster")) {
     // Strimzi writes the user and CA Secrets in the cluster's namespace; a pod reads only its own.
     throw new Error("kafka-ui must be installed in the Kafka cluster's namespace to read its Secrets");
   }
   const ca = caBundle(ctx);
-  const client = env.components.keycloak.clients["kafka-ui"];
+  const client = settingsOf(env, "keycloak").clients["kafka-ui"];
   const image = `${ui.image.repository}:${ui.image.tag}`;
   return {
     replicaCount: ui.replicas,

@@ -7,6 +7,7 @@ import type { KeycloakxValues } from "./types/keycloakx.ts";
 import type { Environment, SecretRef } from "../../core/model/types.ts";
 import { GROUPS_CLAIM, KEYCLOAK_BUILTIN_SCOPES, OIDC_SCOPES, type OidcClient, hostOf, namespaceOf, postgresLogin, serviceHost } from "../../core/model/derive.ts";
 import { toYaml } from "../../core/yaml.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /** The chart's fullname for release `keycloakx`; its HTTP Service is `<fullname>-http`. */
 export const KEYCLOAK_FULLNAME = "keycloakx";
@@ -34,8 +35,8 @@ function secretEnv(client: OidcClient): string {
  * The realm as Keycloak's import format. Client secrets are `${ENV}` placeholders that Keycloak
  * fills from environment variables at import, so the file holds no secret value (A13).
  */
-function realmImport(env: Environment): Record<string, unknown> {
-  const kc = env.components.keycloak;
+export function realmImport(env: Environment): Record<string, unknown> {
+  const kc = settingsOf(env, "keycloak");
   const clients = (Object.keys(kc.clients) as OidcClient[]).map((client) => {
     const base = `https://${hostOf(env, CALLBACK[client].ui)}`;
     return {
@@ -80,8 +81,8 @@ function fromSecret(name: string, ref: SecretRef): Record<string, unknown> {
 
 export const keycloakx: ValuesAdapter<KeycloakxValues> = (ctx) => {
   const { platform, env } = ctx;
-  const kc = env.components.keycloak;
-  const pg = env.components.postgres;
+  const kc = settingsOf(env, "keycloak");
+  const pg = settingsOf(env, "postgres");
   const dbUser = pg.databases.keycloak;
   if (!dbUser) throw new Error(`environment ${env.name} has no "keycloak" database in components.postgres.databases`);
   const login = postgresLogin(ctx, dbUser);

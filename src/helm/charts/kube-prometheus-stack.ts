@@ -4,6 +4,7 @@ import type { Context } from "../../core/model/derive.ts";
 import { GROUPS_CLAIM, OIDC_SCOPES, alertmanagerSender, caBundle, elasticsearchUrl, elasticsearchUsers, hostOf, mailRelay, oidcIssuer, postgresAddress, postgresLogin } from "../../core/model/derive.ts";
 import type { Quantity } from "../../core/model/types.ts";
 import { controlPlaneMetrics } from "../../core/model/infra.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /**
  * The chart's fullname, fixed so Prometheus' and Alertmanager's Services do not depend on the
@@ -49,7 +50,7 @@ function claim(storageClass: string, size: Quantity) {
  * a mounted Secret, never a value (A13). The always-firing Watchdog goes nowhere.
  */
 function alertmanagerConfig(ctx: Context) {
-  const am = ctx.env.components.monitoring.alertmanager;
+  const am = settingsOf(ctx.env, "monitoring").alertmanager;
   const token = am.telegramBotToken;
   return {
     route: {
@@ -104,7 +105,7 @@ function grafanaElasticsearchUser(ctx: Context) {
 
 /** Grafana's data sources besides the Prometheus and Alertmanager ones the chart adds (S26). */
 function extraDataSources(ctx: Context) {
-  const ds = ctx.env.components.monitoring.grafana.datasources;
+  const ds = settingsOf(ctx.env, "monitoring").grafana.datasources;
   return [
     {
       name: "Elasticsearch",
@@ -113,9 +114,9 @@ function extraDataSources(ctx: Context) {
       access: "proxy",
       url: elasticsearchUrl(ctx),
       basicAuth: true,
-      basicAuthUser: ctx.env.components.logging.users.grafana.username,
+      basicAuthUser: settingsOf(ctx.env, "logging").users.grafana.username,
       jsonData: {
-        index: `${ctx.env.components.logging.indexPrefix}-*`,
+        index: `${settingsOf(ctx.env, "logging").indexPrefix}-*`,
         timeField: "@timestamp",
         // Elasticsearch's HTTP certificate comes from the internal CA issuer: verify it with the CA bundle.
         tlsAuthWithCACert: true,
@@ -160,7 +161,7 @@ function grafanaIni(ctx: Context) {
       email_attribute_path: "email",
       name_attribute_path: "name",
       // Members of the realm's admin group are Grafana admins; everyone else views.
-      role_attribute_path: `contains(${GROUPS_CLAIM}[*], '${ctx.env.components.keycloak.adminGroup}') && 'Admin' || 'Viewer'`,
+      role_attribute_path: `contains(${GROUPS_CLAIM}[*], '${settingsOf(ctx.env, "keycloak").adminGroup}') && 'Admin' || 'Viewer'`,
       use_pkce: true,
       // Keycloak's certificate comes from the internal CA issuer (S7), which Grafana does not know otherwise.
       tls_client_ca: grafanaCaFile(ctx),
@@ -199,7 +200,7 @@ function controlPlaneScrapes(ctx: Context) {
  */
 export const kubePrometheusStack: ValuesAdapter<KubePrometheusStackValues> = (ctx) => {
   const { env } = ctx;
-  const mon = env.components.monitoring;
+  const mon = settingsOf(env, "monitoring");
   const ds = mon.grafana.datasources;
   const secretEnv = (ref: { secret: string; key: string }) => ({ secretKeyRef: { name: ref.secret, key: ref.key } });
   return {
@@ -233,7 +234,7 @@ export const kubePrometheusStack: ValuesAdapter<KubePrometheusStackValues> = (ct
       // One RWO volume: the old pod must let go of it before the new one starts.
       deploymentStrategy: { type: "Recreate" },
       envValueFrom: {
-        [ENV.oidcClientSecret]: secretEnv(env.components.keycloak.clients.grafana),
+        [ENV.oidcClientSecret]: secretEnv(settingsOf(env, "keycloak").clients.grafana),
         [ENV.elasticsearchPassword]: secretEnv({ secret: grafanaElasticsearchUser(ctx).secret, key: "password" }),
         [ENV.postgresPassword]: secretEnv({ secret: postgresLogin(ctx, ds.postgres.user).secret, key: "password" }),
       },

@@ -2,6 +2,7 @@ import type { ValuesAdapter } from "./adapter.ts";
 import type { LinstorClusterValues } from "./types/linstor-cluster.ts";
 import type { ClusterNode, Environment, StorageClass } from "../../core/model/types.ts";
 import { linstorSatelliteNodes } from "../../core/model/infra.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /** The Linstor CSI driver's provisioner name, which the operator registers. */
 const LINSTOR_PROVISIONER = "linstor.csi.linbit.com";
@@ -33,7 +34,7 @@ function linstorStorageClass(env: Environment, cls: StorageClass): NonNullable<L
     // The scheduler picks the node first, so one replica can be local to the pod.
     volumeBindingMode: "WaitForFirstConsumer",
     parameters: {
-      "linstor.csi.linbit.com/storagePool": env.components.linstor.storagePool,
+      "linstor.csi.linbit.com/storagePool": settingsOf(env, "linstor").storagePool,
       "linstor.csi.linbit.com/placementCount": String(cls.replicas ?? 1),
     },
   };
@@ -46,7 +47,7 @@ function linstorStorageClass(env: Environment, cls: StorageClass): NonNullable<L
  * `storageClasses`, so the class and the pool it names live in one release.
  */
 export const linstorCluster: ValuesAdapter<LinstorClusterValues> = ({ env }) => {
-  const pool = env.components.linstor.storagePool;
+  const pool = settingsOf(env, "linstor").storagePool;
   const workers = linstorSatelliteNodes(env);
   const satelliteConfigurations = [...storageNodesByDevice(env)].map(([device, nodes]) => ({
     name: `${pool}-${device.split("/").pop()}`,

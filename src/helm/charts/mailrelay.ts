@@ -3,6 +3,7 @@ import type { AppTemplateValues } from "./types/app-template.ts";
 import { appTemplateImage } from "./app-template.ts";
 import { RELOADER_AUTO_ANNOTATION } from "./reloader.ts";
 import { mailDeliveryRoute, mailRelayService, mailSenderDomains } from "../../core/model/derive.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /** Port the relay's Postfix listens on in its container. */
 const SMTP_CONTAINER_PORT = 587;
@@ -29,7 +30,7 @@ export const mailrelay: ValuesAdapter<AppTemplateValues> = (ctx) => {
         annotations: { [RELOADER_AUTO_ANNOTATION]: "true" },
         containers: {
           app: {
-            image: appTemplateImage(env.components.mail.image),
+            image: appTemplateImage(settingsOf(env, "mail").image),
             env: {
               RELAYHOST: route.relayhost,
               ...(route.loginSecret

@@ -1,6 +1,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { MinioValues } from "./types/minio.ts";
 import { releaseOf } from "../../core/model/derive.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /** MinIO's erasure coding needs at least this many drives in a distributed deployment. */
 const MIN_ERASURE_DRIVES = 4;
@@ -23,7 +24,7 @@ export function minioLayout(replicas: number): { mode: "distributed" | "standalo
  * `gateway-routes` on its own host (A11); servers spread over nodes where they can.
  */
 export const minio: ValuesAdapter<MinioValues> = ({ platform, env }) => {
-  const spec = env.components.minio;
+  const spec = settingsOf(env, "minio");
   const release = releaseOf(platform, "minio");
   const { mode, drivesPerNode } = minioLayout(spec.replicas);
   return {

@@ -1,6 +1,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { NfsSubdirExternalProvisionerValues } from "./types/nfs-subdir-external-provisioner.ts";
 import type { StorageClass } from "../../core/model/types.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /**
  * The NFS subdir external provisioner (S15): one directory per volume under the export
@@ -8,7 +9,7 @@ import type { StorageClass } from "../../core/model/types.ts";
  * Volumes are archived, not deleted, when their claim goes away.
  */
 export const nfsSubdirExternalProvisioner: ValuesAdapter<NfsSubdirExternalProvisionerValues> = ({ env }) => {
-  const { nfs } = env.components;
+  const nfs = settingsOf(env, "nfs");
   const cls: StorageClass | undefined = env.storageClasses.find((c) => c.name === nfs.storageClass);
   if (!cls || cls.provisioner !== "nfs-subdir") {
     throw new Error(`nfs-subdir-external-provisioner: ${env.name} has no nfs-subdir storage class "${nfs.storageClass}"`);

@@ -1,6 +1,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { PostgresOperatorValues } from "./types/postgres-operator.ts";
 import { namespaceOf, s3Endpoint } from "../../core/model/derive.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /**
  * The Zalando postgres-operator (S19). It watches only the namespace of the platform's cluster
@@ -11,7 +12,7 @@ import { namespaceOf, s3Endpoint } from "../../core/model/derive.ts";
  */
 export const postgresOperator: ValuesAdapter<PostgresOperatorValues> = (ctx) => {
   const { platform, env } = ctx;
-  const pg = env.components.postgres;
+  const pg = settingsOf(env, "postgres");
   return {
     configKubernetes: {
       watched_namespace: namespaceOf(platform, "postgres-cluster"),

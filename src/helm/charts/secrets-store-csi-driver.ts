@@ -4,10 +4,11 @@
  */
 import type { ValuesAdapter } from "./adapter.ts";
 import type { SecretsStoreCsiDriverValues } from "./types/secrets-store-csi-driver.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 export const secretsStoreCsiDriver: ValuesAdapter<SecretsStoreCsiDriverValues> = ({ env }) => ({
   enableSecretRotation: true,
-  rotationPollInterval: env.components.vault.rotationPollInterval,
+  rotationPollInterval: settingsOf(env, "vault").rotationPollInterval,
   // Syncing to Kubernetes Secrets would store Vault's secrets in the cluster, which S34 rules out.
   syncSecret: { enabled: false },
 });

@@ -4,6 +4,7 @@ import { appTemplateImage } from "./app-template.ts";
 import { RELOADER_AUTO_ANNOTATION } from "./reloader.ts";
 import { METALLB_IPS_ANNOTATION } from "./traefik.ts";
 import { hostOf, releaseOf } from "../../core/model/derive.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /** Ports Technitium listens on in its container. */
 const DNS_PORT = 53;
@@ -21,7 +22,7 @@ const ADMIN_PASSWORD_PATH = "/run/secrets/technitium";
  */
 export const technitium: ValuesAdapter<AppTemplateValues> = ({ platform, env }) => {
   const release = releaseOf(platform, "technitium");
-  const { dns } = env.components;
+  const dns = settingsOf(env, "dns");
   return {
     global: { fullnameOverride: release.name },
     controllers: {
@@ -33,7 +34,7 @@ export const technitium: ValuesAdapter<AppTemplateValues> = ({ platform, env }) 
         annotations: { [RELOADER_AUTO_ANNOTATION]: "true" },
         containers: {
           app: {
-            image: appTemplateImage(env.components.dns.image),
+            image: appTemplateImage(settingsOf(env, "dns").image),
             env: {
               DNS_SERVER_DOMAIN: hostOf(env, "dns"),
               DNS_SERVER_WEB_SERVICE_HTTP_PORT: WEB_PORT,

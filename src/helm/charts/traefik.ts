@@ -1,6 +1,7 @@
 import type { ValuesAdapter } from "./adapter.ts";
 import type { TraefikValues } from "./types/traefik.ts";
 import type { Environment } from "../../core/model/types.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /**
  * Traefik's entry points inside the pod. A Gateway listener binds to the entry point whose
@@ -31,7 +32,7 @@ function accessModeOf(env: Environment, storageClass: string): "ReadWriteMany" |
  * - The dashboard (S10) is Traefik's `api@internal`, routed by `gateway-routes` on its own host.
  */
 export const traefik: ValuesAdapter<TraefikValues> = ({ env }) => {
-  const { traefik: spec } = env.components;
+  const spec = settingsOf(env, "traefik");
   const tcpPorts = Object.fromEntries(
     env.ingress.tcpRoutes.map((route) => [
       route.name,

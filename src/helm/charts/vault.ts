@@ -4,6 +4,7 @@
  */
 import type { ValuesAdapter } from "./adapter.ts";
 import type { VaultValues } from "./types/vault.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /** The chart's fullname for release `vault` (release name contains the chart name). */
 const VAULT_FULLNAME = "vault";
@@ -31,7 +32,7 @@ function vaultRaftConfig(replicas: number): string {
 }
 
 export const vault: ValuesAdapter<VaultValues> = ({ env }) => {
-  const v = env.components.vault;
+  const v = settingsOf(env, "vault");
   return {
     // The CSI provider is the one delivery path (S34); the agent injector would be a second.
     injector: { enabled: false },

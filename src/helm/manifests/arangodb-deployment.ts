@@ -1,5 +1,6 @@
 import { type ManifestBuilder, managedLabels } from "./kube.ts";
 import { namespaceOf } from "../../core/model/derive.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /** ArangoDB's official image; the tag is the model's version. */
 const IMAGE = "arangodb/arangodb";
@@ -10,7 +11,7 @@ const IMAGE = "arangodb/arangodb";
  * clients reach it inside the cluster only, so no LoadBalancer address is taken from the pool.
  */
 export const arangodbDeployment: ManifestBuilder = ({ platform, env }) => {
-  const db = env.components.arangodb;
+  const db = settingsOf(env, "arangodb");
   const volume = { resources: { requests: { storage: db.size } }, storageClassName: db.storageClass };
   const members =
     db.mode === "Single"

@@ -8,6 +8,7 @@ import {
   namespaceOf,
   serviceHost,
 } from "../../core/model/derive.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /** The file a role Secret holds for ECK's `auth.roles`. */
 export const ROLES_FILE = "roles.yml";
@@ -18,7 +19,7 @@ export const ROLES_FILE = "roles.yml";
  * each read the cluster's version and health, which both check on connect.
  */
 export function elasticsearchRoles(ctx: Context): Record<string, { cluster: string[]; indices: Array<{ names: string[]; privileges: string[] }> }> {
-  const logging = ctx.env.components.logging;
+  const logging = settingsOf(ctx.env, "logging");
   const indices = [`${logging.indexPrefix}-*`];
   return {
     [logging.users.grafana.role]: { cluster: ["monitor"], indices: [{ names: indices, privileges: ["read", "view_index_metadata"] }] },
@@ -35,7 +36,7 @@ export function elasticsearchRoles(ctx: Context): Record<string, { cluster: stri
  */
 export const elasticsearchSetup: ManifestBuilder = (ctx) => {
   const { platform, env } = ctx;
-  const es = env.components.logging.elasticsearch;
+  const es = settingsOf(env, "logging").elasticsearch;
   const namespace = namespaceOf(platform, "eck-elasticsearch");
   const labels = managedLabels("logging");
   const service = `${es.name}-es-http`;
@@ -67,7 +68,7 @@ export const elasticsearchSetup: ManifestBuilder = (ctx) => {
  * is an existing Secret, and basic needs nothing.
  */
 function licence(ctx: Context): KubeObject[] {
-  if (ctx.env.components.logging.licence.kind !== "trial") return [];
+  if (settingsOf(ctx.env, "logging").licence.kind !== "trial") return [];
   return [
     {
       apiVersion: "v1",

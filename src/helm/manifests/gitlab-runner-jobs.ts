@@ -5,9 +5,10 @@
  */
 import { type KubeObject, type ManifestBuilder, managedLabels } from "./kube.ts";
 import { namespaceOf } from "../../core/model/derive.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 export const gitlabRunnerJobs: ManifestBuilder = ({ platform, env }) => {
-  const runner = env.components.runner;
+  const runner = settingsOf(env, "runner");
   const namespace = namespaceOf(platform, "gitlab-runner-jobs");
   const labels = managedLabels("gitlab-runner");
   const account: KubeObject = { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: runner.serviceAccount, namespace, labels } };

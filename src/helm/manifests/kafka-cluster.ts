@@ -1,5 +1,6 @@
 import { type KubeObject, type ManifestBuilder, managedLabels } from "./kube.ts";
-import { type Context, kafkaClusterCaSecret, kafkaExternal, kafkaPoolName, namespaceOf } from "../../core/model/derive.ts";
+import { type Context, CONFIG_SYNC_ANNOTATION, isEnabled, KAFKA_CLIENT_LABEL, kafkaClusterCaSecret, kafkaExternal, kafkaPoolName, namespaceOf } from "../../core/model/derive.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 const STRIMZI = "kafka.strimzi.io/v1beta2";
 
@@ -7,7 +8,7 @@ const STRIMZI = "kafka.strimzi.io/v1beta2";
  * Replication settings that fit the cluster's size: three copies where there are three brokers,
  * one in a single-node lab (A1), so topics and internal offsets can be created at all.
  */
-function replication(replicas: number): { factor: number; minIsr: number } {
+export function replication(replicas: number): { factor: number; minIsr: number } {
   const factor = Math.min(3, replicas);
   return { factor, minIsr: Math.max(1, factor - 1) };
 }
@@ -59,7 +60,7 @@ function connectAcls(name: string, topics: string[]) {
  */
 export const kafkaCluster: ManifestBuilder = (ctx: Context) => {
   const { env, platform } = ctx;
-  const kafka = env.components.kafka;
+  const kafka = settingsOf(env, "kafka");
   const namespace = namespaceOf(platform, "kafka-cluster");
   const labels = managedLabels("kafka");
   const clusterLabels = { ...labels, "strimzi.io/cluster": kafka.cluster };
@@ -99,6 +100,8 @@ export const kafkaCluster: ManifestBuilder = (ctx: Context) => {
           },
         ],
         authorization: { type: "simple" },
+        // The CA certificate (public) is copied to client namespaces by config-syncer (S37).
+        template: { clusterCaCert: { metadata: { annotations: { [CONFIG_SYNC_ANNOTATION]: `${KAFKA_CLIENT_LABEL}=true` } } } },
         config: {
           "default.replication.factor": factor,
           "min.insync.replicas": minIsr,
@@ -147,12 +150,19 @@ export const kafkaCluster: ManifestBuilder = (ctx: Context) => {
     spec: { partitions: topic.partitions, replicas: factor, config: { "min.insync.replicas": minIsr } },
   }));
 
-  const kafkaUiUser: KubeObject = {
-    apiVersion: STRIMZI,
-    kind: "KafkaUser",
-    metadata: { name: env.components.kafkaUi.user, namespace, labels: clusterLabels },
-    spec: { authentication: scram, authorization: { type: "simple", acls: kafkaUiAcls() } },
-  };
+  // Kafka UI's user exists only where Kafka UI is installed (its settings are only there).
+  const ui = platform.releases.find((r) => r.adapter === "kafka-ui");
+  const kafkaUiUsers: KubeObject[] =
+    ui && isEnabled(env, ui)
+      ? [
+          {
+            apiVersion: STRIMZI,
+            kind: "KafkaUser",
+            metadata: { name: settingsOf(env, "kafkaUi").user, namespace, labels: clusterLabels },
+            spec: { authentication: scram, authorization: { type: "simple", acls: kafkaUiAcls() } },
+          },
+        ]
+      : [];
 
   const connectName = kafka.connect.name;
   const internal = connectTopics(connectName);
@@ -186,5 +196,5 @@ export const kafkaCluster: ManifestBuilder = (ctx: Context) => {
     },
   };
 
-  return [cluster, pool, ...topics, kafkaUiUser, connectUser, connect];
+  return [cluster, pool, ...topics, ...kafkaUiUsers, connectUser, connect];
 };

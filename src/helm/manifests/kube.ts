@@ -2,7 +2,7 @@ import type { Context } from "../../core/model/derive.ts";
 import type { Values } from "../charts/adapter.ts";
 
 /** Object metadata the generator sets. */
-interface ObjectMeta {
+export interface ObjectMeta {
   name: string;
   namespace?: string;
   labels?: Record<string, string>;

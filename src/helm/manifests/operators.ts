@@ -8,6 +8,7 @@ import type { Claim, Provided } from "../charts/contract.ts";
 import type { Context } from "../../core/model/derive.ts";
 import { kafkaExternal } from "../../core/model/derive.ts";
 import { elasticsearchCreates } from "../charts/contracts.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -98,17 +99,17 @@ export function kafkaExternalServices(ctx: Context): Provided[] {
 /** Volumes the custom resources of local releases claim, from the model (by manifest builder). */
 export const localClaims: Readonly<Record<string, (ctx: Context) => Claim[]>> = {
   "kafka-cluster": ({ env }) => {
-    const k = env.components.kafka;
+    const k = settingsOf(env, "kafka");
     return [{ what: "Kafka brokers", storageClass: k.storageClass, size: k.size, count: k.replicas, modelPath: ["components", "kafka", "size"] }];
   },
   "gitlab-runner-jobs": ({ env }) =>
-    env.components.runner.volumes.flatMap((v, i) => (v.kind === "pvc" && v.size && v.storageClass ? [{ what: `CI job volume ${v.name}`, storageClass: v.storageClass, size: v.size, count: 1, modelPath: ["components", "runner", "volumes", i, "size"] }] : [])),
+    settingsOf(env, "runner").volumes.flatMap((v, i) => (v.kind === "pvc" && v.size && v.storageClass ? [{ what: `CI job volume ${v.name}`, storageClass: v.storageClass, size: v.size, count: 1, modelPath: ["components", "runner", "volumes", i, "size"] }] : [])),
   "postgres-cluster": ({ env }) => {
-    const p = env.components.postgres;
+    const p = settingsOf(env, "postgres");
     return [{ what: "PostgreSQL instances", storageClass: p.storageClass, size: p.size, count: p.instances, modelPath: ["components", "postgres", "size"] }];
   },
   "arangodb-deployment": ({ env }) => {
-    const a = env.components.arangodb;
+    const a = settingsOf(env, "arangodb");
     const path = ["components", "arangodb", "size"];
     if (a.mode === "Single") return [{ what: "ArangoDB single server", storageClass: a.storageClass, size: a.size, count: 1, modelPath: path }];
     return [

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { type KubeObject, type ManifestBuilder, managedLabels } from "./kube.ts";
 import { type Context, namespaceOf, postgresClientReleases, postgresLogin, postgresSuperuserSecret, serviceHost } from "../../core/model/derive.ts";
+import { settingsOf } from "../../core/model/components.ts";
 
 /**
  * The login roles of the cluster, as the manifest declares them (`spec.users`). A role whose
@@ -9,14 +10,14 @@ import { type Context, namespaceOf, postgresClientReleases, postgresLogin, postg
  * The operator keeps that name whole as the PostgreSQL role (`postgresLogin`).
  */
 export function postgresRoles(ctx: Context): Record<string, string[]> {
-  const pg = ctx.env.components.postgres;
+  const pg = settingsOf(ctx.env, "postgres");
   const users = new Set([...Object.values(pg.databases), ...Object.keys(postgresClientReleases(ctx.env))]);
   return Object.fromEntries([...users].map((user) => postgresLogin(ctx, user).role).sort().map((role) => [role, []]));
 }
 
 /** `spec.databases`: each database owned by its owner's exact role name. */
 export function postgresDatabases(ctx: Context): Record<string, string> {
-  const pg = ctx.env.components.postgres;
+  const pg = settingsOf(ctx.env, "postgres");
   return Object.fromEntries(Object.entries(pg.databases).map(([db, owner]) => [db, postgresLogin(ctx, owner).role]));
 }
 
@@ -29,8 +30,8 @@ const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
  * Every statement may run again without harm.
  */
 export function grafanaReadGrants(ctx: Context): { database: string; role: string; statements: string[] } {
-  const ds = ctx.env.components.monitoring.grafana.datasources.postgres;
-  const owner = ctx.env.components.postgres.databases[ds.database];
+  const ds = settingsOf(ctx.env, "monitoring").grafana.datasources.postgres;
+  const owner = settingsOf(ctx.env, "postgres").databases[ds.database];
   if (!owner) throw new Error(`components.monitoring.grafana.datasources.postgres.database "${ds.database}" is not a database of components.postgres.databases`);
   const role = ident(postgresLogin(ctx, ds.user).role);
   return {
@@ -53,7 +54,7 @@ export function grafanaReadGrants(ctx: Context): { database: string; role: strin
  * template is immutable, so changed grants are a new Job.
  */
 function grantsJob(ctx: Context, namespace: string, labels: Record<string, string>): KubeObject {
-  const pg = ctx.env.components.postgres;
+  const pg = settingsOf(ctx.env, "postgres");
   const grants = grafanaReadGrants(ctx);
   const superuser = postgresSuperuserSecret(ctx);
   const sql = grants.statements.join("\n");
@@ -105,7 +106,7 @@ function grantsJob(ctx: Context, namespace: string, labels: Record<string, strin
  */
 export const postgresCluster: ManifestBuilder = (ctx) => {
   const { platform, env } = ctx;
-  const pg = env.components.postgres;
+  const pg = settingsOf(env, "postgres");
   const namespace = namespaceOf(platform, "postgres-cluster");
   const labels = managedLabels("postgres");
   return [

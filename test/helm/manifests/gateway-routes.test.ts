@@ -141,7 +141,7 @@ describe.each(streamforge.environments.map((e) => e.name))("gateway-routes in %s
   it("A11 each UI's route release waits for the Gateway and the release serving that UI only (one failing UI blocks one route)", () => {
     for (const ui of uis) {
       const release = streamforge.releases.find((r) => r.name === `routes-${ui}`)!;
-      expect(release.needs.sort()).toEqual(["gateway-routes", resolveWebBackend(manifestContext(streamforge, env), ui).release].sort());
+      expect([...release.needs].sort()).toEqual(["gateway-routes", resolveWebBackend(manifestContext(streamforge, env), ui).release].sort());
       expect(release.namespace).toBe(resolveWebBackend(manifestContext(streamforge, env), ui).namespace);
     }
     expect(streamforge.releases.find((r) => r.name === "gateway-routes")!.needs).toEqual(["traefik", "cert-manager-issuers"]);

@@ -49,8 +49,9 @@ export const storageCapacity: Rule = {
 
 /** The NFS export holds one copy of every claim on its class (the server's own redundancy is its business). */
 function nfsCapacity(ctx: RuleContext, claims: Claim[], rule: string): Diagnostic[] {
+  // No NFS settings: the environment installs no NFS provisioner, so nothing claims the export.
   const nfs = ctx.env.components.nfs;
-  if (nfs.capacity === undefined) return [];
+  if (nfs?.capacity === undefined) return [];
   const capacity = quantityBytes(nfs.capacity);
   const on = claims.filter((c) => c.storageClass === nfs.storageClass);
   const asked = on.reduce((sum, c) => sum + quantityBytes(c.size) * c.count, 0);

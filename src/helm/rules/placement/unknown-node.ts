@@ -11,9 +11,11 @@ export const unknownNode: Rule = {
     const names = ctx.env.nodes.map((n) => n.name);
     const out: Diagnostic[] = [];
     const hint = (node: string) => didYouMean(node, names) ?? `nodes of ${ctx.env.name}: ${names.join(", ")}`;
+    // Settings of components not installed are absent, and pin nothing.
+    const { kafkaUi, runner } = ctx.env.components;
     const modelPins: Array<[string, Array<string | number>]> = [
-      [ctx.env.components.kafkaUi.node, ["components", "kafkaUi", "node"]],
-      [ctx.env.components.runner.node, ["components", "runner", "node"]],
+      ...(kafkaUi ? [[kafkaUi.node, ["components", "kafkaUi", "node"]] as [string, string[]]] : []),
+      ...(runner ? [[runner.node, ["components", "runner", "node"]] as [string, string[]]] : []),
     ];
     for (const [node, path] of modelPins) {
       if (!names.includes(node)) out.push(ctx.model(this.id, path, `node "${node}" is not a node of ${ctx.env.name}`, { hint: hint(node) }));

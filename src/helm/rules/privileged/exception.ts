@@ -12,7 +12,7 @@ const TOML_PRIVILEGED = /^\s*privileged\s*=\s*true\b/m;
 function privilegedExceptions(env: Environment): Map<string, string> {
   const out = new Map<string, string>();
   const runner = env.components.runner;
-  if (runner.privileged && runner.privilegedReason.trim() !== "") out.set("gitlab-runner", runner.privilegedReason);
+  if (runner?.privileged && runner.privilegedReason.trim() !== "") out.set("gitlab-runner", runner.privilegedReason);
   return out;
 }
 
@@ -33,7 +33,8 @@ export const privilegedException: Rule = {
       if (reason) out.push(report(`${release} runs privileged containers: ${reason}`, { severity: "warning" }));
       else out.push(report(`privileged container in ${release ?? site.file.path} without an exception in the model`, { hint: "drop privileged, or declare the exception and its reason in the model" }));
     }
-    if (ctx.env.components.runner.privileged && ctx.env.components.runner.privilegedReason.trim() === "") {
+    const runner = ctx.env.components.runner;
+    if (runner?.privileged && runner.privilegedReason.trim() === "") {
       out.push(ctx.model(this.id, ["components", "runner", "privilegedReason"], "the runner is privileged but the model gives no reason", { hint: "state why in components.runner.privilegedReason" }));
     }
     return out;

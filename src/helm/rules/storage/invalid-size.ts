@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../../../core/diagnostics/types.ts";
 import { walk, isObject, type Rule } from "../../../core/lint/context.ts";
 import { CLASS_KEYS } from "./uses.ts";
+import { usedComponents } from "../../../core/model/components.ts";
 
 /** A storage size as Kubernetes reads it: a number with an optional binary or decimal suffix. */
 const STORAGE_QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
@@ -21,7 +22,7 @@ export const invalidSize: Rule = {
   description: "every storage size is a valid Kubernetes quantity",
   check(ctx) {
     const out: Diagnostic[] = [];
-    for (const { value, key, path } of walk(ctx.env.components)) {
+    for (const { value, key, path } of walk(usedComponents(ctx.platform, ctx.env))) {
       if (key === "size" && typeof value === "string" && !STORAGE_QUANTITY.test(value)) {
         out.push(ctx.model(this.id, ["components", ...path], `size "${value}" is not a Kubernetes quantity`, { hint: suggest(value) }));
       }

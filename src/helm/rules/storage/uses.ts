@@ -1,5 +1,6 @@
 /** Where storage classes and sizes are used: the model's components, values and manifests. */
 import { walk, isObject, type RuleContext, type Site } from "../../../core/lint/context.ts";
+import { usedComponents } from "../../../core/model/components.ts";
 
 /** Keys that name a storage class in charts and Kubernetes objects. */
 export const CLASS_KEYS = new Set(["storageClass", "storageClassName"]);
@@ -28,7 +29,7 @@ export function classUses(ctx: RuleContext): ClassUse[] {
 /** The model's storage class fields (`components.*.storageClass`), with their paths. */
 export function modelClassUses(ctx: RuleContext): Array<{ name: string; path: Array<string | number> }> {
   const out: Array<{ name: string; path: Array<string | number> }> = [];
-  for (const { value, key, path } of walk(ctx.env.components)) {
+  for (const { value, key, path } of walk(usedComponents(ctx.platform, ctx.env))) {
     if (key === "storageClass" && typeof value === "string") out.push({ name: value, path: ["components", ...path] });
   }
   return out;
