@@ -40,7 +40,7 @@ describe("a Renovate branch", { timeout: 600_000 }, () => {
   it("metallb 0.14.9 -> 0.14.10: replacement, postUpgradeTasks, then gen --check, lint and schema drift pass", async () => {
     const dir = tempDir("streamforge-renovate-");
     const owned = parseOwnedList(readFileSync(join(ROOT, OWNED_LIST_PATH), "utf8"));
-    for (const entry of ["src", "schema", "package.json", "tsconfig.json", "tsconfig.test.json", "renovate.json", "versions.yaml", "versions.lock.yaml", OWNED_LIST_PATH, ...owned]) {
+    for (const entry of ["src", "schema", "scripts", "package.json", "tsconfig.json", "tsconfig.test.json", "renovate.json", "versions.yaml", "versions.lock.yaml", OWNED_LIST_PATH, ...owned]) {
       if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
     }
     symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
