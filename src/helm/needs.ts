@@ -14,7 +14,7 @@ import { crdInstallers, releaseContract, type Deployed } from "./charts/evaluate
 type Env = Platform["environments"][number];
 
 function deployedOf(platform: Platform, env: Env, values: ReadonlyMap<string, Values>, release: Release): Deployed {
-  if (release.chart === "local") return { objects: manifestBuilders[release.adapter]?.({ platform, env, values }) ?? [] };
+  if (release.chart === "local") return { objects: (Object.hasOwn(manifestBuilders, release.adapter) ? manifestBuilders[release.adapter] : undefined)?.({ platform, env, values }) ?? [] };
   return { values: values.get(release.name) ?? {} };
 }
 

@@ -19,7 +19,9 @@ export function missingSettings(platform: Platform, file = "model"): Diagnostic[
     const needed = new Map<ComponentKey, string[]>(ALWAYS_REQUIRED.map((k) => [k, []]));
     for (const release of platform.releases) {
       if (env.disabled.includes(release.name)) continue;
-      for (const key of settingsOfAdapter[release.adapter] ?? []) needed.set(key, [...(needed.get(key) ?? []), release.name]);
+      // An own key only: an adapter name like "toString" must not reach Object.prototype.
+      const reads = Object.hasOwn(settingsOfAdapter, release.adapter) ? settingsOfAdapter[release.adapter] : undefined;
+      for (const key of reads ?? []) needed.set(key, [...(needed.get(key) ?? []), release.name]);
     }
     for (const [key, releases] of needed) {
       if (env.components[key] !== undefined) continue;

@@ -34,7 +34,7 @@ function requiredReleases(platform: Platform, env: Environment, lookups: Release
     const { adapter, by } = queue.shift()!;
     if (expanded.has(adapter) || !Object.hasOwn(lookups, adapter)) continue;
     expanded.add(adapter);
-    for (const name of lookups[adapter] ?? []) {
+    for (const name of (Object.hasOwn(lookups, adapter) ? lookups[adapter] : undefined) ?? []) {
       if (!required.has(name)) required.set(name, by);
       const release = platform.releases.find((r) => r.name === name);
       if (release) queue.push({ adapter: release.adapter, by });

@@ -47,7 +47,7 @@ export function usedComponents(platform: Platform, env: Environment): Partial<Co
   const keys = new Set<ComponentKey>();
   for (const release of platform.releases) {
     if (env.disabled.includes(release.name)) continue;
-    for (const key of settingsOfAdapter[release.adapter] ?? []) keys.add(key);
+    for (const key of (Object.hasOwn(settingsOfAdapter, release.adapter) ? settingsOfAdapter[release.adapter] : undefined) ?? []) keys.add(key);
   }
   const out: Partial<Record<ComponentKey, unknown>> = {};
   for (const key of Object.keys(env.components) as ComponentKey[]) if (keys.has(key)) out[key] = env.components[key];

@@ -18,7 +18,7 @@ export type Deployed = { values: Values } | { objects: ReadonlyArray<Record<stri
 /** The release's contract; `creates` and `renders` are always filled. */
 export function releaseContract(ctx: Context, release: Release, deployed: Deployed): ReleaseContract & { creates: Provided[]; renders: KindRef[] } {
   if ("values" in deployed) {
-    const contract = chartContracts[release.adapter]?.(ctx, deployed.values, release) ?? {};
+    const contract = (Object.hasOwn(chartContracts, release.adapter) ? chartContracts[release.adapter] : undefined)?.(ctx, deployed.values, release) ?? {};
     const renders = [...(contract.renders ?? [])];
     for (const kind of monitorKinds(deployed.values)) if (!renders.some((r) => r.group === kind.group && r.kind === kind.kind)) renders.push(kind);
     return { ...contract, creates: [...(contract.creates ?? [])], renders };
@@ -33,7 +33,7 @@ export function releaseContract(ctx: Context, release: Release, deployed: Deploy
     creates.push(...objectCreates(object, release.namespace));
     if (kind === "Kafka" && apiVersion.startsWith("kafka.strimzi.io/")) creates.push(...kafkaExternalServices(ctx));
   }
-  return { renders, creates, claims: localClaims[release.adapter]?.(ctx) ?? [] };
+  return { renders, creates, claims: (Object.hasOwn(localClaims, release.adapter) ? localClaims[release.adapter] : undefined)?.(ctx) ?? [] };
 }
 
 /** Releases of the environment that install the CRDs of `group`. */
