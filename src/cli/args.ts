@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { UsageError } from "../core/errors.ts";
 
 /** One option: a flag, a string, or a repeatable string, with its help line. */
-interface OptionSpec {
+export interface OptionSpec {
   type: "string" | "boolean";
   multiple?: boolean;
   short?: string;

@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
-import type { Command } from "../io.ts";
-import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
+import type { CommandSpec } from "../args.ts";
+import { defineCommand } from "../command.ts";
 import { UsageError } from "../../core/errors.ts";
 import { applyChanges } from "../../versions/bump.ts";
-import { loadRepositoryModel, repositoryRunner } from "../repository.ts";
+import { repositoryRunner } from "../repository.ts";
 import { cacheRoot } from "../../core/cache.ts";
 import { chartDerivation } from "../../helm/schema/derivation.ts";
 
@@ -31,19 +31,13 @@ fails the tree is restored as it was.`,
   footer: "Exit codes: 0 bumped, 1 refused or checks failed (tree unchanged), 2 usage error.",
 } as const satisfies CommandSpec;
 
-export const bump: Command = {
-  name: "bump",
-  usage: usageOf(spec),
-  async run(args, io) {
-    const { values, positionals } = parseCommand(spec, args);
-    if (values.help) {
-      io.out(`${this.usage}\n`);
-      return 0;
-    }
+export const bump = defineCommand(spec, {
+  model: "repository",
+  async run({ values, positionals, io, model }) {
     const [release, version, ...extra] = positionals;
     if (release === undefined || version === undefined || extra.length) throw new UsageError("expected <release> <version>");
     const root = io.cwd;
-    const platform = await loadRepositoryModel(root);
+    const platform = await model();
     const pullArgs = (values["repo-url"] ?? []).flatMap((pair) => ["--repo-url", pair]);
     const result = await applyChanges([{ release, version, env: values.env, valuesFile: values.values ? resolve(io.cwd, values.values) : undefined }], {
       root,
@@ -59,4 +53,4 @@ export const bump: Command = {
     if (result.changed) io.out(result.description);
     return result.code;
   },
-};
+});

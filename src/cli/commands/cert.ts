@@ -1,9 +1,7 @@
 import { relative } from "node:path";
-import type { Command } from "../io.ts";
-import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
-import { loadModel } from "../load-model.ts";
+import type { CommandSpec } from "../args.ts";
+import { defineCommand, envOption, modelOption } from "../command.ts";
 import { UsageError } from "../../core/errors.ts";
-import { environmentNamed } from "../../core/environments.ts";
 import { exitCodeHelp, runCert, spawnRunner } from "../../cert/index.ts";
 
 const spec = {
@@ -20,33 +18,25 @@ tls.csr, certificaterequest.yaml, and with --apply tls.crt and ca.crt. A failed 
   options: {
     fqdn: { type: "string", multiple: true, value: "<host>", help: "a DNS name for the SANs (repeat); must be under the environment's domain" },
     ip: { type: "string", multiple: true, value: "<addr>", help: "an IP address for the SANs (repeat); must be in the environment's LAN" },
-    env: { type: "string", value: "<name>", help: "environment (default: the model's default)" },
+    env: envOption,
     namespace: { type: "string", value: "<ns>", help: "namespace of the CertificateRequest (default: from the model)" },
     out: { type: "string", value: "<dir>", help: "output folder" },
     apply: { type: "boolean", help: "submit the request with kubectl and wait for the certificate" },
     timeout: { type: "string", value: "<sec>", help: "how long to wait for Ready (default 120)" },
     force: { type: "boolean", help: "accept names outside the domain and IPs outside the LAN" },
-    model: { type: "string", value: "<module>", help: "use the platform a module exports instead of the embedded one" },
+    model: modelOption,
   },
   footer: `Exit codes:\n${exitCodeHelp()}`,
 } as const satisfies CommandSpec;
 
-export const cert: Command = {
-  name: "cert",
-  usage: usageOf(spec),
-  async run(args, io) {
-    const { values, positionals } = parseCommand(spec, args);
-    if (values.help) {
-      io.out(`${this.usage}\n`);
-      return 0;
-    }
+export const cert = defineCommand(spec, {
+  model: "option",
+  async run({ values, positionals, io, environment }) {
     const [name, ...extra] = positionals;
     if (name === undefined || extra.length) throw new UsageError("give exactly one certificate name");
     const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
     if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) throw new UsageError(`--timeout ${values.timeout}: expected a number of seconds`);
-    const platform = await loadModel(values.model, io.cwd);
-    const envName = values.env ?? platform.defaultEnvironment;
-    const env = environmentNamed(platform, envName);
+    const { env } = await environment();
     // A CertError ends the command with its failure's exit code (see runCli).
     const result = await runCert(
       env,
@@ -58,4 +48,4 @@ export const cert: Command = {
     if (!values.apply) io.out(`not submitted: run again with --apply, or kubectl create -f ${where}/certificaterequest.yaml\n`);
     return 0;
   },
-};
+});

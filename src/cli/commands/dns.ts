@@ -1,8 +1,6 @@
-import type { Command } from "../io.ts";
-import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
-import { loadModel } from "../load-model.ts";
+import type { CommandSpec } from "../args.ts";
+import { defineCommand, envOption, modelOption } from "../command.ts";
 import { UsageError } from "../../core/errors.ts";
-import { environmentNamed } from "../../core/environments.ts";
 import { TechnitiumError, technitiumClient } from "../../dns/technitium.ts";
 import { applySync, describeChange, planSync, summary } from "../../dns/sync.ts";
 
@@ -17,22 +15,16 @@ that holds a name the model wants is reported as a conflict.`,
   options: {
     server: { type: "string", value: "<url>", help: "Technitium's web service, e.g. http://192.168.1.155:5380" },
     "token-env": { type: "string", value: "<VAR>", help: "environment variable holding an API token (the token is never printed)" },
-    env: { type: "string", value: "<name>", help: "environment (default: the model's default)" },
+    env: envOption,
     "dry-run": { type: "boolean", help: "print the plan only" },
-    model: { type: "string", value: "<module>", help: "use the platform a module exports instead of the embedded one" },
+    model: modelOption,
   },
   footer: "Exit codes: 0 in sync (or dry run), 1 conflicts left alone, 2 usage, 3 the server failed or refused.",
 } as const satisfies CommandSpec;
 
-export const dns: Command = {
-  name: "dns",
-  usage: usageOf(spec),
-  async run(args, io) {
-    const { values, positionals } = parseCommand(spec, args);
-    if (values.help) {
-      io.out(`${this.usage}\n`);
-      return 0;
-    }
+export const dns = defineCommand(spec, {
+  model: "option",
+  async run({ values, positionals, io, environment }) {
     if (positionals.length !== 1 || positionals[0] !== "sync") throw new UsageError("expected the subcommand `sync`");
     const server = values.server;
     if (!server || !/^https?:\/\//.test(server)) throw new UsageError("--server <url> is required (http:// or https://)");
@@ -40,9 +32,7 @@ export const dns: Command = {
     if (!variable) throw new UsageError("--token-env <VAR> is required: the name of the variable holding the API token");
     const token = io.env[variable];
     if (!token) throw new UsageError(`environment variable ${variable} is empty or not set`);
-    const platform = await loadModel(values.model, io.cwd);
-    const envName = values.env ?? platform.defaultEnvironment;
-    const env = environmentNamed(platform, envName);
+    const { platform, env } = await environment();
 
     const call = technitiumClient(server, token);
     try {
@@ -66,4 +56,4 @@ export const dns: Command = {
       throw error;
     }
   },
-};
+});

@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
-import type { Command } from "../io.ts";
-import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
-import { loadGenerable } from "../load-model.ts";
+import type { CommandSpec } from "../args.ts";
+import { defineCommand } from "../command.ts";
 import { regenerateCommands } from "../../core/files.ts";
 import { render, runGen, writeRecords, type GenResult } from "../../pipeline/gen.ts";
 import type { FileRecord } from "../../core/files.ts";
@@ -20,17 +19,11 @@ const spec = {
   },
 } as const satisfies CommandSpec;
 
-export const gen: Command = {
-  name: "gen",
-  usage: usageOf(spec),
-  async run(args, io) {
-    const { values } = parseCommand(spec, args);
-    if (values.help) {
-      io.out(`${this.usage}\n`);
-      return 0;
-    }
+export const gen = defineCommand(spec, {
+  model: "service",
+  async run({ values, io, model }) {
     if (values.check && values.stdout) throw new UsageError("--check and --stdout do not go together");
-    const loaded = await loadGenerable(values.model, io.cwd);
+    const loaded = await model();
     if ("service" in loaded) return writeFiles(loaded.service.files, values, io);
     const { platform } = loaded;
     const modelFile = values.model ?? "src/platform/streamforge.ts";
@@ -75,7 +68,7 @@ export const gen: Command = {
     io.out(`wrote ${plan.write.length}, removed ${plan.remove.length}, unchanged ${plan.unchanged.length}\n`);
     return 0;
   },
-};
+});
 
 /** A service repository's files (its kit's `files()`): written or checked with `gen`'s rules. */
 async function writeFiles(files: FileRecord[], values: { check?: boolean; stdout?: boolean; out?: string; env?: string }, io: Io): Promise<number> {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Command } from "../io.ts";
-import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
-import { loadGenerable, type ServiceModule } from "../load-model.ts";
+import type { CommandSpec } from "../args.ts";
+import { defineCommand } from "../command.ts";
+import type { ServiceModule } from "../load-model.ts";
 import { UsageError } from "../../core/errors.ts";
 import { DRIFT_RULE, lint as runLint, ruleCatalogue } from "../../pipeline/lint.ts";
 import { FORMATS, counts, render, type Format } from "../../core/diagnostics/render.ts";
@@ -47,15 +47,9 @@ privilege rules.`,
   footer: "Exit codes: 0 clean, 1 errors (warnings too with --strict), 2 usage or internal error.",
 } as const satisfies CommandSpec;
 
-export const lint: Command = {
-  name: "lint",
-  usage: usageOf(spec),
-  async run(args, io) {
-    const { values } = parseCommand(spec, args);
-    if (values.help) {
-      io.out(`${this.usage}\n`);
-      return 0;
-    }
+export const lint = defineCommand(spec, {
+  model: "service",
+  async run({ values, io, model }) {
     if (values.rules) {
       const list = ruleCatalogue();
       const width = Math.max(...list.map((r) => r.id.length));
@@ -64,7 +58,7 @@ export const lint: Command = {
     }
     const format = (values.format ?? "text") as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use one of ${FORMATS.join(", ")}`);
-    const loaded = await loadGenerable(values.model, io.cwd);
+    const loaded = await model();
     const outDir = resolve(io.cwd, values.out ?? ".");
     const schemaDirs = (values.schemas ?? []).map((dir) => resolve(io.cwd, dir));
     const diagnostics =
@@ -81,7 +75,7 @@ export const lint: Command = {
     const { errors, warnings } = counts(located);
     return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
   },
-};
+});
 
 /** A service repository's files as they are on disk: drift against its kit, then the manifest schemas. */
 async function lintService(service: ServiceModule, outDir: string, schemaDirs: string[]): Promise<Diagnostic[]> {

@@ -1,6 +1,5 @@
-import type { Command } from "../io.ts";
-import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
-import { loadModel } from "../load-model.ts";
+import type { CommandSpec } from "../args.ts";
+import { defineCommand, modelOption } from "../command.ts";
 import { UsageError } from "../../core/errors.ts";
 import { environmentNamed } from "../../core/environments.ts";
 import { exceeds, outdated as run, type OutdatedRow } from "../../versions/outdated.ts";
@@ -26,21 +25,15 @@ the environment's Kubernetes version.`,
     retries: { type: "string", value: "<n>", help: "retries of a transient failure" },
     concurrency: { type: "string", value: "<n>", help: "repositories read at once" },
     "repo-url": { type: "string", multiple: true, value: "<alias>=<url>", help: "read repository <alias> from another URL (a mirror; file:// too)" },
-    model: { type: "string", value: "<module>", help: "use the platform a module exports instead of the embedded one" },
+    model: modelOption,
   },
   footer: `Exit codes: 0 done, 1 --fail-on matched (outdated found), 2 usage error,
 3 some repository could not be read (could not check; takes precedence over 1).`,
 } as const satisfies CommandSpec;
 
-export const outdated: Command = {
-  name: "outdated",
-  usage: usageOf(spec),
-  async run(args, io) {
-    const { values } = parseCommand(spec, args);
-    if (values.help) {
-      io.out(`${this.usage}\n`);
-      return 0;
-    }
+export const outdated = defineCommand(spec, {
+  model: "option",
+  async run({ values, io, model }) {
     const format = values.format ?? "text";
     if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not "${format}"`);
     const failOn = values["fail-on"];
@@ -57,7 +50,7 @@ export const outdated: Command = {
       if (eq <= 0) throw new UsageError(`--repo-url takes <alias>=<url>, not "${pair}"`);
       repoUrls[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
-    const platform = await loadModel(values.model, io.cwd);
+    const platform = await model();
     if (values.env !== undefined) environmentNamed(platform, values.env);
     const report = await run(platform, {
       env: values.env,
@@ -81,4 +74,4 @@ export const outdated: Command = {
     }
     return failOn !== undefined && exceeds(report, failOn) ? 1 : 0;
   },
-};
+});

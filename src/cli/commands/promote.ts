@@ -1,9 +1,9 @@
-import type { Command } from "../io.ts";
-import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
+import type { CommandSpec } from "../args.ts";
+import { defineCommand } from "../command.ts";
 import { UsageError } from "../../core/errors.ts";
 import { environmentNamed } from "../../core/environments.ts";
 import { applyChanges, type PinChange } from "../../versions/bump.ts";
-import { loadRepositoryModel, repositoryRunner } from "../repository.ts";
+import { repositoryRunner } from "../repository.ts";
 import { cacheRoot } from "../../core/cache.ts";
 import { chartDerivation } from "../../helm/schema/derivation.ts";
 
@@ -18,19 +18,13 @@ the same checks and pull-request description as bump.`,
   footer: "Exit codes: 0 promoted, 1 nothing to promote, refused or checks failed (tree unchanged), 2 usage error.",
 } as const satisfies CommandSpec;
 
-export const promote: Command = {
-  name: "promote",
-  usage: usageOf(spec),
-  async run(args, io) {
-    const { values, positionals } = parseCommand(spec, args);
-    if (values.help) {
-      io.out(`${this.usage}\n`);
-      return 0;
-    }
+export const promote = defineCommand(spec, {
+  model: "repository",
+  async run({ values, positionals, io, model }) {
     const [from, to, ...releases] = positionals;
     if (from === undefined || to === undefined) throw new UsageError("expected <from-env> <to-env> [release...]");
     const root = io.cwd;
-    const platform = await loadRepositoryModel(root);
+    const platform = await model();
     const source = environmentNamed(platform, from);
     const target = environmentNamed(platform, to);
     const names = releases.length ? releases : platform.releases.filter((r) => r.chart !== "local").map((r) => r.name);
@@ -48,4 +42,4 @@ export const promote: Command = {
     if (result.changed) io.out(result.description);
     return result.code;
   },
-};
+});

@@ -1,9 +1,8 @@
 import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Command } from "../io.ts";
-import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
+import type { CommandSpec } from "../args.ts";
+import { defineCommand } from "../command.ts";
 import { UsageError } from "../../core/errors.ts";
-import { loadRepositoryModel } from "../repository.ts";
 import { CACHE_DIR, cacheRoot, chartCacheDir } from "../../core/cache.ts";
 import { LOCK_PATH, lockText, readLock, syncLock, type Lock } from "../../upstream/lock.ts";
 import { pull as pullCharts, type PullFailure } from "../../upstream/pull.ts";
@@ -57,15 +56,9 @@ from git (Piraeus): the tag's source archive. Only Chart.yaml, values, value sch
   footer: "Exit codes: 0 pulled, 1 some version could not be pulled (one line per source), 2 usage error.",
 } as const satisfies CommandSpec;
 
-export const pull: Command = {
-  name: "pull",
-  usage: usageOf(spec),
-  async run(args, io) {
-    const { values, positionals } = parseCommand(spec, args);
-    if (values.help) {
-      io.out(`${this.usage}\n`);
-      return 0;
-    }
+export const pull = defineCommand(spec, {
+  model: "repository",
+  async run({ values, positionals, io, model }) {
     const number = (name: string, raw: string | undefined, fallback: number) => {
       if (raw === undefined) return fallback;
       const n = Number(raw);
@@ -74,7 +67,7 @@ export const pull: Command = {
     };
     const fetch = { timeoutMs: number("timeout", values.timeout, 30) * 1000, retries: Math.floor(number("retries", values.retries, 2)), backoffMs: 500 };
     const root = io.cwd;
-    const platform = await loadRepositoryModel(root);
+    const platform = await model();
     const cache = values.cache ? resolve(root, values.cache) : cacheRoot(root, io.env);
     const from = values.from ? resolve(root, values.from) : undefined;
     let targets;
@@ -132,4 +125,4 @@ export const pull: Command = {
     if (failures.length) io.err(`${result.failed.length} of ${missing.length} chart versions could not be pulled\n`);
     return failures.length ? 1 : 0;
   },
-};
+});

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { Command, Io } from "../io.ts";
-import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
+import type { CommandSpec } from "../args.ts";
+import { defineCommand, type Invocation } from "../command.ts";
 import { UsageError } from "../../core/errors.ts";
 import { deriveValuesSchema, resolveRefs, type ChartOverrides, type JsonSchema } from "../../core/schema/derive.ts";
 import { chartSchemaPath, chartSchemas, chartSchemaText, chartTypeRecords } from "../../helm/schema/charts.ts";
@@ -85,8 +86,7 @@ function readText(io: Io, path: string): string {
   }
 }
 
-async function derive(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommand(deriveSpec, args);
+async function derive({ values, positionals, io }: Invocation<typeof deriveSpec.options, undefined>): Promise<number> {
   const [chart, version, ...extra] = positionals;
   if (!chart || !version || extra.length) throw new UsageError("derive needs <chart> <version>");
   if (!values.values) throw new UsageError("derive needs --values <values.yaml>");
@@ -107,8 +107,7 @@ async function derive(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-async function crds(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommand(crdsSpec, args);
+async function crds({ values, positionals, io }: Invocation<typeof crdsSpec.options, undefined>): Promise<number> {
   if (values.pinned) {
     if (positionals.length) throw new UsageError("crds --pinned takes no files");
     const cache = values.cache ? resolve(io.cwd, values.cache) : cacheRoot(io.cwd, io.env);
@@ -121,9 +120,8 @@ async function crds(args: string[], io: Io): Promise<number> {
   return emit(records, io, values.check, resolve(io.cwd, values.out ?? "schema/crds"));
 }
 
-async function charts(args: string[], io: Io): Promise<number> {
-  const { values } = parseCommand(chartsSpec, args);
-  const { streamforge } = await import("../../platform/streamforge.ts");
+async function charts({ values, io, model }: Invocation<typeof chartsSpec.options, "embedded">): Promise<number> {
+  const streamforge = await model();
   const started = Date.now();
   const cache = values.cache ? resolve(io.cwd, values.cache) : cacheRoot(io.cwd, io.env);
   const set = chartSchemas(streamforge, cache, io.cwd);
@@ -139,16 +137,15 @@ async function charts(args: string[], io: Io): Promise<number> {
   return emit([...set.records, ...types], io, values.check);
 }
 
-async function model(args: string[], io: Io): Promise<number> {
-  const { values } = parseCommand(modelSpec, args);
+async function model({ values, io }: Invocation<typeof modelSpec.options, undefined>): Promise<number> {
   return emit([await modelSchemaRecord(io.cwd)], io, values.check);
 }
 
-const subcommands: Record<string, { spec: CommandSpec; run: (args: string[], io: Io) => Promise<number> }> = {
-  derive: { spec: deriveSpec, run: derive },
-  crds: { spec: crdsSpec, run: crds },
-  charts: { spec: chartsSpec, run: charts },
-  model: { spec: modelSpec, run: model },
+const subcommands: Record<string, Command> = {
+  derive: defineCommand(deriveSpec, { run: derive }),
+  crds: defineCommand(crdsSpec, { run: crds }),
+  charts: defineCommand(chartsSpec, { model: "embedded", run: charts }),
+  model: defineCommand(modelSpec, { run: model }),
 };
 
 export const schema: Command = {
@@ -162,8 +159,9 @@ export const schema: Command = {
     }
     const handler = Object.hasOwn(subcommands, sub) ? subcommands[sub] : undefined;
     if (!handler) throw new UsageError(`unknown subcommand "${sub}"`);
+    // Help wins over any other argument here, as it always has for subcommands (the parser would reject `--bogus --help`).
     if (rest.includes("--help") || rest.includes("-h")) {
-      io.out(`${usageOf(handler.spec)}\n`);
+      io.out(`${handler.usage}\n`);
       return 0;
     }
     return handler.run(rest, io);

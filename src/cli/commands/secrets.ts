@@ -1,7 +1,5 @@
-import type { Command } from "../io.ts";
-import { parseCommand, usageOf, type CommandSpec } from "../args.ts";
-import { loadModel } from "../load-model.ts";
-import { environmentNamed } from "../../core/environments.ts";
+import type { CommandSpec } from "../args.ts";
+import { defineCommand, envOption, modelOption } from "../command.ts";
 import { UsageError } from "../../core/errors.ts";
 import { spawnRunner } from "../../cert/runner.ts";
 import { describeReport, runSecrets, SecretsError } from "../../secrets/index.ts";
@@ -16,25 +14,18 @@ against the cluster kubectl points at:
            Secrets a person must supply (tokens, the CA, credentials of other systems) are reported
 Values are never printed: only Secret names and key names.`,
   options: {
-    env: { type: "string", value: "<name>", help: "environment (default: the model's default)" },
-    model: { type: "string", value: "<module>", help: "use the platform a module exports instead of the embedded one" },
+    env: envOption,
+    model: modelOption,
   },
   footer: "Exit codes: 0 everything present (or created), 1 something is missing, 2 usage, 3 kubectl failed.",
 } as const satisfies CommandSpec;
 
-export const secrets: Command = {
-  name: "secrets",
-  usage: usageOf(spec),
-  async run(args, io) {
-    const { values, positionals } = parseCommand(spec, args);
-    if (values.help) {
-      io.out(`${this.usage}\n`);
-      return 0;
-    }
+export const secrets = defineCommand(spec, {
+  model: "option",
+  async run({ values, positionals, io, environment }) {
     const [action, ...extra] = positionals;
     if ((action !== "check" && action !== "create") || extra.length) throw new UsageError("give check or create");
-    const platform = await loadModel(values.model, io.cwd);
-    const env = environmentNamed(platform, values.env ?? platform.defaultEnvironment);
+    const { platform, env } = await environment();
     try {
       const reports = await runSecrets(platform, env, spawnRunner(io.env), { create: action === "create" });
       for (const r of reports) io.out(`${describeReport(r)}\n`);
@@ -49,4 +40,4 @@ export const secrets: Command = {
       throw error;
     }
   },
-};
+});
