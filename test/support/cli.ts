@@ -1,8 +1,11 @@
 /** Runs the CLI in-process with captured output, as a user would call it. */
-import { mkdtempSync, readdirSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { runCli } from "../../src/cli/run.ts";
+import { OWNED_LIST_PATH, parseOwnedList } from "../../src/core/write/owned.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
 
 export interface CliResult {
   code: number;
@@ -35,6 +38,23 @@ export function listFiles(dir: string, root = dir): string[] {
       return statSync(full).isDirectory() ? listFiles(full, root) : [relative(root, full)];
     })
     .sort();
+}
+
+/** A fresh copy of the repository (sources, schemas, every generated file) sharing node_modules. */
+export function copyRepository(): string {
+  const dir = tempDir("streamforge-repo-");
+  const owned = parseOwnedList(readFileSync(join(ROOT, OWNED_LIST_PATH), "utf8"));
+  for (const entry of ["src", "schema", "package.json", "tsconfig.json", "versions.yaml", "versions.lock.yaml", OWNED_LIST_PATH, ...owned]) {
+    if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  }
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  return dir;
+}
+
+/** Every file of a copy with its content, to prove a failed run changed nothing. */
+export function treeContents(dir: string): Map<string, string> {
+  // The upstream cache is outside git: only the tree counts.
+  return new Map(listFiles(dir).filter((p) => !p.startsWith("node_modules") && !p.startsWith(".streamforge/cache/")).map((p) => [p, readFileSync(join(dir, p), "utf8")]));
 }
 
 /**

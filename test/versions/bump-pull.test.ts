@@ -5,30 +5,13 @@
  * upstream; a new version that rejects a key the platform sets leaves the tree byte-identical.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cpSync, existsSync, readFileSync, symlinkSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse } from "yaml";
-import { listFiles, repositoryCli, tempDir } from "../support/cli.ts";
+import { copyRepository, repositoryCli, treeContents } from "../support/cli.ts";
 import { publish, serve, sha256Hex, type TestRepo } from "../support/helm-repo.ts";
-import { OWNED_LIST_PATH, parseOwnedList } from "../../src/core/write/owned.ts";
 import { parseLock } from "../../src/upstream/lock.ts";
 import { platformValues, withOverridePointers } from "../support/chart-fixtures.ts";
-
-const ROOT = resolve(import.meta.dirname, "../..");
-
-function copyRepository(): string {
-  const dir = tempDir("streamforge-repo-");
-  const owned = parseOwnedList(readFileSync(join(ROOT, OWNED_LIST_PATH), "utf8"));
-  for (const entry of ["src", "schema", "package.json", "tsconfig.json", "versions.yaml", "versions.lock.yaml", OWNED_LIST_PATH, ...owned]) {
-    if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
-  }
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-  return dir;
-}
-
-function contents(dir: string): Map<string, string> {
-  return new Map(listFiles(dir).filter((p) => !p.startsWith("node_modules") && !p.startsWith(".streamforge/cache/")).map((p) => [p, readFileSync(join(dir, p), "utf8")]));
-}
 
 /**
  * Traefik defaults with every key the platform sets, but not its TCP entry points (`ports.ssh`,
@@ -85,11 +68,11 @@ describe("streamforge bump from a Helm repository", { timeout: 300_000 }, () => 
 
   it("a new version whose schema rejects a key the platform sets fails, says what moved, and leaves the tree byte-identical", async () => {
     const dir = copyRepository();
-    const before = contents(dir);
+    const before = treeContents(dir);
     const result = await repositoryCli(dir, ["bump", "traefik", "36.1.2", "--repo-url", `traefik=${repo.url}/charts`]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("lint fails after the change, so the tree was restored as it was");
     expect(result.stdout).toContain("- `podDisruptionBudget.maxUnavailable` is gone from the defaults; new beside it: `podDisruptionBudget.maxUnavailablePods` (renamed?)");
-    expect(contents(dir)).toEqual(before);
+    expect(treeContents(dir)).toEqual(before);
   });
 });

@@ -3,31 +3,12 @@
  * real catalogue edit, `gen` and `lint` as child processes, the tree checked byte for byte after.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse, stringify } from "yaml";
-import { listFiles, tempDir } from "../support/cli.ts";
+import { copyRepository, tempDir, treeContents } from "../support/cli.ts";
 import { repositoryRunner } from "../../src/cli/repository.ts";
-import { OWNED_LIST_PATH, parseOwnedList } from "../../src/core/write/owned.ts";
 import { platformValues, withOverridePointers } from "../support/chart-fixtures.ts";
-
-const ROOT = resolve(import.meta.dirname, "../..");
-/** A fresh copy of the repository (sources, schemas, every generated file) sharing node_modules. */
-function copyRepository(): string {
-  const dir = tempDir("streamforge-repo-");
-  const owned = parseOwnedList(readFileSync(join(ROOT, OWNED_LIST_PATH), "utf8"));
-  for (const entry of ["src", "schema", "package.json", "tsconfig.json", "versions.yaml", "versions.lock.yaml", OWNED_LIST_PATH, ...owned]) {
-    if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
-  }
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-  return dir;
-}
-
-/** Every file of the copy with its content, to prove a failed run changed nothing. */
-function contents(dir: string): Map<string, string> {
-  // The upstream cache is outside git: only the tree counts.
-  return new Map(listFiles(dir).filter((p) => !p.startsWith("node_modules") && !p.startsWith(".streamforge/cache/")).map((p) => [p, readFileSync(join(dir, p), "utf8")]));
-}
 
 /**
  * Defaults of a "new metallb version" that has every key the platform sets (the union of the
@@ -82,27 +63,27 @@ describe("streamforge bump", { timeout: 300_000 }, () => {
 
   it("refuses a major bump without --allow-major and leaves the tree as it was", async () => {
     const repo = copyRepository();
-    const before = contents(repo);
+    const before = treeContents(repo);
     const result = await cli(["bump", "metallb", "1.0.0", "--values", chartVersionDir("1.0.0")], repo);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("metallb 0.14.9 -> 1.0.0 is a major change");
     expect(result.stderr).toContain("--allow-major");
-    expect(contents(repo)).toEqual(before);
+    expect(treeContents(repo)).toEqual(before);
   });
 
   it("fails naming the repository when the new version cannot be pulled, and leaves the tree unchanged", async () => {
     const repo = copyRepository();
-    const before = contents(repo);
+    const before = treeContents(repo);
     const closed = `file://${tempDir()}/no-repository`;
     const result = await cli(["bump", "metallb", "0.14.10", "--repo-url", `metallb=${closed}`], repo);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`pulling metallb 0.14.10 failed: ${closed}: ${closed}/index.yaml: ENOENT (metallb 0.14.10)`);
-    expect(contents(repo)).toEqual(before);
+    expect(treeContents(repo)).toEqual(before);
   });
 
   it("a bump whose new schema rejects a key we set fails, names the key and leaves the tree unchanged", async () => {
     const repo = copyRepository();
-    const before = contents(repo);
+    const before = treeContents(repo);
     const values = chartVersionDir("0.14.11", (v) => {
       delete v.speaker.frr;
     });
@@ -111,7 +92,7 @@ describe("streamforge bump", { timeout: 300_000 }, () => {
     expect(result.stdout).toMatch(/- `values\/prod\/metallb\.yaml` `\/speaker(\/frr)?`/);
     expect(result.stderr).toContain("lint fails after the change, so the tree was restored as it was");
     expect(result.stderr).toMatch(/values\/prod\/metallb\.yaml:\d+:\d+ schema\/values/);
-    expect(contents(repo)).toEqual(before);
+    expect(treeContents(repo)).toEqual(before);
   });
 
   it("--env lab pins only lab, as an override", async () => {
