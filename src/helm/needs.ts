@@ -6,6 +6,7 @@
  */
 import type { Platform, Release } from "../core/model/types.ts";
 import { isEnabled } from "../core/model/derive.ts";
+import { lookup } from "../core/model/lookup.ts";
 import { valuesAdapter } from "./charts/index.ts";
 import type { Values } from "./charts/adapter.ts";
 import { manifestBuilders } from "./manifests/index.ts";
@@ -14,7 +15,7 @@ import { crdInstallers, releaseContract, type Deployed } from "./charts/evaluate
 type Env = Platform["environments"][number];
 
 function deployedOf(platform: Platform, env: Env, values: ReadonlyMap<string, Values>, release: Release): Deployed {
-  if (release.chart === "local") return { objects: (Object.hasOwn(manifestBuilders, release.adapter) ? manifestBuilders[release.adapter] : undefined)?.({ platform, env, values }) ?? [] };
+  if (release.chart === "local") return { objects: lookup(manifestBuilders, release.adapter)?.({ platform, env, values }) ?? [] };
   return { values: values.get(release.name) ?? {} };
 }
 

@@ -8,6 +8,7 @@ import type { FileRecord } from "../core/files.ts";
 import { header } from "../core/files.ts";
 import { orderKubeObject, yamlContent } from "../core/yaml.ts";
 import { isEnabled } from "../core/model/derive.ts";
+import { lookup } from "../core/model/lookup.ts";
 import { valuesAdapter } from "./charts/index.ts";
 import { manifestBuilders } from "./manifests/index.ts";
 import { manifestDir, valuesPath } from "./helmfile.ts";
@@ -50,7 +51,7 @@ function emitValues(ctx: ManifestContext, release: Release): FileRecord {
 function emitManifests(ctx: ManifestContext, release: Release): FileRecord[] {
   const { env } = ctx;
   if (!isEnabled(env, release)) return [];
-  const builder = manifestBuilders[release.adapter];
+  const builder = lookup(manifestBuilders, release.adapter);
   if (!builder) throw new Error(`release "${release.name}" names manifest builder "${release.adapter}", which does not exist`);
   const dir = manifestDir(env.name, release.name);
   const seen = new Set<string>();

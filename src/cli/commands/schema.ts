@@ -12,6 +12,7 @@ import { modelSchemaRecord } from "../../core/schema/model.ts";
 import { staleRecords, writeRecords } from "../../core/write/files.ts";
 import type { FileRecord } from "../../core/files.ts";
 import { CACHE_DIR, cacheRoot, PULL_COMMAND } from "../../core/cache.ts";
+import { lookup } from "../../core/model/lookup.ts";
 
 
 const check = { type: "boolean", help: "write nothing; list stale files and exit 1 when any" } as const;
@@ -157,7 +158,7 @@ export const schema: Command = {
       io.out(`${usage}\n`);
       return sub === undefined ? 2 : 0;
     }
-    const handler = Object.hasOwn(subcommands, sub) ? subcommands[sub] : undefined;
+    const handler = lookup(subcommands, sub);
     if (!handler) throw new UsageError(`unknown subcommand "${sub}"`);
     // Help wins over any other argument here, as it always has for subcommands (the parser would reject `--bogus --help`).
     if (rest.includes("--help") || rest.includes("-h")) {

@@ -9,6 +9,7 @@ import { usedComponents } from "../model/components.ts";
 import { danglingNeeds } from "./release-needs.ts";
 import type { Diagnostic } from "../diagnostics/types.ts";
 import { toPointer } from "../diagnostics/locate.ts";
+import { lookup } from "../model/lookup.ts";
 import type { Environment, Platform } from "../model/types.ts";
 
 export const MODEL_SEMANTICS_RULE = "model/semantics";
@@ -32,9 +33,10 @@ function requiredReleases(platform: Platform, env: Environment, lookups: Release
   const expanded = new Set<string>();
   while (queue.length) {
     const { adapter, by } = queue.shift()!;
-    if (expanded.has(adapter) || !Object.hasOwn(lookups, adapter)) continue;
+    const names = lookup(lookups, adapter);
+    if (expanded.has(adapter) || names === undefined) continue;
     expanded.add(adapter);
-    for (const name of (Object.hasOwn(lookups, adapter) ? lookups[adapter] : undefined) ?? []) {
+    for (const name of names) {
       if (!required.has(name)) required.set(name, by);
       const release = platform.releases.find((r) => r.name === name);
       if (release) queue.push({ adapter: release.adapter, by });

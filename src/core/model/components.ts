@@ -5,6 +5,7 @@
  * generates every release with only the settings its adapter declares.
  */
 import type { Components, Environment, Platform } from "./types.ts";
+import { lookup } from "./lookup.ts";
 
 export type ComponentKey = keyof Components;
 
@@ -47,7 +48,7 @@ export function usedComponents(platform: Platform, env: Environment): Partial<Co
   const keys = new Set<ComponentKey>();
   for (const release of platform.releases) {
     if (env.disabled.includes(release.name)) continue;
-    for (const key of (Object.hasOwn(settingsOfAdapter, release.adapter) ? settingsOfAdapter[release.adapter] : undefined) ?? []) keys.add(key);
+    for (const key of lookup(settingsOfAdapter, release.adapter) ?? []) keys.add(key);
   }
   const out: Partial<Record<ComponentKey, unknown>> = {};
   for (const key of Object.keys(env.components) as ComponentKey[]) if (keys.has(key)) out[key] = env.components[key];

@@ -6,6 +6,7 @@
  */
 import type { Context } from "../../core/model/derive.ts";
 import type { Release } from "../../core/model/types.ts";
+import { lookup } from "../../core/model/lookup.ts";
 import type { Values } from "./adapter.ts";
 import type { KindRef, Provided, ReleaseContract } from "./contract.ts";
 import { chartContracts } from "./contracts.ts";
@@ -18,7 +19,7 @@ export type Deployed = { values: Values } | { objects: ReadonlyArray<Record<stri
 /** The release's contract; `creates` and `renders` are always filled. */
 export function releaseContract(ctx: Context, release: Release, deployed: Deployed): ReleaseContract & { creates: Provided[]; renders: KindRef[] } {
   if ("values" in deployed) {
-    const contract = (Object.hasOwn(chartContracts, release.adapter) ? chartContracts[release.adapter] : undefined)?.(ctx, deployed.values, release) ?? {};
+    const contract = lookup(chartContracts, release.adapter)?.(ctx, deployed.values, release) ?? {};
     const renders = [...(contract.renders ?? [])];
     for (const kind of monitorKinds(deployed.values)) if (!renders.some((r) => r.group === kind.group && r.kind === kind.kind)) renders.push(kind);
     return { ...contract, creates: [...(contract.creates ?? [])], renders };
@@ -33,7 +34,7 @@ export function releaseContract(ctx: Context, release: Release, deployed: Deploy
     creates.push(...objectCreates(object, release.namespace));
     if (kind === "Kafka" && apiVersion.startsWith("kafka.strimzi.io/")) creates.push(...kafkaExternalServices(ctx));
   }
-  return { renders, creates, claims: (Object.hasOwn(localClaims, release.adapter) ? localClaims[release.adapter] : undefined)?.(ctx) ?? [] };
+  return { renders, creates, claims: lookup(localClaims, release.adapter)?.(ctx) ?? [] };
 }
 
 /** Releases of the environment that install the CRDs of `group`. */

@@ -1,5 +1,6 @@
 /** Every chart adapter, by the key a release names in `adapter`. */
 import type { Values, ValuesAdapter } from "./adapter.ts";
+import { lookup } from "../../core/model/lookup.ts";
 import { certManager } from "./cert-manager.ts";
 import { metallb } from "./metallb.ts";
 import { traefik } from "./traefik.ts";
@@ -65,10 +66,7 @@ export const chartAdapters = {
   "mailrelay": mailrelay,
 } satisfies Record<string, ValuesAdapter<Values>>;
 
-/** The adapters' names: what a release's `adapter` may say. */
-type AdapterName = keyof typeof chartAdapters;
-
 /** The adapter called `name`, if there is one (own keys only: `toString` names no adapter). */
 export function valuesAdapter(name: string): ValuesAdapter<Values> | undefined {
-  return Object.hasOwn(chartAdapters, name) ? chartAdapters[name as AdapterName] : undefined;
+  return lookup<ValuesAdapter<Values>>(chartAdapters, name);
 }
