@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { type KubeObject, type ManifestBuilder, managedLabels } from "./kube.ts";
 import { type Context, namespaceOf, postgresClientReleases, postgresLogin, postgresSuperuserSecret, serviceHost } from "../../core/model/derive.ts";
 import { settingsOf } from "../../core/model/components.ts";
+import { lookup } from "../../core/model/lookup.ts";
 
 /**
  * The login roles of the cluster, as the manifest declares them (`spec.users`). A role whose
@@ -33,7 +34,7 @@ export function grafanaReadGrants(ctx: Context): { database: string; role: strin
   const ds = settingsOf(ctx.env, "monitoring").grafana.datasources.postgres;
   const databases = settingsOf(ctx.env, "postgres").databases;
   // The same test as the model check (model-semantics), so a model it passes never throws here.
-  const owner = Object.hasOwn(databases, ds.database) ? databases[ds.database] : undefined;
+  const owner = lookup(databases, ds.database);
   if (owner === undefined) throw new Error(`components.monitoring.grafana.datasources.postgres.database "${ds.database}" is not a database of components.postgres.databases`);
   const role = ident(postgresLogin(ctx, ds.user).role);
   return {
