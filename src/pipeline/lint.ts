@@ -51,7 +51,7 @@ export const EMPTY_LOCAL_RULE = { id: "helmfile/empty-local-release", descriptio
 
 /** Ids and descriptions of every check `lint` runs. */
 export function ruleCatalogue(): Array<{ id: string; description: string }> {
-  return [...SCHEMA_RULES, { id: NEEDS_RULE, description: "every release a release needs is in the platform" }, { id: "model/missing-settings", description: "every installed release has the component settings its adapter reads" }, DRIFT_RULE, EMPTY_LOCAL_RULE, ...allRules.map(({ id, description }) => ({ id, description }))];
+  return [...SCHEMA_RULES, { id: NEEDS_RULE, description: "every release a release needs is in the platform" }, { id: "model/missing-settings", description: "every installed release has the component settings its adapter reads" }, { id: "model/adapter-failed", description: "every installed release's adapter (the package's or the platform's own) returns its values or objects" }, DRIFT_RULE, EMPTY_LOCAL_RULE, ...allRules.map(({ id, description }) => ({ id, description }))];
 }
 
 function diskReader(outDir: string): (path: string) => string | undefined {
