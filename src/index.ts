@@ -87,6 +87,7 @@ export {
   PLATFORM_ADAPTERS,
   type AdapterDefinition,
   type AdapterFunction,
+  type AdapterContext,
   type ValuesAdapterDefinition,
   type ManifestAdapterDefinition,
   type ManifestBuilderContext,

@@ -19,8 +19,9 @@ const described = (error: unknown): string => (error instanceof Error ? error.me
 
 /** The values of a chart release in `env`. */
 export function runValuesAdapter(platform: Platform, env: Environment, release: Release): Values {
-  const own = Object.hasOwn(manifestBuilders, release.adapter) ? undefined : ownAdapter(platform, release.adapter);
-  const adapter = valuesAdapter(release.adapter) ?? (own?.kind === "values" ? own.values : undefined);
+  const builtin = valuesAdapter(release.adapter);
+  const own = builtin ? undefined : ownAdapter(platform, release.adapter);
+  const adapter = builtin ?? (own?.kind === "values" ? own.values : undefined);
   if (!adapter) throw fail(platform, env, release, "does not exist (neither the package nor the platform defines it)");
   let values: unknown;
   try {

@@ -13,9 +13,19 @@
 import { readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Context } from "./derive.ts";
-import type { ComponentKey } from "./components.ts";
-import type { DnsLabel, Environment, Platform, Release, VersionPin } from "./types.ts";
+import type { Components, DnsLabel, Environment, Platform, Release, VersionPin } from "./types.ts";
+
+/**
+ * What an adapter is given: the platform and the environment being generated (the same shape as
+ * the package's own adapters' `Context`; spelled out here because `components.ts`, which `derive.ts` builds on, reads this module).
+ */
+export interface AdapterContext {
+  platform: Platform;
+  env: Environment;
+}
+
+/** A component whose settings an adapter reads (`Environment["components"]`). */
+type ComponentKey = keyof Components;
 
 /** The key a platform carries its own adapters under (see the module comment for why a registered symbol). */
 export const PLATFORM_ADAPTERS: unique symbol = Symbol.for("@streamforge/platform/adapters");
@@ -31,7 +41,7 @@ export type ValuesSchema = Readonly<Record<string, unknown>>;
 export type SchemaSource = ValuesSchema | URL | string;
 
 /** What a values adapter of a consumer is given and returns: one chart's values for one environment. */
-export type AdapterFunction<V extends object> = (ctx: Context) => V;
+export type AdapterFunction<V extends object> = (ctx: AdapterContext) => V;
 
 /** A consumer's values adapter, made by {@link defineAdapter}. */
 export interface ValuesAdapterDefinition<V extends object = object> {
@@ -56,7 +66,7 @@ export interface ManifestObject {
 }
 
 /** What a manifest builder sees: the model, and the values of the environment's chart releases by release name. */
-export interface ManifestBuilderContext extends Context {
+export interface ManifestBuilderContext extends AdapterContext {
   values: ReadonlyMap<string, object>;
 }
 
@@ -156,6 +166,9 @@ export function ownAdapter(platform: Platform, name: string): AdapterDefinition 
  * carries `adapters`, after any it carried already. `platform` itself is not changed, so the
  * embedded (frozen) model can be extended, and another platform built from the same one does
  * not see these adapters. A release of the platform uses one by naming it in `adapter`.
+ *
+ * The adapters are functions, so a `structuredClone` or JSON round trip of the platform drops
+ * them (its releases then name adapters nobody defined, which validation reports).
  *
  * An adapter named like one of the package's, two adapters with one name, or a release naming
  * an adapter nobody defined are model errors: `generate()` throws `InvalidModelError` and the
