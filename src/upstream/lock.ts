@@ -147,15 +147,21 @@ export function lockText(lock: Lock): string {
 }
 
 /**
+ * The entry for a chart version whose source the model gives as `entry`: the recorded one
+ * (with its URL and digest) while it names the same Helm repository or registry path, else
+ * `entry` itself (a moved source starts without a digest).
+ */
+export function lockedEntry(lock: Lock, chart: string, version: string, entry: LockEntry): LockEntry {
+  const old = lock[chart]?.[version];
+  return old && !isGitEntry(old) && !isGitEntry(entry) && old.repository === entry.repository ? { ...entry, ...old } : entry;
+}
+
+/**
  * The lock for the platform's current pins: one entry per pinned chart version, keeping the
  * recorded URL and digest of a Helm entry whose repository is unchanged.
  */
 export function syncLock(lock: Lock, platform: Platform): Lock {
   const out: Lock = {};
-  for (const { chart, version, entry } of pinnedSources(platform)) {
-    const old = lock[chart]?.[version];
-    const kept = old && !isGitEntry(old) && !isGitEntry(entry) && old.repository === entry.repository ? { ...entry, ...old } : entry;
-    (out[chart] ??= {})[version] = kept;
-  }
+  for (const { chart, version, entry } of pinnedSources(platform)) (out[chart] ??= {})[version] = lockedEntry(lock, chart, version, entry);
   return out;
 }

@@ -18,7 +18,7 @@ import { parse } from "yaml";
 import * as tar from "tar";
 import { chartCacheDir } from "../core/cache.ts";
 import { DEFAULT_FETCH, FetchError, fetchBytes, type FetchOptions } from "./fetch.ts";
-import { isGitEntry, type GitLockEntry, type HelmLockEntry, type Lock, type PinnedSource } from "./lock.ts";
+import { isGitEntry, lockedEntry, type GitLockEntry, type HelmLockEntry, type Lock, type PinnedSource } from "./lock.ts";
 import { chartRepository, isOciUrl, OciClient, OciError } from "./oci.ts";
 
 /** One chart version that could not be pulled, and why (one line). */
@@ -214,7 +214,7 @@ async function ociArchive(source: PinnedSource, entry: HelmLockEntry, oci: OciCl
 /** Pulls one chart version into a staging folder; returns where it came from. */
 async function stage(source: PinnedSource, staging: string, options: PullOptions, indexes: Indexes, oci: OciClient, lock: Lock): Promise<string> {
   const fetch = options.fetch ?? DEFAULT_FETCH;
-  const entry = lock[source.chart]?.[source.version] ?? source.entry;
+  const entry = lockedEntry(lock, source.chart, source.version, source.entry);
   const scratch = join(staging, "..", `${basename(staging)}.archive`);
   if (options.from) {
     if (!existsSync(options.from)) throw new PullError(`--from ${options.from} does not exist`);
@@ -274,7 +274,8 @@ export async function pull(sources: PinnedSource[], options: PullOptions): Promi
   const result: PullResult = { pulled: [], failed: [], lock };
   mkdirSync(options.cache, { recursive: true });
   for (const source of sources) {
-    const entry = lock[source.chart]?.[source.version] ?? source.entry;
+    // The model says where a chart comes from; the lock adds digests only while it agrees.
+    const entry = lockedEntry(lock, source.chart, source.version, source.entry);
     const origin = options.from ?? (isGitEntry(entry) ? `${entry.git}@${entry.ref}` : (source.mirror ?? entry.repository));
     const staging = mkdtempSync(join(options.cache, ".pull-"));
     try {
