@@ -9,6 +9,7 @@
  * Only reading is done here, so no code or media type of Helm's pushing side is needed.
  */
 import { createHash } from "node:crypto";
+import { parseOciRepositoryUrl } from "../core/model/oci-url.ts";
 import { DEFAULT_FETCH, FetchError, fetchAnswer, type FetchOptions, type HttpAnswer } from "./fetch.ts";
 
 export const OCI_SCHEME = "oci://";
@@ -49,15 +50,9 @@ export class OciError extends Error {
 
 /** The OCI repository of `chart` under the registry path `url` (`oci://ghcr.io/org/charts`). */
 export function chartRepository(url: string, chart: string): OciRepository {
-  const rest = url.slice(OCI_SCHEME.length).replace(/\/+$/, "");
-  const slash = rest.indexOf("/");
-  const registry = slash < 0 ? rest : rest.slice(0, slash);
-  const path = slash < 0 ? "" : rest.slice(slash + 1);
-  // Repository names are lowercase path components (OCI distribution spec); a tag or digest in the URL is not a path.
-  if (!isOciUrl(url) || !/^[a-z0-9.-]+(:\d+)?$|^\[[0-9a-f:]+\](:\d+)?$/i.test(registry) || (path !== "" && !/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/.test(path))) {
-    throw new OciError(url, "expected oci://<registry host>[:port]/<path>, the path in lowercase without tag or digest");
-  }
-  return { registry, repository: path ? `${path}/${chart}` : chart };
+  const parsed = parseOciRepositoryUrl(url);
+  if (!parsed) throw new OciError(url, "expected oci://<registry host>[:port]/<path>, the path in lowercase without tag or digest");
+  return { registry: parsed.registry, repository: parsed.path ? `${parsed.path}/${chart}` : chart };
 }
 
 /** `oci://registry/repository[:tag]`, as Helm writes a chart reference. */
@@ -252,9 +247,9 @@ export class OciClient {
       out.push(...((body.tags as string[] | null | undefined) ?? []));
       // The next page is a URL relative to the registry (distribution spec: `Link: </v2/...?last=x&n=y>; rel="next"`).
       const next = answer.headers.get("link")?.match(/<([^>]+)>\s*;\s*rel="?next"?/)?.[1];
+      const nextUrl = next ? new URL(next, `${apiBase(repo.registry)}/`) : undefined;
       const prefix = `/v2/${repo.repository}/`;
-      const nextPath = next ? new URL(next, `${apiBase(repo.registry)}/`).pathname + new URL(next, `${apiBase(repo.registry)}/`).search : undefined;
-      path = nextPath?.startsWith(prefix) ? nextPath.slice(prefix.length) : undefined;
+      path = nextUrl?.pathname.startsWith(prefix) ? nextUrl.pathname.slice(prefix.length) + nextUrl.search : undefined;
     }
     return out;
   }
