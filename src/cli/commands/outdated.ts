@@ -27,7 +27,7 @@ tags (/v2/<repository>/tags/list); their kubeVersion is not listed, so that colu
     timeout: { type: "string", value: "<ms>", help: "how long to wait for each repository" },
     retries: { type: "string", value: "<n>", help: "retries of a transient failure" },
     concurrency: { type: "string", value: "<n>", help: "repositories read at once" },
-    "repo-url": { type: "string", multiple: true, value: "<alias>=<url>", help: "read repository <alias> from another URL (a mirror; file:// too)" },
+    "repo-url": { type: "string", multiple: true, value: "<alias>=<url>", help: "read repository <alias> from another URL (a mirror; file:// too; oci:// an OCI registry path)" },
     model: { type: "string", value: "<module>", help: "use the platform a module exports instead of the embedded one" },
   },
   footer: `Exit codes: 0 done, 1 --fail-on matched (outdated found), 2 usage error,
