@@ -1,6 +1,8 @@
 /**
  * The public surface of @streamforge/platform: the model types, the embedded StreamForge model,
- * the derived-fact helpers other repositories reuse, and the generator.
+ * the derived-fact helpers other repositories reuse, the generator, and the extension point for
+ * releases a consumer defines itself (`defineAdapter`, `defineManifests`, `extendPlatform`,
+ * `withAdapters`).
  *
  * The service kit is the subpath `@streamforge/platform/service-kit`; the JSON schemas are
  * `@streamforge/platform/schema/*`.
@@ -74,7 +76,27 @@ export { chartVersions, images, softwareVersions } from "./platform/versions.ts"
 export { generate, type GenerateOptions } from "./pipeline/generate-checked.ts";
 export type { FileRecord } from "./core/files.ts";
 export { runGen, render, writeRecords, type GenOptions, type GenResult } from "./pipeline/gen.ts";
-export { UsageError, InvalidModelError } from "./core/errors.ts";
+export { UsageError, InvalidModelError, AdapterError } from "./core/errors.ts";
+export {
+  defineAdapter,
+  defineManifests,
+  withAdapters,
+  extendPlatform,
+  adaptersOf,
+  AdapterDefinitionError,
+  PLATFORM_ADAPTERS,
+  type AdapterDefinition,
+  type AdapterFunction,
+  type AdapterContext,
+  type ValuesAdapterDefinition,
+  type ManifestAdapterDefinition,
+  type ManifestBuilderContext,
+  type ManifestObject,
+  type ValuesSchema,
+  type SchemaSource,
+  type ChartSource,
+  type ReleaseDefinition,
+} from "./core/model/extensions.ts";
 export { validateModel } from "./pipeline/validate.ts";
 export { deriveValuesSchema, type ChartOverrides, type DeriveInput, type JsonSchema } from "./core/schema/derive.ts";
 export { crdSchemasOf, type CrdSchema } from "./core/schema/crds.ts";

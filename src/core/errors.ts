@@ -39,3 +39,29 @@ export class InvalidModelError extends StreamforgeError {
     );
   }
 }
+
+/**
+ * A release's adapter (values or manifests) threw, or returned something that is not values. It
+ * names the release, its position in the model (for a pointer) and the environment; the
+ * generator's callers turn it into an `InvalidModelError` against the model file, so nothing is
+ * written.
+ */
+export class AdapterError extends StreamforgeError {
+  override name = "AdapterError";
+  constructor(
+    readonly release: string,
+    readonly releaseIndex: number,
+    readonly adapter: string,
+    readonly environment: string,
+    problem: string,
+    options?: { cause: unknown },
+  ) {
+    super(`adapter "${adapter}" of release "${release}" in environment ${environment} ${problem}`, 2);
+    if (options) this.cause = options.cause;
+  }
+
+  /** The error as a diagnostic against the model file, pointing at the release's `adapter`. */
+  diagnostic(file: string): Diagnostic {
+    return { rule: "model/adapter-failed", severity: "error", file, pointer: `/releases/${this.releaseIndex}/adapter`, message: this.message, hint: "fix the adapter (it must return the chart's values for every environment the release is installed in)" };
+  }
+}

@@ -6,16 +6,14 @@
  */
 import type { Platform, Release } from "../core/model/types.ts";
 import { isEnabled } from "../core/model/derive.ts";
-import { lookup } from "../core/model/lookup.ts";
-import { valuesAdapter } from "./charts/index.ts";
 import type { Values } from "./charts/adapter.ts";
-import { manifestBuilders } from "./manifests/index.ts";
+import { runManifestBuilder, runValuesAdapter } from "./adapters.ts";
 import { crdInstallers, releaseContract, type Deployed } from "./charts/evaluate.ts";
 
 type Env = Platform["environments"][number];
 
 function deployedOf(platform: Platform, env: Env, values: ReadonlyMap<string, Values>, release: Release): Deployed {
-  if (release.chart === "local") return { objects: lookup(manifestBuilders, release.adapter)?.({ platform, env, values }) ?? [] };
+  if (release.chart === "local") return { objects: runManifestBuilder({ platform, env, values }, release) };
   return { values: values.get(release.name) ?? {} };
 }
 
@@ -24,7 +22,7 @@ export function derivedNeeds(platform: Platform): Map<string, string[]> {
   const extra = new Map<string, Set<string>>(platform.releases.map((r) => [r.name, new Set(r.needs)]));
   for (const env of platform.environments) {
     const installed = platform.releases.filter((r) => isEnabled(env, r));
-    const values = new Map(installed.flatMap((r) => (r.chart === "local" ? [] : [[r.name, valuesAdapter(r.adapter)?.({ platform, env }) ?? {}] as const])));
+    const values = new Map(installed.flatMap((r) => (r.chart === "local" ? [] : [[r.name, runValuesAdapter(platform, env, r)] as const])));
     const contracts = new Map(installed.map((r) => [r.name, releaseContract({ platform, env }, r, deployedOf(platform, env, values, r))]));
     for (const release of installed) {
       const needs = extra.get(release.name)!;

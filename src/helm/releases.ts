@@ -8,9 +8,7 @@ import type { FileRecord } from "../core/files.ts";
 import { header } from "../core/files.ts";
 import { orderKubeObject, yamlContent } from "../core/yaml.ts";
 import { isEnabled } from "../core/model/derive.ts";
-import { lookup } from "../core/model/lookup.ts";
-import { valuesAdapter } from "./charts/index.ts";
-import { manifestBuilders } from "./manifests/index.ts";
+import { runManifestBuilder, runValuesAdapter } from "./adapters.ts";
 import { manifestDir, valuesPath } from "./helmfile.ts";
 import type { KubeObject, ManifestContext } from "./manifests/kube.ts";
 import type { Values } from "./charts/adapter.ts";
@@ -26,9 +24,7 @@ function releaseValues(platform: Platform, env: Environment): Map<string, Values
   const values = new Map<string, Values>();
   for (const release of platform.releases) {
     if (release.chart === "local" || !isEnabled(env, release)) continue;
-    const adapter = valuesAdapter(release.adapter);
-    if (!adapter) throw new Error(`release "${release.name}" names values adapter "${release.adapter}", which does not exist`);
-    values.set(release.name, adapter({ platform, env }));
+    values.set(release.name, runValuesAdapter(platform, env, release));
   }
   return values;
 }
@@ -51,11 +47,9 @@ function emitValues(ctx: ManifestContext, release: Release): FileRecord {
 function emitManifests(ctx: ManifestContext, release: Release): FileRecord[] {
   const { env } = ctx;
   if (!isEnabled(env, release)) return [];
-  const builder = lookup(manifestBuilders, release.adapter);
-  if (!builder) throw new Error(`release "${release.name}" names manifest builder "${release.adapter}", which does not exist`);
   const dir = manifestDir(env.name, release.name);
   const seen = new Set<string>();
-  return builder(ctx).map((object) => {
+  return runManifestBuilder(ctx, release).map((object) => {
     const path = `${dir}/${manifestFileName(object)}`;
     if (seen.has(path)) throw new Error(`release "${release.name}" builds two objects that map to ${path}`);
     seen.add(path);

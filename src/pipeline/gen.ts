@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import type { Platform } from "../core/model/types.ts";
 import type { FileRecord } from "../core/files.ts";
 import { generate } from "./generate.ts";
+import { emitAdapterChecked } from "./adapter-checked.ts";
 import { validatorFor } from "../core/schema/validators.ts";
 import { InvalidModelError, UsageError } from "../core/errors.ts";
 import { environmentNamed } from "../core/environments.ts";
@@ -63,7 +64,7 @@ async function checkShape(platform: Platform, modelFile: string | undefined): Pr
 async function generateChecked(platform: Platform, env: string | undefined, modelFile: string | undefined): Promise<FileRecord[]> {
   if (env !== undefined) environmentNamed(platform, env);
   await checkShape(platform, modelFile);
-  const records = generate(platform, env === undefined ? {} : { env });
+  const records = emitAdapterChecked(() => generate(platform, env === undefined ? {} : { env }), modelFile ?? "src/platform/streamforge.ts");
   // What lint would reject in the model is refused here, before anything is written.
   const { modelRuleErrors } = await import("./lint.ts");
   const findings = modelRuleErrors(platform, records, modelFile ?? "src/platform/streamforge.ts");

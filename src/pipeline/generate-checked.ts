@@ -7,9 +7,9 @@
 import type { Platform } from "../core/model/types.ts";
 import type { FileRecord } from "../core/files.ts";
 import { generate as emitAll } from "./generate.ts";
-import { validateModel } from "../core/check/model-schema.ts";
-import { meaningProblems } from "../core/check/model-meaning.ts";
+import { validateModel } from "./validate.ts";
 import { InvalidModelError } from "../core/errors.ts";
+import { emitAdapterChecked } from "./adapter-checked.ts";
 
 export interface GenerateOptions {
   /** Where the model comes from, named in each diagnostic (default `model`). */
@@ -18,13 +18,14 @@ export interface GenerateOptions {
 
 /**
  * Every file the platform generates, sorted by path. Pure: reads and writes nothing.
- * @throws {InvalidModelError} the model does not validate; `diagnostics` holds each problem.
+ * Releases the platform defines itself (`extendPlatform`, `withAdapters`) are generated like the
+ * package's own.
+ * @throws {InvalidModelError} the model does not validate, or an adapter throws; `diagnostics` holds each problem.
  */
 export function generate(platform: Platform, options: GenerateOptions = {}): FileRecord[] {
   const file = options.modelFile ?? "model";
-  const shape = validateModel(platform, file).filter((d) => d.severity === "error");
-  // Meaning only on a well-formed model: the checks below read it as typed.
-  const problems = shape.length ? shape : meaningProblems(platform, file);
+  // Shape, then meaning (unknown needs, missing settings, adapters nobody or two define).
+  const problems = validateModel(platform, file).filter((d) => d.severity === "error");
   if (problems.length) throw new InvalidModelError(problems);
-  return emitAll(platform);
+  return emitAdapterChecked(() => emitAll(platform), file);
 }

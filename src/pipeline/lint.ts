@@ -10,6 +10,7 @@ import type { Platform, Release } from "../core/model/types.ts";
 import { generate, generateInfra } from "./generate.ts";
 import { type FileRecord, regenerateCommands } from "../core/files.ts";
 import { environmentNamed } from "../core/environments.ts";
+import { AdapterError } from "../core/errors.ts";
 import { readIfExists } from "../core/fs.ts";
 import { manifestDir } from "../helm/helmfile.ts";
 import { LintContext, LintFile, RuleContext, type FileKind, type Rule } from "../core/lint/context.ts";
@@ -50,7 +51,7 @@ export const EMPTY_LOCAL_RULE = { id: "helmfile/empty-local-release", descriptio
 
 /** Ids and descriptions of every check `lint` runs. */
 export function ruleCatalogue(): Array<{ id: string; description: string }> {
-  return [...SCHEMA_RULES, { id: NEEDS_RULE, description: "every release a release needs is in the platform" }, { id: "model/missing-settings", description: "every installed release has the component settings its adapter reads" }, DRIFT_RULE, EMPTY_LOCAL_RULE, ...allRules.map(({ id, description }) => ({ id, description }))];
+  return [...SCHEMA_RULES, { id: NEEDS_RULE, description: "every release a release needs is in the platform" }, { id: "model/missing-settings", description: "every installed release has the component settings its adapter reads" }, { id: "model/adapter-failed", description: "every installed release's adapter (the package's or the platform's own) returns its values or objects" }, DRIFT_RULE, EMPTY_LOCAL_RULE, ...allRules.map(({ id, description }) => ({ id, description }))];
 }
 
 function diskReader(outDir: string): (path: string) => string | undefined {
@@ -114,7 +115,8 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   } catch (error) {
     // A model the emitters reject: the rules below still say why, from the model alone.
     records = [];
-    modelErrors.push({ rule: "schema/model", severity: "error", message: `generation failed: ${(error as Error).message}`, file: modelFile });
+    if (error instanceof AdapterError) modelErrors.push(error.diagnostic(modelFile));
+    else modelErrors.push({ rule: "schema/model", severity: "error", message: `generation failed: ${(error as Error).message}`, file: modelFile });
   }
   const read = options.read ?? (options.outDir !== undefined ? diskReader(options.outDir) : () => undefined);
   const list = options.list ?? (options.outDir !== undefined ? diskLister(options.outDir) : () => []);

@@ -6,8 +6,7 @@
 import type { Diagnostic } from "../diagnostics/types.ts";
 import type { Platform } from "../model/types.ts";
 import { danglingNeeds } from "./release-needs.ts";
-import { ALWAYS_REQUIRED, type ComponentKey, settingsOfAdapter } from "../model/components.ts";
-import { lookup } from "../model/lookup.ts";
+import { ALWAYS_REQUIRED, type ComponentKey, settingsRead } from "../model/components.ts";
 
 export function meaningProblems(platform: Platform, file = "model"): Diagnostic[] {
   return [...danglingNeeds(platform, file), ...missingSettings(platform, file)];
@@ -20,7 +19,7 @@ export function missingSettings(platform: Platform, file = "model"): Diagnostic[
     const needed = new Map<ComponentKey, string[]>(ALWAYS_REQUIRED.map((k) => [k, []]));
     for (const release of platform.releases) {
       if (env.disabled.includes(release.name)) continue;
-      for (const key of lookup(settingsOfAdapter, release.adapter) ?? []) needed.set(key, [...(needed.get(key) ?? []), release.name]);
+      for (const key of settingsRead(platform, release.adapter)) needed.set(key, [...(needed.get(key) ?? []), release.name]);
     }
     for (const [key, releases] of needed) {
       if (env.components[key] !== undefined) continue;

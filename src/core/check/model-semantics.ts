@@ -11,6 +11,8 @@ import type { Diagnostic } from "../diagnostics/types.ts";
 import { toPointer } from "../diagnostics/locate.ts";
 import { lookup } from "../model/lookup.ts";
 import type { Environment, Platform } from "../model/types.ts";
+import { adaptersOf } from "../model/extensions.ts";
+import { parseOciRepositoryUrl } from "../model/oci-url.ts";
 
 export const MODEL_SEMANTICS_RULE = "model/semantics";
 
@@ -114,6 +116,35 @@ function unique<T>(items: readonly T[], key: (item: T) => string, path: Path, fi
   });
 }
 
+const OWN_ADAPTER_HINT = "define it with defineAdapter (a chart) or defineManifests (a local release) and register it on the platform with withAdapters or extendPlatform";
+
+/**
+ * The platform's own adapters (`withAdapters`): none may take a package adapter's name (which of
+ * the two a release meant would be a guess) and no two may share one. Returns the names that
+ * count, by kind.
+ */
+function checkOwnAdapters(platform: Platform, registry: ReleaseRegistry, f: Findings): { values: Set<string>; manifests: Set<string> } {
+  const out = { values: new Set<string>(), manifests: new Set<string>() };
+  const users = (name: string): Path[] => platform.releases.flatMap((r, i) => (r.adapter === name ? [["releases", i, "adapter"]] : []));
+  const seen = new Set<string>();
+  for (const adapter of adaptersOf(platform)) {
+    const builtin = registry.valuesAdapters.includes(adapter.name) || registry.manifestBuilders.includes(adapter.name);
+    const problem = builtin ? "is also an adapter of @streamforge/platform" : seen.has(adapter.name) ? "is registered twice" : undefined;
+    seen.add(adapter.name);
+    if (problem === undefined) {
+      (adapter.kind === "values" ? out.values : out.manifests).add(adapter.name);
+      continue;
+    }
+    const names = platform.releases.filter((r) => r.adapter === adapter.name).map((r) => `"${r.name}"`);
+    const message = `the platform's own adapter ${show(adapter.name)} ${problem}${names.length ? `; release(s) ${names.join(", ")} name it` : ""}`;
+    const hint = builtin ? "give the platform's adapter another name (and the releases that use it)" : "register each adapter once";
+    const at = users(adapter.name);
+    if (at.length) for (const path of at) f.add(path, message, hint);
+    else f.add([], message, hint);
+  }
+  return out;
+}
+
 function checkPlatform(platform: Platform, f: Findings, registry: ReleaseRegistry | undefined): void {
   const releaseNames = new Set(platform.releases.map((r) => r.name));
   unique(platform.releases, (r) => r.name, ["releases"], "name", "release name", f);
@@ -122,14 +153,20 @@ function checkPlatform(platform: Platform, f: Findings, registry: ReleaseRegistr
     f.add(["defaultEnvironment"], `${show(platform.defaultEnvironment)} is not an environment; expected one of: ${platform.environments.map((e) => e.name).join(", ")}`);
   const helmRepos = platform.repositories;
   const gitRepos = platform.gitRepositories ?? {};
+  const own = registry ? checkOwnAdapters(platform, registry, f) : { values: new Set<string>(), manifests: new Set<string>() };
+  for (const [alias, url] of Object.entries(helmRepos)) {
+    // An OCI registry path is checked here so that a malformed one fails lint and gen, not a later pull.
+    if (url.startsWith("oci://") && !parseOciRepositoryUrl(url))
+      f.add(["repositories", alias], `repository "${alias}" is ${show(url)}; expected oci://<registry host>[:port]/<path>, the path in lowercase without tag or digest`);
+  }
   platform.releases.forEach((release, i) => {
     const at: Path = ["releases", i];
     if (release.chart === "local") {
-      if (registry && !registry.manifestBuilders.includes(release.adapter))
-        f.add([...at, "adapter"], `release "${release.name}" names manifest builder ${show(release.adapter)}, which does not exist; expected one of: ${registry.manifestBuilders.join(", ")}`);
+      if (registry && !registry.manifestBuilders.includes(release.adapter) && !own.manifests.has(release.adapter))
+        f.add([...at, "adapter"], `release "${release.name}" names manifest builder ${show(release.adapter)}, which neither the package nor the platform's own adapters define; expected one of: ${[...registry.manifestBuilders, ...own.manifests].join(", ")}`, OWN_ADAPTER_HINT);
     } else {
-      if (registry && !registry.valuesAdapters.includes(release.adapter))
-        f.add([...at, "adapter"], `release "${release.name}" names values adapter ${show(release.adapter)}, which does not exist`);
+      if (registry && !registry.valuesAdapters.includes(release.adapter) && !own.values.has(release.adapter))
+        f.add([...at, "adapter"], `release "${release.name}" names values adapter ${show(release.adapter)}, which neither the package nor the platform's own adapters define`, OWN_ADAPTER_HINT);
       if (!Object.hasOwn(helmRepos, release.chart.repo) && !Object.hasOwn(gitRepos, release.chart.repo))
         f.add([...at, "chart", "repo"], `release "${release.name}" names chart repository ${show(release.chart.repo)}, which is not a key of repositories or gitRepositories`);
     }

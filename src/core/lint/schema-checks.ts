@@ -10,7 +10,8 @@ import { pointerSegments, toPointer } from "../diagnostics/locate.ts";
 import { isEnabled } from "../model/derive.ts";
 import { isObject, type KubeDoc, type LintFile, type RuleContext } from "./context.ts";
 import { builtinKind, validateBuiltin } from "./builtin.ts";
-import { crdSchemaPath, parentSchemaOf, validatorFor, valuesSchemaPath, type SchemaError } from "../schema/validators.ts";
+import { crdSchemaPath, parentSchemaOf, validatorFor, validatorOfSchema, valuesSchemaPath, type SchemaError } from "../schema/validators.ts";
+import { ownAdapter } from "../model/extensions.ts";
 
 export const SCHEMA_RULES = [
   { id: "schema/model", description: "the model matches schema/platform.schema.json" },
@@ -73,9 +74,17 @@ export async function checkValues(ctx: RuleContext): Promise<Diagnostic[]> {
     if (file.kind !== "values" || !release || release.chart === "local" || !isEnabled(ctx.env, release)) continue;
     const version = ctx.env.versions[release.name];
     if (version === undefined) continue;
+    const site = { file, doc: 0, pointer: "" };
+    // A release of the platform's own adapter is checked against the schema that adapter carries.
+    const own = ownAdapter(ctx.platform, release.adapter);
+    if (own?.kind === "values") {
+      const validate = validatorOfSchema(own.schema, own.schemaSource);
+      const data = file.docs[0] ?? {};
+      if (!validate(data)) out.push(...schemaDiagnostics(ctx, "schema/values", site, validate.errors ?? [], `chart ${release.chart.name} ${version}, schema ${own.schemaSource === "inline" ? `of adapter "${own.name}"` : own.schemaSource}`, validate.schema, data));
+      continue;
+    }
     const path = valuesSchemaPath(release.chart.name, version);
     const validate = await validatorFor(path);
-    const site = { file, doc: 0, pointer: "" };
     if (!validate) {
       out.push(ctx.at("schema/values", site, `no values schema for chart ${release.chart.name} ${version} (${path})`, { hint: "derive it with `streamforge schema derive`" }));
       continue;

@@ -5,6 +5,7 @@
  * generates every release with only the settings its adapter declares.
  */
 import type { Components, Environment, Platform } from "./types.ts";
+import { ownAdapter } from "./extensions.ts";
 import { lookup } from "./lookup.ts";
 
 export type ComponentKey = keyof Components;
@@ -40,6 +41,14 @@ export const settingsOfAdapter: Readonly<Record<string, readonly ComponentKey[]>
 };
 
 /**
+ * The settings adapter `name` reads: the package's table, else what the platform's own adapter
+ * (`defineAdapter`'s `settings`) declares.
+ */
+export function settingsRead(platform: Platform, name: string): readonly ComponentKey[] {
+  return lookup(settingsOfAdapter, name) ?? ownAdapter(platform, name)?.settings ?? [];
+}
+
+/**
  * The settings the environment's installed releases read: what checks of the model's settings
  * (storage classes, sizes) look at, so settings left for a release that is not installed are
  * never reported. (`dns` is always present for the zone, but its storage is Technitium's.)
@@ -48,7 +57,7 @@ export function usedComponents(platform: Platform, env: Environment): Partial<Co
   const keys = new Set<ComponentKey>();
   for (const release of platform.releases) {
     if (env.disabled.includes(release.name)) continue;
-    for (const key of lookup(settingsOfAdapter, release.adapter) ?? []) keys.add(key);
+    for (const key of settingsRead(platform, release.adapter)) keys.add(key);
   }
   const out: Partial<Record<ComponentKey, unknown>> = {};
   for (const key of Object.keys(env.components) as ComponentKey[]) if (keys.has(key)) out[key] = env.components[key];

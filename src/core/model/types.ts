@@ -643,7 +643,10 @@ export interface Platform {
   commands?: { gen?: string; check?: string };
   /** The environment commands use when `--env` is not given. */
   defaultEnvironment: string;
-  /** Helm repositories by alias. */
+  /**
+   * Helm repositories by alias: a repository URL (`https://`, `file://`), or an OCI registry path
+   * `oci://<registry>/<path>` whose charts are `oci://<registry>/<path>/<chart>`, as Helm names them.
+   */
   repositories: Record<string, string>;
   /** Git repositories charts are read from where no Helm repository publishes them, by alias. */
   gitRepositories?: Record<string, GitRepository>;

@@ -103,7 +103,28 @@ export async function validatorFor(path: string): Promise<Validator | null> {
     compiled.set(path, null);
     return null;
   }
-  const schema = JSON.parse(text) as Record<string, unknown>;
+  const validator = validatorOf(JSON.parse(text) as Record<string, unknown>, path);
+  compiled.set(path, validator);
+  return validator;
+}
+
+/**
+ * Validators of schemas given as data (a platform's own adapters carry theirs), one per schema
+ * object: a memo, not a registry, so nothing outlives the platform that holds the schema.
+ */
+const ofData = new WeakMap<object, Validator>();
+
+/** The validator of a schema given as data; `label` names it in a compile error. */
+export function validatorOfSchema(schema: Readonly<Record<string, unknown>>, label: string): Validator {
+  let validator = ofData.get(schema);
+  if (!validator) {
+    validator = validatorOf({ ...schema }, label);
+    ofData.set(schema, validator);
+  }
+  return validator;
+}
+
+function validatorOf(schema: Record<string, unknown>, path: string): Validator {
   // Which draft is the compiler's choice (ajv's default, draft-07), as it always was here.
   delete schema.$schema;
   let full: ValidateFunction | undefined;
@@ -120,7 +141,6 @@ export async function validatorFor(path: string): Promise<Validator | null> {
     },
     { errors: null as ErrorObject[] | null, schema },
   ) as Validator;
-  compiled.set(path, validator);
   return validator;
 }
 

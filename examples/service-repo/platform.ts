@@ -1,0 +1,59 @@
+/**
+ * The small platform this team runs its own tools on, with one release the package does not know:
+ * podinfo, the status page of the orders team. Its adapter is typed by `PodinfoValues` (a key the
+ * chart does not have fails `npm run typecheck`) and its values are checked by `npm run
+ * lint:platform` against `schemas/podinfo-6.9.1.schema.json`.
+ *
+ * `npm run gen:platform` writes the files below `platform/`; `npm run check:platform` and
+ * `npm run lint:platform` check them.
+ */
+import { type Platform, defineAdapter, extendPlatform, prod, streamforge } from "@streamforge/platform";
+
+/** The podinfo values this repository sets (the keys of its schema). */
+interface PodinfoValues {
+  replicaCount?: number;
+  logLevel?: "debug" | "info" | "warn" | "error";
+  cache?: string;
+  ui?: { color?: string; message?: string };
+  resources?: { requests?: { cpu?: string; memory?: string }; limits?: { cpu?: string; memory?: string } };
+}
+
+const podinfo = defineAdapter<PodinfoValues>({
+  name: "podinfo",
+  values: ({ env }) => ({
+    // One replica per worker: the page stays up while a node drains.
+    replicaCount: env.nodes.filter((node) => node.role === "worker").length,
+    logLevel: "info",
+    ui: { color: "#34577c", message: `orders status on ${env.domain}` },
+    resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "64Mi" } },
+  }),
+  schema: new URL("./schemas/podinfo-6.9.1.schema.json", import.meta.url),
+});
+
+/** The platform's releases this team keeps (certificates and LoadBalancer addresses). */
+const keep: ReadonlySet<string> = new Set(["cert-manager", "cert-manager-issuers", "metallb", "metallb-pools"]);
+const pick = <T>(record: Readonly<Record<string, T>>): Record<string, T> => Object.fromEntries(Object.entries(record).filter(([name]) => keep.has(name)));
+
+const base: Platform = {
+  name: "orders-tools",
+  commands: { gen: "npm run gen:platform", check: "npm run check:platform" },
+  defaultEnvironment: "prod",
+  repositories: { jetstack: streamforge.repositories.jetstack ?? "", metallb: streamforge.repositories.metallb ?? "" },
+  releases: streamforge.releases.filter((release) => keep.has(release.name)),
+  // Versions are pinned for this platform's releases only (a pin for another is a model error).
+  // One control plane and two workers of prod's machines are enough for these tools; of the
+  // components' settings only the DNS zone's are needed (no release here reads the others).
+  environments: [{ ...prod, nodes: [...prod.nodes.filter((node) => node.role !== "worker").slice(0, 1), ...prod.nodes.filter((node) => node.role === "worker").slice(0, 2)], versions: pick(prod.versions), components: { dns: prod.components.dns }, storageClasses: prod.storageClasses.filter((sc) => sc.name !== "glusterfs") }],
+  chartFacts: pick(streamforge.chartFacts ?? {}),
+};
+
+const platform: Platform = extendPlatform(base, [
+  {
+    name: "podinfo",
+    namespace: "orders-tools",
+    chart: { repository: { alias: "podinfo", url: "https://stefanprodan.github.io/podinfo" }, name: "podinfo", version: "6.9.1" },
+    adapter: podinfo,
+  },
+]);
+
+export default platform;

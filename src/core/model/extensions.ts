@@ -1,0 +1,240 @@
+/**
+ * Releases a consumer repository defines itself: a chart outside the package's catalogue (or a
+ * folder of plain manifests), with a typed adapter from the model to its values and the values
+ * JSON schema lint checks them against.
+ *
+ * The adapters travel with the platform value they are registered on, never in a table of the
+ * package: the embedded model stays frozen, and two platforms in one process see only their own
+ * adapters. They sit under a `Symbol.for` key, which is the same symbol in every copy of the
+ * package a process loads (the bundled CLI and the library a `--model` module imports are two
+ * copies), which JSON, JSON Schema validation and `Object.keys` ignore, and which an object spread
+ * (`{ ...platform, name: "other" }`) carries along.
+ */
+import { readFileSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Components, DnsLabel, Environment, Platform, Release, VersionPin } from "./types.ts";
+
+/**
+ * What an adapter is given: the platform and the environment being generated (the same shape as
+ * the package's own adapters' `Context`; spelled out here because `components.ts`, which `derive.ts` builds on, reads this module).
+ */
+export interface AdapterContext {
+  platform: Platform;
+  env: Environment;
+}
+
+/** A component whose settings an adapter reads (`Environment["components"]`). */
+type ComponentKey = keyof Components;
+
+/** The key a platform carries its own adapters under (see the module comment for why a registered symbol). */
+export const PLATFORM_ADAPTERS: unique symbol = Symbol.for("@streamforge/platform/adapters");
+
+/** A JSON schema as data (draft-07, as lint's validator reads it). */
+export type ValuesSchema = Readonly<Record<string, unknown>>;
+
+/**
+ * Where a values schema comes from: the schema itself, a `file:` URL (say
+ * `new URL("./schemas/podinfo.schema.json", import.meta.url)`, which does not depend on the
+ * working directory), or a path (relative paths are resolved against the working directory).
+ */
+export type SchemaSource = ValuesSchema | URL | string;
+
+/** What a values adapter of a consumer is given and returns: one chart's values for one environment. */
+export type AdapterFunction<V extends object> = (ctx: AdapterContext) => V;
+
+/** A consumer's values adapter, made by {@link defineAdapter}. */
+export interface ValuesAdapterDefinition<V extends object = object> {
+  readonly kind: "values";
+  /** The key a release names in `Release.adapter`. */
+  readonly name: string;
+  readonly values: AdapterFunction<V>;
+  /** The chart's values schema, read when the adapter was defined. */
+  readonly schema: ValuesSchema;
+  /** Where the schema was read from (a path), or `inline`; lint names it. */
+  readonly schemaSource: string;
+  /** Component settings the adapter reads (`settingsOf(env, key)`): required where its release is installed. */
+  readonly settings: readonly ComponentKey[];
+}
+
+/** A Kubernetes object as a manifest builder returns it. */
+export interface ManifestObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  [field: string]: unknown;
+}
+
+/** What a manifest builder sees: the model, and the values of the environment's chart releases by release name. */
+export interface ManifestBuilderContext extends AdapterContext {
+  values: ReadonlyMap<string, object>;
+}
+
+/** A consumer's builder of a `local` release's plain manifests, made by {@link defineManifests}. */
+export interface ManifestAdapterDefinition {
+  readonly kind: "manifests";
+  readonly name: string;
+  readonly build: (ctx: ManifestBuilderContext) => readonly ManifestObject[];
+  readonly settings: readonly ComponentKey[];
+}
+
+export type AdapterDefinition = ValuesAdapterDefinition<object> | ManifestAdapterDefinition;
+
+/** An adapter definition that cannot work: its schema is missing or not JSON, its name is empty. */
+export class AdapterDefinitionError extends Error {
+  override name = "AdapterDefinitionError";
+}
+
+function readSchema(source: SchemaSource, adapter: string): { schema: ValuesSchema; from: string } {
+  if (typeof source === "object" && !(source instanceof URL)) return { schema: source, from: "inline" };
+  const path = source instanceof URL ? fileURLToPath(source) : isAbsolute(source) ? source : resolve(source);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new AdapterDefinitionError(`adapter "${adapter}": cannot read its values schema ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  let schema: unknown;
+  try {
+    schema = JSON.parse(text);
+  } catch (error) {
+    throw new AdapterDefinitionError(`adapter "${adapter}": its values schema ${path} is not JSON: ${(error as Error).message}`);
+  }
+  if (typeof schema !== "object" || schema === null || Array.isArray(schema)) throw new AdapterDefinitionError(`adapter "${adapter}": its values schema ${path} is not a JSON object`);
+  // Named relative to the working directory where it lies below it: what a person typed.
+  const rel = relative(process.cwd(), path);
+  return { schema: schema as ValuesSchema, from: rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split(sep).join("/") : path };
+}
+
+function checkName(name: string): void {
+  if (typeof name !== "string" || name.length === 0) throw new AdapterDefinitionError(`an adapter needs a non-empty name (got ${JSON.stringify(name)})`);
+}
+
+/**
+ * Defines a values adapter for a chart the package does not know. `V` is the chart's values type
+ * (written by hand, or generated from the schema with json-schema-to-typescript), so a key the
+ * chart does not have, or a value of the wrong type, fails the consumer's type check; the schema
+ * is what `lint` checks the written values file against, with the same diagnostics as the
+ * package's own charts.
+ *
+ * @example
+ * ```ts
+ * interface PodinfoValues { replicaCount?: number; ui?: { message?: string } }
+ * const podinfo = defineAdapter<PodinfoValues>({
+ *   name: "podinfo",
+ *   values: ({ env }) => ({ replicaCount: 2, ui: { message: `podinfo on ${env.name}` } }),
+ *   schema: new URL("./schemas/podinfo.schema.json", import.meta.url),
+ * });
+ * ```
+ * @throws {AdapterDefinitionError} the schema cannot be read or is not a JSON object
+ */
+export function defineAdapter<V extends object>(spec: { name: string; values: AdapterFunction<V>; schema: SchemaSource; settings?: readonly ComponentKey[] }): ValuesAdapterDefinition<V> {
+  checkName(spec.name);
+  const { schema, from } = readSchema(spec.schema, spec.name);
+  return Object.freeze({ kind: "values", name: spec.name, values: spec.values, schema, schemaSource: from, settings: Object.freeze([...(spec.settings ?? [])]) });
+}
+
+/**
+ * Defines the builder of a `local` release: the plain manifests Helmfile installs from
+ * `manifests/<env>/<release>/`. Each object is checked by `lint` against its kind's schema
+ * (built-in kinds, or the CRD schemas the package ships and `lint --schemas` adds).
+ */
+export function defineManifests(spec: { name: string; build: (ctx: ManifestBuilderContext) => readonly ManifestObject[]; settings?: readonly ComponentKey[] }): ManifestAdapterDefinition {
+  checkName(spec.name);
+  return Object.freeze({ kind: "manifests", name: spec.name, build: spec.build, settings: Object.freeze([...(spec.settings ?? [])]) });
+}
+
+function isDefinition(value: unknown): value is AdapterDefinition {
+  if (typeof value !== "object" || value === null) return false;
+  const d = value as Record<string, unknown>;
+  return typeof d.name === "string" && ((d.kind === "values" && typeof d.values === "function" && typeof d.schema === "object" && d.schema !== null) || (d.kind === "manifests" && typeof d.build === "function"));
+}
+
+/** The adapters registered on `platform` (none for a platform that has none, the embedded one included). */
+export function adaptersOf(platform: Platform): readonly AdapterDefinition[] {
+  const list: unknown = Object.hasOwn(platform, PLATFORM_ADAPTERS) ? (platform as Platform & { [PLATFORM_ADAPTERS]?: unknown })[PLATFORM_ADAPTERS] : undefined;
+  return Array.isArray(list) ? list.filter(isDefinition) : [];
+}
+
+/** The platform's own adapter called `name` (the first, when two share it: validation reports that). */
+export function ownAdapter(platform: Platform, name: string): AdapterDefinition | undefined {
+  return adaptersOf(platform).find((a) => a.name === name);
+}
+
+/**
+ * A copy of `platform` (shallow: its releases, environments and the rest are shared) that also
+ * carries `adapters`, after any it carried already. `platform` itself is not changed, so the
+ * embedded (frozen) model can be extended, and another platform built from the same one does
+ * not see these adapters. A release of the platform uses one by naming it in `adapter`.
+ *
+ * The adapters are functions, so a `structuredClone` or JSON round trip of the platform drops
+ * them (its releases then name adapters nobody defined, which validation reports).
+ *
+ * An adapter named like one of the package's, two adapters with one name, or a release naming
+ * an adapter nobody defined are model errors: `generate()` throws `InvalidModelError` and the
+ * CLI's `gen` and `lint` report them against the model file.
+ */
+export function withAdapters<P extends Platform>(platform: P, adapters: readonly AdapterDefinition[]): P {
+  for (const adapter of adapters) if (!isDefinition(adapter)) throw new AdapterDefinitionError(`withAdapters: ${JSON.stringify(adapter)} is not an adapter made by defineAdapter or defineManifests`);
+  return { ...platform, [PLATFORM_ADAPTERS]: Object.freeze([...adaptersOf(platform), ...adapters]) };
+}
+
+/** A chart in a Helm repository, for {@link ReleaseDefinition}: the repository's alias and URL, the chart's name and pinned version. */
+export interface ChartSource {
+  repository: { alias: string; url: string };
+  name: string;
+  /** Pinned in every environment (an environment's own `versions` entry wins). */
+  version: VersionPin;
+}
+
+/** A release a consumer adds to a platform with {@link extendPlatform}. */
+export interface ReleaseDefinition {
+  name: DnsLabel;
+  namespace: DnsLabel;
+  /** A chart from a Helm repository (with a values adapter), or `local` (with a manifest builder). */
+  chart: ChartSource | "local";
+  adapter: AdapterDefinition;
+  /** Releases installed first (default none). */
+  needs?: DnsLabel[];
+  /** Environments that leave the release out (added to their `disabled`). */
+  disabledIn?: string[];
+}
+
+/**
+ * A copy of `platform` with consumer-defined releases added: each release (after the platform's
+ * own), its chart repository (an alias the platform maps to another URL is an error), its version
+ * pinned in every environment, and its adapter registered as {@link withAdapters} does. The
+ * model's checks apply as to any release (names unique, needs known, adapters defined).
+ *
+ * @example
+ * ```ts
+ * export default extendPlatform(base, [
+ *   { name: "podinfo", namespace: "apps", chart: { repository: { alias: "podinfo", url: "https://stefanprodan.github.io/podinfo" }, name: "podinfo", version: "6.9.2" }, adapter: podinfo },
+ * ]);
+ * ```
+ * @throws {AdapterDefinitionError} a repository alias the platform already maps to another URL, or an adapter of the wrong kind for the chart
+ */
+export function extendPlatform<P extends Platform>(platform: P, releases: readonly ReleaseDefinition[]): P {
+  const repositories: Record<string, string> = { ...platform.repositories };
+  const added: Release[] = [];
+  for (const r of releases) {
+    const local = r.chart === "local";
+    if (local !== (r.adapter.kind === "manifests")) {
+      throw new AdapterDefinitionError(`release "${r.name}": a ${local ? "local release needs a manifest builder (defineManifests)" : "chart release needs a values adapter (defineAdapter)"}, got ${r.adapter.kind} adapter "${r.adapter.name}"`);
+    }
+    if (r.chart !== "local") {
+      const { alias, url } = r.chart.repository;
+      if (Object.hasOwn(repositories, alias) && repositories[alias] !== url) throw new AdapterDefinitionError(`release "${r.name}": repository alias "${alias}" is ${repositories[alias]} in the platform, not ${url}`);
+      repositories[alias] = url;
+    }
+    added.push({ name: r.name, namespace: r.namespace, chart: r.chart === "local" ? "local" : { repo: r.chart.repository.alias, name: r.chart.name }, needs: [...(r.needs ?? [])], adapter: r.adapter.name });
+  }
+  const environments: Environment[] = platform.environments.map((env) => {
+    const versions = { ...env.versions };
+    for (const r of releases) if (r.chart !== "local" && !Object.hasOwn(versions, r.name)) versions[r.name] = r.chart.version;
+    const disabled = [...env.disabled, ...releases.filter((r) => r.disabledIn?.includes(env.name) && !env.disabled.includes(r.name)).map((r) => r.name)];
+    return { ...env, versions, disabled };
+  });
+  const extended = { ...platform, repositories, releases: [...platform.releases, ...added], environments };
+  return withAdapters(extended, releases.map((r) => r.adapter));
+}
