@@ -5,24 +5,11 @@
  * now names other bytes is refused with one line, and the lock and cache stay as they were.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { repositoryCli, tempDir } from "../support/cli.ts";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { copyRepository, repositoryCli, tempDir } from "../support/cli.ts";
 import { serveRegistry, type TestRegistry } from "../support/oci-registry.ts";
-import { OWNED_LIST_PATH, parseOwnedList } from "../../src/core/write/owned.ts";
 import { parseLock } from "../../src/upstream/lock.ts";
-
-const ROOT = resolve(import.meta.dirname, "../..");
-
-function copyRepository(): string {
-  const dir = tempDir("streamforge-repo-");
-  const owned = parseOwnedList(readFileSync(join(ROOT, OWNED_LIST_PATH), "utf8"));
-  for (const entry of ["src", "schema", "package.json", "tsconfig.json", "versions.yaml", "versions.lock.yaml", OWNED_LIST_PATH, ...owned]) {
-    if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
-  }
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-  return dir;
-}
 
 let registry: TestRegistry;
 beforeAll(async () => {
