@@ -8,11 +8,9 @@ import type { FileRecord } from "../core/files.ts";
 import { header } from "../core/files.ts";
 import { orderKubeObject, yamlContent } from "../core/yaml.ts";
 import { isEnabled } from "../core/model/derive.ts";
-import { valuesAdapter } from "./charts/index.ts";
-import { manifestBuilders } from "./manifests/index.ts";
+import { EnvironmentBuild } from "./environment-build.ts";
 import { manifestDir, valuesPath } from "./helmfile.ts";
 import type { KubeObject, ManifestContext } from "./manifests/kube.ts";
-import type { Values } from "./charts/adapter.ts";
 
 /** File name of one object inside a manifest directory: `<kind>-<namespace>-<name>.yaml`. */
 function manifestFileName(object: KubeObject): string {
@@ -20,22 +18,7 @@ function manifestFileName(object: KubeObject): string {
   return `${object.kind.toLowerCase()}-${ns}${object.metadata.name}.yaml`;
 }
 
-/** The values of each chart release installed in `env`, each adapter run once. */
-function releaseValues(platform: Platform, env: Environment): Map<string, Values> {
-  const values = new Map<string, Values>();
-  for (const release of platform.releases) {
-    if (release.chart === "local" || !isEnabled(env, release)) continue;
-    const adapter = valuesAdapter(release.adapter);
-    if (!adapter) throw new Error(`release "${release.name}" names values adapter "${release.adapter}", which does not exist`);
-    values.set(release.name, adapter({ platform, env }));
-  }
-  return values;
-}
-
-/** What the manifest builders of `env` see; the values are computed here once. */
-export function manifestContext(platform: Platform, env: Environment): ManifestContext {
-  return { platform, env, values: releaseValues(platform, env) };
-}
+export { manifestContext } from "./environment-build.ts";
 
 function emitValues(ctx: ManifestContext, release: Release): FileRecord {
   const { env } = ctx;
@@ -47,14 +30,12 @@ function emitValues(ctx: ManifestContext, release: Release): FileRecord {
   return { path, ...yamlContent(values), env: env.name };
 }
 
-function emitManifests(ctx: ManifestContext, release: Release): FileRecord[] {
-  const { env } = ctx;
+function emitManifests(build: EnvironmentBuild, release: Release): FileRecord[] {
+  const { env } = build.ctx;
   if (!isEnabled(env, release)) return [];
-  const builder = manifestBuilders[release.adapter];
-  if (!builder) throw new Error(`release "${release.name}" names manifest builder "${release.adapter}", which does not exist`);
   const dir = manifestDir(env.name, release.name);
   const seen = new Set<string>();
-  return builder(ctx).map((object) => {
+  return build.objects(release).map((object) => {
     const path = `${dir}/${manifestFileName(object)}`;
     if (seen.has(path)) throw new Error(`release "${release.name}" builds two objects that map to ${path}`);
     seen.add(path);
@@ -62,7 +43,7 @@ function emitManifests(ctx: ManifestContext, release: Release): FileRecord[] {
   });
 }
 
-export function emitReleases(platform: Platform, env: Environment): FileRecord[] {
-  const ctx = manifestContext(platform, env);
-  return platform.releases.flatMap((release) => (release.chart === "local" ? emitManifests(ctx, release) : [emitValues(ctx, release)]));
+/** `build`: what the generation run built of the environment already (the helmfile's needs read it too). */
+export function emitReleases(platform: Platform, env: Environment, build: EnvironmentBuild = new EnvironmentBuild(platform, env)): FileRecord[] {
+  return platform.releases.flatMap((release) => (release.chart === "local" ? emitManifests(build, release) : [emitValues(build.ctx, release)]));
 }

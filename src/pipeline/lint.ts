@@ -12,7 +12,7 @@ import { type FileRecord, regenerateCommands } from "../core/files.ts";
 import { environmentNamed } from "../core/environments.ts";
 import { readIfExists } from "../core/fs.ts";
 import { manifestDir } from "../helm/helmfile.ts";
-import { LintContext, LintFile, RuleContext, type FileKind, type Rule } from "../core/lint/context.ts";
+import { LintContext, LintFile, OutputFiles, RuleContext, type FileKind, type Rule } from "../core/lint/context.ts";
 import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "../core/lint/schema-checks.ts";
 import { useExtraSchemaDirs, validatorFor } from "../core/schema/validators.ts";
 import { NEEDS_RULE } from "../core/check/release-needs.ts";
@@ -185,19 +185,35 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   ];
 
   out.push(...checkYaml(files.map((f) => f.file)));
+  // Indexed once for the run: per environment, a scan of every file made lint quadratic.
+  const output = new OutputFiles(everyFile);
+  const filesOf = filesByEnvironment(files);
   for (const env of platform.environments) {
     if (options.env !== undefined && env.name !== options.env) continue;
-    const envFiles = files.filter((f) => f.env === undefined || f.env === env.name).map((f) => f.file);
-    const ctx = new RuleContext(platform, env, envFiles, modelFile, everyFile);
+    const ctx = new RuleContext(platform, env, filesOf(env.name), modelFile, output);
     out.push(...(await checkValues(ctx)));
     out.push(...(await checkManifests(ctx)));
     for (const rule of allRules) if (rule.scope !== "platform") out.push(...guarded(rule, ` on ${env.name}`, () => rule.check(ctx)));
   }
   const others = platform.environments.map((e) => e.name).filter((n) => options.env !== undefined && n !== options.env);
   const ofOtherEnv = (d: Diagnostic) => d.file.split("/").some((seg) => others.includes(seg) || others.some((o) => seg === `${o}.yaml`));
-  const whole = new LintContext(platform, everyFile, modelFile);
+  const whole = new LintContext(platform, output, modelFile);
   for (const rule of allRules) if (rule.scope === "platform") out.push(...guarded(rule, "", () => rule.check(whole)).filter((d) => !ofOtherEnv(d)));
   return dedupe(out);
+}
+
+/** The files an environment's rules see: its own and the shared ones (no `env`), in run order. */
+function filesByEnvironment(files: ReadonlyArray<{ file: LintFile; env?: string | undefined }>): (env: string) => LintFile[] {
+  const byEnv = new Map<string | undefined, LintFile[]>();
+  for (const { file, env } of files) {
+    const list = byEnv.get(env);
+    if (list) list.push(file);
+    else byEnv.set(env, [file]);
+  }
+  // Each environment's list keeps the order of `files`: shared files interleave by path.
+  const order = new Map(files.map(({ file }, i) => [file, i]));
+  const shared = byEnv.get(undefined) ?? [];
+  return (env) => [...shared, ...(byEnv.get(env) ?? [])].sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
 /** A rule's findings; a rule that throws is a bug in the rule, reported with its id. */
@@ -231,12 +247,13 @@ export function modelRuleErrors(platform: Platform, records: readonly FileRecord
     const { kind, release } = classify(platform, r.path);
     return { file: new LintFile(r.path, r.content, kind, release, r.documents), env: r.env };
   });
-  const everyFile = files.map((f) => f.file);
+  const output = new OutputFiles(files.map((f) => f.file));
+  const filesOf = filesByEnvironment(files);
   for (const env of platform.environments) {
-    const ctx = new RuleContext(platform, env, files.filter((f) => f.env === undefined || f.env === env.name).map((f) => f.file), modelFile, everyFile);
+    const ctx = new RuleContext(platform, env, filesOf(env.name), modelFile, output);
     for (const rule of allRules) if (rule.scope !== "platform") out.push(...guarded(rule, ` on ${env.name}`, () => rule.check(ctx)));
   }
-  const whole = new LintContext(platform, everyFile, modelFile);
+  const whole = new LintContext(platform, output, modelFile);
   for (const rule of allRules) if (rule.scope === "platform") out.push(...guarded(rule, "", () => rule.check(whole)));
   return dedupe(out.filter((d) => d.severity === "error" && d.file === modelFile));
 }

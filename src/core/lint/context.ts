@@ -144,11 +144,12 @@ export class LintContext {
 
   constructor(
     readonly platform: Platform,
-    files: readonly LintFile[],
+    /** Every file of the run; one `OutputFiles` shared by the contexts of a run is indexed once. */
+    files: readonly LintFile[] | OutputFiles,
     /** Name of the model source, for diagnostics about the model itself. */
     readonly modelFile: string,
   ) {
-    this.output = new OutputFiles(files);
+    this.output = files instanceof OutputFiles ? files : new OutputFiles(files);
   }
 
   /** A diagnostic at a place in a file, with its line:column. The one builder of file diagnostics. */
@@ -193,7 +194,7 @@ export class RuleContext extends LintContext {
     readonly files: LintFile[],
     modelFile: string,
     /** Every file of the run (default: `files`). */
-    all: readonly LintFile[] = files,
+    all: readonly LintFile[] | OutputFiles = files,
   ) {
     super(platform, all, modelFile);
   }
@@ -202,9 +203,12 @@ export class RuleContext extends LintContext {
     return this.platform.environments.indexOf(this.env);
   }
 
+  private deployedCache: LintFile[] | undefined;
+
   /** Files that are data the cluster receives: values and manifests. */
   get deployed(): LintFile[] {
-    return this.files.filter((f) => f.kind === "values" || f.kind === "manifest");
+    this.deployedCache ??= this.files.filter((f) => f.kind === "values" || f.kind === "manifest");
+    return this.deployedCache;
   }
 
   /** Every Kubernetes object of the environment, in manifests and embedded in values. */

@@ -12,9 +12,23 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Host names under `domains` in a string: URLs, `host:port`, bare names; not e-mail domains. */
 export function hostsIn(text: string, domains: string[]): string[] {
-  const suffix = domains.map(escape).join("|");
-  const pattern = new RegExp(`(?<![@\\w.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${suffix}))(?![\\w-]|\\.[a-z0-9])`, "gi");
+  const pattern = hostPattern(domains);
   return [...text.matchAll(pattern)].map((m) => (m[1] ?? "").toLowerCase());
+}
+
+/** Compiled once per list of domains: the rule asks for every string value of an environment. */
+const patterns = new Map<string, RegExp>();
+
+function hostPattern(domains: string[]): RegExp {
+  const key = domains.join(" ");
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    const suffix = domains.map(escape).join("|");
+    // `matchAll` matches on a copy, so the shared expression's `lastIndex` never moves.
+    pattern = new RegExp(`(?<![@\\w.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${suffix}))(?![\\w-]|\\.[a-z0-9])`, "gi");
+    patterns.set(key, pattern);
+  }
+  return pattern;
 }
 
 /** A host in values or a manifest that the platform's DNS cannot resolve breaks at run time, not at deploy time. */
