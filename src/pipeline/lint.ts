@@ -249,11 +249,13 @@ export function modelRuleErrors(platform: Platform, records: readonly FileRecord
   });
   const output = new OutputFiles(files.map((f) => f.file));
   const filesOf = filesByEnvironment(files);
+  // Findings in files are dropped below: they need no line:column.
+  const options = { locate: false };
   for (const env of platform.environments) {
-    const ctx = new RuleContext(platform, env, filesOf(env.name), modelFile, output);
+    const ctx = new RuleContext(platform, env, filesOf(env.name), modelFile, output, options);
     for (const rule of allRules) if (rule.scope !== "platform") out.push(...guarded(rule, ` on ${env.name}`, () => rule.check(ctx)));
   }
-  const whole = new LintContext(platform, output, modelFile);
+  const whole = new LintContext(platform, output, modelFile, options);
   for (const rule of allRules) if (rule.scope === "platform") out.push(...guarded(rule, "", () => rule.check(whole)));
   return dedupe(out.filter((d) => d.severity === "error" && d.file === modelFile));
 }
