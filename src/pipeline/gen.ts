@@ -66,7 +66,7 @@ async function generateChecked(platform: Platform, env: string | undefined, mode
   const records = generate(platform, env === undefined ? {} : { env });
   // What lint would reject in the model is refused here, before anything is written.
   const { modelRuleErrors } = await import("./lint.ts");
-  const findings = modelRuleErrors(platform, records, modelFile ?? "src/platform/streamforge.ts");
+  const findings = modelRuleErrors(platform, records, modelFile ?? "src/platform/streamforge.ts", env);
   if (findings.length) throw new InvalidModelError(findings);
   return records;
 }

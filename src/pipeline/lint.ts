@@ -239,9 +239,9 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
 /**
  * Errors the rules report against the model itself (not against a generated file), on the files
  * just generated. `gen` refuses a model with any, so it never writes output that lint rejects
- * for a reason only the model can fix.
+ * for a reason only the model can fix. With `env`, that environment's rules and the platform's.
  */
-export function modelRuleErrors(platform: Platform, records: readonly FileRecord[], modelFile: string): Diagnostic[] {
+export function modelRuleErrors(platform: Platform, records: readonly FileRecord[], modelFile: string, env?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const files = records.map((r) => {
     const { kind, release } = classify(platform, r.path);
@@ -251,9 +251,10 @@ export function modelRuleErrors(platform: Platform, records: readonly FileRecord
   const filesOf = filesByEnvironment(files);
   // Findings in files are dropped below: they need no line:column.
   const options = { locate: false };
-  for (const env of platform.environments) {
-    const ctx = new RuleContext(platform, env, filesOf(env.name), modelFile, output, options);
-    for (const rule of allRules) if (rule.scope !== "platform") out.push(...guarded(rule, ` on ${env.name}`, () => rule.check(ctx)));
+  // `gen --env X` checks X, as `lint --env X` does: the others' rules are not its work.
+  for (const environment of platform.environments.filter((e) => env === undefined || e.name === env)) {
+    const ctx = new RuleContext(platform, environment, filesOf(environment.name), modelFile, output, options);
+    for (const rule of allRules) if (rule.scope !== "platform") out.push(...guarded(rule, ` on ${environment.name}`, () => rule.check(ctx)));
   }
   const whole = new LintContext(platform, output, modelFile, options);
   for (const rule of allRules) if (rule.scope === "platform") out.push(...guarded(rule, "", () => rule.check(whole)));
