@@ -49,7 +49,7 @@ export interface GenResult {
 async function checkShape(platform: Platform, modelFile: string | undefined): Promise<void> {
   const fast = await validatorFor("schema/platform.schema.json");
   if (fast && fast(platform)) {
-    const { checkMeaning } = await import("./validate.ts");
+    const { checkMeaning } = await import("./release-registry.ts");
     const meaning = checkMeaning(platform, modelFile ?? "model");
     if (meaning.length) throw new InvalidModelError(meaning);
     return;

@@ -90,7 +90,7 @@ function classify(platform: Platform, path: string): { kind: FileKind; release?:
  */
 async function checkModel(platform: Platform, modelFile: string): Promise<Diagnostic[]> {
   const fast = await validatorFor("schema/platform.schema.json");
-  if (fast && fast(platform)) return (await import("./validate.ts")).checkMeaning(platform, modelFile);
+  if (fast && fast(platform)) return (await import("./release-registry.ts")).checkMeaning(platform, modelFile);
   const { validateModel } = await import("./validate.ts");
   return validateModel(platform, modelFile);
 }
