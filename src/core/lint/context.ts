@@ -66,6 +66,9 @@ interface Visit {
   parent: unknown;
 }
 
+/** A value of a deployed file with the site it is at, as `RuleContext.values` gives them. */
+export type SitedVisit = Visit & { site: Site };
+
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -302,7 +305,7 @@ export class RuleContext extends LintContext {
   }
 
   /** Every value in every deployed file, with the site it is at (walked once, shared by the rules). */
-  values(): ReadonlyArray<Visit & { site: Site }> {
+  values(): readonly SitedVisit[] {
     return this.deployedValues();
   }
 
