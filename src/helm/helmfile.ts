@@ -49,7 +49,8 @@ export function emitHelmfile(platform: Platform, needs: ReadonlyMap<string, stri
   const usedRepos = new Set(platform.releases.flatMap((r) => (r.chart === "local" ? [] : [r.chart.repo])));
   const repositories = Object.entries(platform.repositories)
     .filter(([name]) => usedRepos.has(name))
-    .map(([name, url]) => ({ name, url }));
+    // Helmfile marks an OCI registry with `oci: true` and wants its URL without the scheme.
+    .map(([name, url]) => (url.startsWith("oci://") ? { name, url: url.slice("oci://".length).replace(/\/+$/, ""), oci: true } : { name, url }));
   const body = {
     helmDefaults: { wait: true, timeout: 600, createNamespace: true },
     repositories,

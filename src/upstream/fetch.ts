@@ -35,6 +35,36 @@ function describe(error: unknown): string {
   return e.cause?.code ?? e.cause?.message ?? e.message;
 }
 
+/** One HTTP answer: what a caller that must read status and headers (an OCI registry's 401) gets. */
+export interface HttpAnswer {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+}
+
+/**
+ * GETs `url` with `headers`. Network errors, timeouts and 5xx/429 answers are retried; a final
+ * one throws. Any other answer, 4xx included, is returned for the caller to judge.
+ */
+export async function fetchAnswer(url: string, options: FetchOptions = DEFAULT_FETCH, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+  let reason = "";
+  let attempts = 0;
+  for (let attempt = 0; attempt <= options.retries; attempt++) {
+    if (attempt > 0) await sleep(options.backoffMs * 2 ** (attempt - 1));
+    attempts++;
+    try {
+      const response = await fetch(url, { headers, signal: AbortSignal.timeout(options.timeoutMs), redirect: "follow" });
+      const body = Buffer.from(await response.arrayBuffer());
+      // A client error will not change on retry.
+      if (response.status < 500 && response.status !== 429) return { status: response.status, headers: response.headers, body };
+      reason = `HTTP ${response.status}`;
+    } catch (error) {
+      reason = describe(error);
+    }
+  }
+  throw new FetchError(url, attempts > 1 ? `${reason} (after ${attempts} attempts)` : reason);
+}
+
 /** The body of `url` as bytes. */
 export async function fetchBytes(url: string, options: FetchOptions = DEFAULT_FETCH): Promise<Buffer> {
   if (url.startsWith("file:")) {
@@ -44,20 +74,7 @@ export async function fetchBytes(url: string, options: FetchOptions = DEFAULT_FE
       throw new FetchError(url, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
     }
   }
-  let reason = "";
-  let attempts = 0;
-  for (let attempt = 0; attempt <= options.retries; attempt++) {
-    if (attempt > 0) await sleep(options.backoffMs * 2 ** (attempt - 1));
-    attempts++;
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs), redirect: "follow" });
-      if (response.ok) return Buffer.from(await response.arrayBuffer());
-      reason = `HTTP ${response.status}`;
-      // A client error will not change on retry.
-      if (response.status < 500 && response.status !== 429) break;
-    } catch (error) {
-      reason = describe(error);
-    }
-  }
-  throw new FetchError(url, attempts > 1 ? `${reason} (after ${attempts} attempts)` : reason);
+  const answer = await fetchAnswer(url, options);
+  if (answer.status >= 200 && answer.status < 300) return answer.body;
+  throw new FetchError(url, `HTTP ${answer.status}`);
 }

@@ -1,7 +1,9 @@
 /**
  * The lock file (`versions.lock.yaml`): where each pinned chart version comes from. A Helm chart
  * names its repository and, once `streamforge pull` has fetched it from there, the archive URL and
- * the digest the repository's `index.yaml` gives (checked on every later pull); a chart read from
+ * the digest the repository's `index.yaml` gives (checked on every later pull). A chart in an OCI
+ * registry (`repository: oci://...`) records its reference, the manifest's digest (checked on
+ * every later pull, as the index digest is) and the chart archive's digest; a chart read from
  * git names the repository, the tag and the chart's folder. The set of entries follows the
  * model's pins; only `pull` adds digests, so the file holds nothing the code did not derive or
  * check.
@@ -14,11 +16,17 @@ import type { Platform } from "../core/model/types.ts";
 export const LOCK_PATH = "versions.lock.yaml";
 
 export interface HelmLockEntry {
+  /** A Helm repository URL, or an OCI registry path `oci://<registry>/<path>`. */
   repository: string;
-  /** Archive URL as the index lists it (absolute); present once pulled from the repository. */
+  /**
+   * Archive URL as the index lists it (absolute), or for OCI the reference
+   * `oci://<registry>/<path>/<chart>:<tag>`; present once pulled from the repository.
+   */
   url?: string;
-  /** `sha256:<hex>` of the archive, from the index (and checked against the download). */
+  /** `sha256:<hex>` of the archive, from the index (and checked against the download); for OCI, of the manifest. */
   digest?: string;
+  /** OCI only: `sha256:<hex>` of the chart archive (the manifest's chart layer), to check a `--from` archive offline. */
+  chartDigest?: string;
 }
 
 export interface GitLockEntry {
@@ -101,7 +109,10 @@ export function parseLock(text: string, file = LOCK_PATH): Lock {
         if (repository === undefined) throw new LockError(`${at}: expected \`repository\` (a Helm repository URL) or \`git\``);
         const digest = str("digest");
         if (digest !== undefined && !/^sha256:[0-9a-f]{64}$/.test(digest)) throw new LockError(`${at}/digest: expected sha256:<64 hex digits>, got "${digest}"`);
-        entry = { repository, ...(str("url") !== undefined ? { url: str("url")! } : {}), ...(digest !== undefined ? { digest } : {}) };
+        const chartDigest = str("chartDigest");
+        if (chartDigest !== undefined && !/^sha256:[0-9a-f]{64}$/.test(chartDigest)) throw new LockError(`${at}/chartDigest: expected sha256:<64 hex digits>, got "${chartDigest}"`);
+        if (chartDigest !== undefined && !repository.startsWith("oci://")) throw new LockError(`${at}/chartDigest: only an OCI entry (repository oci://...) has one`);
+        entry = { repository, ...(str("url") !== undefined ? { url: str("url")! } : {}), ...(digest !== undefined ? { digest } : {}), ...(chartDigest !== undefined ? { chartDigest } : {}) };
       }
       (lock[chart] ??= {})[version] = entry;
     }
@@ -115,7 +126,7 @@ export function readLock(root: string): Lock {
 }
 
 const HEADER = `# Where each pinned chart version comes from. Written by \`streamforge pull\` (digests from each
-# Helm repository's index.yaml, checked on every pull); entries follow the pins in versions.yaml.
+# Helm repository's index.yaml, or of an OCI chart's manifest, checked on every pull); entries follow the pins in versions.yaml.
 # A Helm entry without a digest has not been pulled from its repository yet.
 `;
 
@@ -129,10 +140,20 @@ export function lockText(lock: Lock): string {
       const e = versions[version]!;
       charts[chart]![version] = isGitEntry(e)
         ? { git: e.git, ref: e.ref, path: e.path }
-        : { repository: e.repository, ...(e.url ? { url: e.url } : {}), ...(e.digest ? { digest: e.digest } : {}) };
+        : { repository: e.repository, ...(e.url ? { url: e.url } : {}), ...(e.digest ? { digest: e.digest } : {}), ...(e.chartDigest ? { chartDigest: e.chartDigest } : {}) };
     }
   }
   return HEADER + stringify({ charts }, { lineWidth: 0 });
+}
+
+/**
+ * The entry for a chart version whose source the model gives as `entry`: the recorded one
+ * (with its URL and digest) while it names the same Helm repository or registry path, else
+ * `entry` itself (a moved source starts without a digest).
+ */
+export function lockedEntry(lock: Lock, chart: string, version: string, entry: LockEntry): LockEntry {
+  const old = lock[chart]?.[version];
+  return old && !isGitEntry(old) && !isGitEntry(entry) && old.repository === entry.repository ? { ...entry, ...old } : entry;
 }
 
 /**
@@ -141,10 +162,6 @@ export function lockText(lock: Lock): string {
  */
 export function syncLock(lock: Lock, platform: Platform): Lock {
   const out: Lock = {};
-  for (const { chart, version, entry } of pinnedSources(platform)) {
-    const old = lock[chart]?.[version];
-    const kept = old && !isGitEntry(old) && !isGitEntry(entry) && old.repository === entry.repository ? { ...entry, ...old } : entry;
-    (out[chart] ??= {})[version] = kept;
-  }
+  for (const { chart, version, entry } of pinnedSources(platform)) (out[chart] ??= {})[version] = lockedEntry(lock, chart, version, entry);
   return out;
 }

@@ -2,7 +2,9 @@
  * `streamforge pull`: fills the upstream cache with the files of pinned chart versions, the way
  * Helm fetches a chart. For a Helm repository: its `index.yaml`, the version's archive URL, the
  * archive's sha256 checked against the index's digest and against the lock file (or recorded in
- * it); for a chart kept in git: the tag's source archive. Only the files derivations read are
+ * it); for a chart in an OCI registry (`oci://`): the tag's manifest, its chart layer's blob checked
+ * against the layer digest, and the manifest digest checked against the lock file (or recorded
+ * there), see `oci.ts`; for a chart kept in git: the tag's source archive. Only the files derivations read are
  * unpacked (Chart.yaml, values, value schemas, CRDs, and the same of subcharts, whose nested
  * archives are unpacked too). `--from` reads a chart archive or a folder instead of the network.
  *
@@ -16,7 +18,8 @@ import { parse } from "yaml";
 import * as tar from "tar";
 import { chartCacheDir } from "../core/cache.ts";
 import { DEFAULT_FETCH, FetchError, fetchBytes, type FetchOptions } from "./fetch.ts";
-import { isGitEntry, type GitLockEntry, type HelmLockEntry, type Lock, type PinnedSource } from "./lock.ts";
+import { isGitEntry, lockedEntry, type GitLockEntry, type HelmLockEntry, type Lock, type PinnedSource } from "./lock.ts";
+import { chartRepository, isOciUrl, OciClient, OciError } from "./oci.ts";
 
 /** One chart version that could not be pulled, and why (one line). */
 export interface PullFailure {
@@ -189,16 +192,37 @@ function chartFolderIn(from: string, chart: string, version: string): string | u
   return data?.name === chart && String(data?.version) === version ? from : undefined;
 }
 
+/** Unpacks a chart archive's needed files into `staging` through a scratch file, and checks its Chart.yaml. */
+async function unpackArchive(bytes: Buffer, scratch: string, staging: string, source: PinnedSource, origin: string): Promise<void> {
+  writeFileSync(scratch, bytes);
+  try {
+    await unpackChart(scratch, staging);
+  } finally {
+    rmSync(scratch, { force: true });
+  }
+  checkChartYaml(staging, source.chart, source.version, origin);
+}
+
+/** The chart archive of an OCI registry's tag; the manifest digest checked against the lock. */
+async function ociArchive(source: PinnedSource, entry: HelmLockEntry, oci: OciClient): Promise<{ bytes: Buffer; reference: string; digest: string; chartDigest: string }> {
+  const registry = source.mirror ?? entry.repository;
+  const chart = await oci.pullChart(chartRepository(registry, source.chart), source.version);
+  if (entry.digest && entry.digest !== chart.manifestDigest) throw new PullError(`${chart.reference}: the manifest's ${chart.manifestDigest} differs from ${entry.digest} in the lock file`);
+  return { bytes: chart.archive, reference: chart.reference, digest: chart.manifestDigest, chartDigest: chart.chartDigest };
+}
+
 /** Pulls one chart version into a staging folder; returns where it came from. */
-async function stage(source: PinnedSource, staging: string, options: PullOptions, indexes: Indexes, lock: Lock): Promise<string> {
+async function stage(source: PinnedSource, staging: string, options: PullOptions, indexes: Indexes, oci: OciClient, lock: Lock): Promise<string> {
   const fetch = options.fetch ?? DEFAULT_FETCH;
-  const entry = lock[source.chart]?.[source.version] ?? source.entry;
+  const entry = lockedEntry(lock, source.chart, source.version, source.entry);
   const scratch = join(staging, "..", `${basename(staging)}.archive`);
   if (options.from) {
     if (!existsSync(options.from)) throw new PullError(`--from ${options.from} does not exist`);
     if (statSync(options.from).isFile()) {
       const bytes = readFileSync(options.from);
-      if (!isGitEntry(entry) && entry.digest && entry.digest !== sha256(bytes)) throw new PullError(`${options.from}: ${sha256(bytes)} differs from ${entry.digest} in the lock file`);
+      // An OCI entry's digest is its manifest's: an archive alone is checked against the chart layer's.
+      const locked = isGitEntry(entry) ? undefined : isOciUrl(entry.repository) ? entry.chartDigest : entry.digest;
+      if (locked && locked !== sha256(bytes)) throw new PullError(`${options.from}: ${sha256(bytes)} differs from ${locked} in the lock file`);
       await unpackChart(options.from, staging);
       checkChartYaml(staging, source.chart, source.version, options.from);
       return options.from;
@@ -222,14 +246,18 @@ async function stage(source: PinnedSource, staging: string, options: PullOptions
     checkChartYaml(staging, source.chart, source.version, url);
     return url;
   }
-  const { bytes, url, digest } = await helmArchive(source, entry, indexes, fetch);
-  writeFileSync(scratch, bytes);
-  try {
-    await unpackChart(scratch, staging);
-  } finally {
-    rmSync(scratch, { force: true });
+  if (source.mirror !== undefined && isOciUrl(source.mirror) !== isOciUrl(entry.repository)) {
+    // The lock's digest must stay comparable: an index digest and a manifest digest are not.
+    throw new PullError(`mirror ${source.mirror} is ${isOciUrl(source.mirror) ? "an OCI registry" : "a Helm repository"}, but ${entry.repository} is ${isOciUrl(entry.repository) ? "an OCI registry" : "a Helm repository"}`);
   }
-  checkChartYaml(staging, source.chart, source.version, url);
+  if (isOciUrl(entry.repository)) {
+    const { bytes, reference, digest, chartDigest } = await ociArchive(source, entry, oci);
+    await unpackArchive(bytes, scratch, staging, source, reference);
+    (lock[source.chart] ??= {})[source.version] = { repository: entry.repository, ...(source.mirror ? {} : { url: reference }), digest, chartDigest };
+    return reference;
+  }
+  const { bytes, url, digest } = await helmArchive(source, entry, indexes, fetch);
+  await unpackArchive(bytes, scratch, staging, source, url);
   // A mirror's archive URL is not where the chart comes from: only the digest is recorded then.
   (lock[source.chart] ??= {})[source.version] = { repository: entry.repository, ...(source.mirror ? {} : { url }), digest };
   return url;
@@ -242,23 +270,27 @@ async function stage(source: PinnedSource, staging: string, options: PullOptions
 export async function pull(sources: PinnedSource[], options: PullOptions): Promise<PullResult> {
   const lock: Lock = JSON.parse(JSON.stringify(options.lock)) as Lock;
   const indexes = new Indexes(options.fetch ?? DEFAULT_FETCH);
+  const oci = new OciClient(options.fetch ?? DEFAULT_FETCH);
   const result: PullResult = { pulled: [], failed: [], lock };
   mkdirSync(options.cache, { recursive: true });
   for (const source of sources) {
-    const entry = lock[source.chart]?.[source.version] ?? source.entry;
+    // The model says where a chart comes from; the lock adds digests only while it agrees.
+    const entry = lockedEntry(lock, source.chart, source.version, source.entry);
     const origin = options.from ?? (isGitEntry(entry) ? `${entry.git}@${entry.ref}` : (source.mirror ?? entry.repository));
     const staging = mkdtempSync(join(options.cache, ".pull-"));
     try {
-      const from = await stage(source, staging, options, indexes, lock);
+      const from = await stage(source, staging, options, indexes, oci, lock);
       const target = chartCacheDir(options.cache, source.chart, source.version);
       rmSync(target, { recursive: true, force: true });
       mkdirSync(dirname(target), { recursive: true });
       renameSync(staging, target);
-      result.pulled.push({ chart: source.chart, version: source.version, from: relative(process.cwd(), from) || from });
+      // A URL (http, oci, file) is shown as it is; a path relative to where the command runs.
+      const shown = /^[a-z][a-z0-9+.-]*:\/\//i.test(from) ? from : relative(process.cwd(), from) || from;
+      result.pulled.push({ chart: source.chart, version: source.version, from: shown });
     } catch (error) {
       rmSync(staging, { recursive: true, force: true });
-      if (!(error instanceof PullError || error instanceof FetchError || (error as Error).name === "TarError")) throw error;
-      result.failed.push({ chart: source.chart, version: source.version, source: origin, reason: error instanceof FetchError ? error.message : (error as Error).message });
+      if (!(error instanceof PullError || error instanceof FetchError || error instanceof OciError || (error as Error).name === "TarError")) throw error;
+      result.failed.push({ chart: source.chart, version: source.version, source: origin, reason: (error as Error).message });
     }
   }
   return result;

@@ -1,11 +1,14 @@
 /**
  * `outdated`: for each chart release and environment, the pinned version against what its
  * Helm repository publishes, and the newest version whose `kubeVersion` accepts the cluster.
+ * An OCI registry (`oci://`) publishes tags, not an index: its versions are the chart's tags
+ * (Helm's `_` read back as `+`), and their `kubeVersion` is not known without a pull of each.
  */
 import semver from "semver";
 import type { Platform } from "../core/model/types.ts";
 import { isEnabled } from "../core/model/derive.ts";
 import { chartEntries, fetchIndex, indexUrl, RepositoryError, type FetchOptions, type IndexEntry } from "./helm-index.ts";
+import { chartRepository, isOciUrl, OciClient, OciError, versionOfTag } from "../upstream/oci.ts";
 
 type UpdateKind = "patch" | "minor" | "major";
 
@@ -22,6 +25,8 @@ export interface OutdatedRow {
   newestCompatible?: string;
   /** The largest kind of update available, if any. */
   update?: UpdateKind;
+  /** The source lists versions without their `kubeVersion` (an OCI registry's tags): `newestCompatible` is not known. */
+  kubeVersionUnknown?: true;
 }
 
 interface OutdatedReport {
@@ -87,14 +92,18 @@ export async function outdated(platform: Platform, options: OutdatedOptions): Pr
   const indexes = new Map<string, unknown>();
   const errors: OutdatedReport["errors"] = [];
   let done = 0;
+  const oci = new OciClient({ timeoutMs: options.timeoutMs, retries: options.retries, backoffMs: 100 });
   await pool(repos, options.concurrency, async (repo) => {
     const url = options.repoUrls?.[repo] ?? platform.repositories[repo];
     try {
       if (url === undefined) throw new RepositoryError(repo, "", `no URL for repository "${repo}"`);
-      indexes.set(repo, await fetchIndex(repo, url, options));
+      indexes.set(repo, isOciUrl(url) ? await ociIndex(oci, url, chartsOf(platform, repo)) : await fetchIndex(repo, url, options));
     } catch (error) {
-      const e = error as RepositoryError;
-      errors.push({ repository: repo, url: e.url ?? url ?? "", message: e.message });
+      if (error instanceof OciError) errors.push({ repository: repo, url: error.reference, message: error.reason });
+      else {
+        const e = error as RepositoryError;
+        errors.push({ repository: repo, url: e.url ?? url ?? "", message: e.message });
+      }
     }
     options.onProgress?.(++done, repos.length, repo);
   });
@@ -112,6 +121,11 @@ export async function outdated(platform: Platform, options: OutdatedOptions): Pr
       if (index === undefined || current === undefined) continue;
       const base = { release: release.name, env: env.name, chart: release.chart.name, repository: release.chart.repo };
       try {
+        if (index instanceof OciTags) {
+          const { newestCompatible: _unknown, ...row } = compareVersions(current, index.entries(release.chart.name), env.cluster.kubernetesVersion);
+          rows.push({ ...base, ...row, kubeVersionUnknown: true });
+          continue;
+        }
         rows.push({ ...base, ...compareVersions(current, chartEntries(index, release.chart.name), env.cluster.kubernetesVersion) });
       } catch (error) {
         const { repo, name } = release.chart;
@@ -124,6 +138,25 @@ export async function outdated(platform: Platform, options: OutdatedOptions): Pr
   }
   errors.sort((a, b) => a.repository.localeCompare(b.repository));
   return { rows, skipped, errors };
+}
+
+/** The chart names releases take from repository `repo`. */
+function chartsOf(platform: Platform, repo: string): string[] {
+  return [...new Set(platform.releases.flatMap((r) => (r.chart !== "local" && r.chart.repo === repo ? [r.chart.name] : [])))].sort();
+}
+
+/** The versions an OCI registry path publishes, by chart: each chart is a repository of its own. */
+class OciTags {
+  constructor(private readonly byChart: Record<string, IndexEntry[]>) {}
+  entries(chart: string): IndexEntry[] {
+    return this.byChart[chart] ?? [];
+  }
+}
+
+async function ociIndex(client: OciClient, url: string, charts: string[]): Promise<OciTags> {
+  const byChart: Record<string, IndexEntry[]> = {};
+  for (const chart of charts) byChart[chart] = (await client.tags(chartRepository(url, chart))).map((tag) => ({ version: versionOfTag(tag) }));
+  return new OciTags(byChart);
 }
 
 /** Whether a report has an update at least as large as `level`. */

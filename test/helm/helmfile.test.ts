@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { fileText, generated, yamlOf } from "../support/generated.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
+import { emitHelmfile } from "../../src/helm/helmfile.ts";
 
 const text = fileText("helmfile.yaml.gotmpl");
 const [envPart, releasePart] = text.split(/^---$/m).map((doc) => parse(doc, { version: "1.1" }));
@@ -44,6 +45,16 @@ describe("helmfile.yaml.gotmpl", () => {
       if (r.chart.startsWith("./") || r.chart.startsWith("git::")) continue;
       expect(repos.has(r.chart.split("/")[0]), r.chart).toBe(true);
     }
+  });
+
+  it("declares an OCI registry path as Helmfile wants it: oci: true and the URL without its scheme", () => {
+    const platform = { ...streamforge, repositories: { ...streamforge.repositories, metallb: "oci://ghcr.io/example/charts/" } };
+    const part = parse(emitHelmfile(platform).content.split(/^---$/m)[1]!, { version: "1.1" });
+    expect(part.repositories.find((r: { name: string }) => r.name === "metallb")).toEqual({ name: "metallb", url: "ghcr.io/example/charts", oci: true });
+    // Helmfile resolves <alias>/<chart> of an OCI repository to oci://<url>/<chart>, at the pinned version.
+    const metallb = part.releases.find((r: { name: string }) => r.name === "metallb");
+    expect([metallb.chart, metallb.version]).toEqual(["metallb/metallb", '{{ index .Values "metallb" "version" }}']);
+    expect(part.repositories.find((r: { name: string }) => r.name === "traefik")).toEqual({ name: "traefik", url: "https://traefik.github.io/charts" });
   });
 
   describe.each(streamforge.environments.map((e) => e.name))("rendered for %s", (env) => {

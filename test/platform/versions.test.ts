@@ -16,15 +16,20 @@ const ROOT = resolve(import.meta.dirname, "../..");
 const source = readFileSync(resolve(ROOT, "versions.yaml"), "utf8");
 const renovate = JSON.parse(readFileSync(resolve(ROOT, "renovate.json"), "utf8"));
 
-/** How Renovate names a chart release's source: Helm repository or git tags. */
+/** How Renovate names a chart release's source: Helm repository, OCI registry (an image to Renovate) or git tags. */
 function expectedKey(release: string, version: string): string {
   const model = streamforge.releases.find((r) => r.name === release)!;
   if (model.chart === "local") throw new Error(`${release} is local`);
   const git = streamforge.gitRepositories?.[model.chart.repo];
-  return git
-    ? `github-tags ${version}@/${new URL(git.url).pathname.slice(1).replace(/\.git$/, "")}`
-    : `helm ${version}@${streamforge.repositories[model.chart.repo]}/${model.chart.name}`;
+  if (git) return `github-tags ${version}@/${new URL(git.url).pathname.slice(1).replace(/\.git$/, "")}`;
+  const url = streamforge.repositories[model.chart.repo]!;
+  return url.startsWith("oci://") ? `docker ${version}@/${ociDepName(url, model.chart.name)}` : `helm ${version}@${url}/${model.chart.name}`;
 }
+/** Renovate's depName of an OCI chart: its reference without the scheme (Renovate's helm managers do the same). */
+const ociDepName = (url: string, chart: string) => `${url.slice("oci://".length).replace(/\/+$/, "")}/${chart}`;
+/** depNames of the model's charts in OCI registries: docker matches that are chart pins, not images. */
+const ociCharts = new Set(streamforge.releases.flatMap((r) => (r.chart !== "local" && streamforge.repositories[r.chart.repo]?.startsWith("oci://") ? [ociDepName(streamforge.repositories[r.chart.repo]!, r.chart.name)] : [])));
+const isChartMatch = (m: RenovateMatch) => m.datasource === "helm" || m.datasource === "github-tags" || (m.datasource === "docker" && ociCharts.has(m.depName));
 const keyOf = (m: RenovateMatch) => `${m.datasource} ${m.currentValue}@${m.registryUrl ?? ""}/${m.depName}`;
 
 describe("renovate.json", () => {
@@ -39,11 +44,11 @@ describe("renovate.json", () => {
     const matches = renovateMatches(renovate, source);
     const found = new Set(matches.map(keyOf));
     for (const [release, pin] of Object.entries(chartVersions)) expect(found.has(expectedKey(release, pin.version)), release).toBe(true);
-    expect(matches.filter((m) => m.datasource === "helm" || m.datasource === "github-tags")).toHaveLength(Object.keys(chartVersions).length);
+    expect(matches.filter(isChartMatch)).toHaveLength(Object.keys(chartVersions).length);
   });
 
   it("finds every image and software pin but the PostgreSQL major", () => {
-    const others = renovateMatches(renovate, source).filter((m) => m.datasource !== "helm" && m.datasource !== "github-tags");
+    const others = renovateMatches(renovate, source).filter((m) => !isChartMatch(m));
     const expected = [...Object.values(images).map((i) => i.version), ...Object.entries(softwareVersions).filter(([name]) => name !== "postgres").map(([, v]) => v)];
     expect(others.map((m) => m.currentValue).sort()).toEqual(expected.sort());
   });
@@ -54,6 +59,18 @@ describe("renovate.json", () => {
     const lab = renovateMatches(renovate, text).filter((m) => m.depName === "metallb");
     expect(lab.map(keyOf).sort()).toEqual([expectedKey("metallb", "0.14.10"), expectedKey("metallb", "0.14.9")].sort());
     expect(parseCatalogue(text).environments.lab!.metallb!.version).toBe("0.14.10");
+  });
+
+  it("finds a chart pin in an OCI registry annotated with the docker datasource and the chart's reference, and its lab override", () => {
+    const text = source.replace(
+      "# renovate: datasource=helm depName=metallb registryUrl=https://metallb.github.io/metallb",
+      "# renovate: datasource=docker depName=ghcr.io/example/charts/metallb",
+    );
+    const match = renovateMatches(renovate, text).find((m) => m.depName === "ghcr.io/example/charts/metallb")!;
+    expect({ datasource: match.datasource, registryUrl: match.registryUrl, currentValue: match.currentValue }).toEqual({ datasource: "docker", registryUrl: undefined, currentValue: "0.14.9" });
+    expect(parseCatalogue(renovateReplace(text, match, "0.14.10")).charts.metallb!.version).toBe("0.14.10");
+    const lab = setOverridePin(text, "lab", "metallb", { ...basePin(text, "metallb")!, version: "0.14.10" });
+    expect(renovateMatches(renovate, lab).filter((m) => m.depName === "ghcr.io/example/charts/metallb").map((m) => `${m.datasource} ${m.currentValue}`).sort()).toEqual(["docker 0.14.10", "docker 0.14.9"]);
   });
 
   it("Renovate's replacement changes one line, which the model reads back (comments and order kept)", () => {

@@ -39,6 +39,20 @@ describe("versions.lock.yaml", () => {
     expect(() => parseLock("charts:\n  piraeus:\n    2.7.1:\n      git: https://x\n")).toThrow(/\/charts\/piraeus\/2\.7\.1: a git entry needs `ref` and `path`/);
   });
 
+  it("an OCI entry keeps its manifest and chart digests while the registry path is the same", () => {
+    const platform = { ...streamforge, repositories: { ...streamforge.repositories, metallb: "oci://ghcr.io/example/charts" } };
+    const entry = { repository: "oci://ghcr.io/example/charts", url: "oci://ghcr.io/example/charts/metallb:0.14.9", digest, chartDigest: `sha256:${"b".repeat(64)}` };
+    expect(syncLock({ metallb: { "0.14.9": entry } }, platform).metallb).toEqual({ "0.14.9": entry });
+    expect(syncLock({ metallb: { "0.14.9": entry } }, streamforge).metallb).toEqual({ "0.14.9": { repository: "https://metallb.github.io/metallb" } });
+    expect(parseLock(lockText({ metallb: { "0.14.9": entry } }))).toEqual({ metallb: { "0.14.9": entry } });
+  });
+
+  it("a chart digest belongs to an OCI entry only", () => {
+    expect(() => parseLock(`charts:\n  metallb:\n    0.14.9:\n      repository: https://x\n      chartDigest: ${digest}\n`)).toThrow(
+      new LockError("versions.lock.yaml: /charts/metallb/0.14.9/chartDigest: only an OCI entry (repository oci://...) has one"),
+    );
+  });
+
   it("round-trips: text -> lock -> the same text", () => {
     const lock = { metallb: { "0.14.9": { repository: "https://m", url: "https://m/a.tgz", digest } } };
     expect(parseLock(lockText(lock))).toEqual(lock);

@@ -107,6 +107,13 @@ describe("pull from a Helm repository", () => {
     const result = await pull([source("0.14.9", `file://${dir}`)], { cache: tempDir(), lock: {}, fetch: FAST });
     expect(result.failed).toEqual([]);
   });
+
+  it("a lock entry of another repository does not apply: the chart comes from the model's repository, its digest recorded anew", async () => {
+    const lock = { metallb: { "0.14.9": { repository: "https://old.example/charts", url: "https://old.example/charts/metallb-0.14.9.tgz", digest: `sha256:${"0".repeat(64)}` } } };
+    const result = await pull([source("0.14.9")], { cache: tempDir(), lock, fetch: FAST });
+    expect(result.failed).toEqual([]);
+    expect(result.lock.metallb!["0.14.9"]).toEqual({ repository: `${repo.url}/charts`, url: `${repo.url}/charts/metallb-0.14.9.tgz`, digest: `sha256:${sha256Hex(archives["metallb@0.14.9"]!)}` });
+  });
 });
 
 describe("pull of a chart kept in git", () => {
@@ -134,11 +141,13 @@ describe("pull --from", () => {
     writeFileSync(file, archives["metallb@0.14.9"]!);
     const cache = tempDir();
     const digest = `sha256:${sha256Hex(archives["metallb@0.14.9"]!)}`;
-    const ok = await pull([source("0.14.9")], { cache, from: file, lock: { metallb: { "0.14.9": { repository: "x", digest } } }, fetch: FAST });
+    const ok = await pull([source("0.14.9")], { cache, from: file, lock: { metallb: { "0.14.9": { repository: `${repo.url}/charts`, digest } } }, fetch: FAST });
     expect(ok.failed).toEqual([]);
     expect(readFileSync(join(cache, "charts/metallb/0.14.9/values.yaml"), "utf8")).toBe("speaker:\n  enabled: true\n");
     const wrong = await pull([source("0.14.10")], { cache, from: file, lock: {}, fetch: FAST });
     expect(wrong.failed[0]!.reason).toMatch(/holds chart metallb 0.14.9, not metallb 0.14.10/);
+    const other = await pull([source("0.14.9")], { cache: tempDir(), from: file, lock: { metallb: { "0.14.9": { repository: `${repo.url}/charts`, digest: `sha256:${"e".repeat(64)}` } } }, fetch: FAST });
+    expect(other.failed[0]!.reason).toBe(`${file}: ${digest} differs from sha256:${"e".repeat(64)} in the lock file`);
   });
 
   it("copies a version's folder from a tree laid out as charts/<chart>/<version>/", async () => {

@@ -49,12 +49,14 @@ let archives: Record<string, Buffer>;
 beforeAll(async () => {
   repo = await serve();
   const { stringify } = await import("yaml");
-  const v0 = traefikDefaults();
+  // The platform's own values differ per environment (prod 2 replicas, lab 1): the upstream
+  // defaults are set here explicitly, so that the change between the versions is known.
+  const v0 = { ...traefikDefaults(), deployment: { ...traefikDefaults().deployment, replicas: 2 } };
   const v1 = { ...traefikDefaults(), deployment: { ...traefikDefaults().deployment, replicas: 1 } };
   const v2 = traefikDefaults();
   v2.podDisruptionBudget = { enabled: true, maxUnavailablePods: 1 };
   archives = await publish(repo, "/charts", [
-    { name: "traefik", version: "36.1.0", files: { "values.yaml": stringify(v0) } },
+    { name: "traefik", version: "36.1.0", files: { "values.yaml": stringify(v0), "Chart.yaml": 'apiVersion: v2\nname: traefik\nversion: 36.1.0\nkubeVersion: ">=1.22.0-0"\n' } },
     { name: "traefik", version: "36.1.1", files: { "values.yaml": stringify(v1), "Chart.yaml": 'apiVersion: v2\nname: traefik\nversion: 36.1.1\nkubeVersion: ">=1.23.0-0"\n' } },
     { name: "traefik", version: "36.1.2", files: { "values.yaml": stringify(v2) } },
   ]);
@@ -75,13 +77,12 @@ describe("streamforge bump from a Helm repository", { timeout: 300_000 }, () => 
     expect(parse(readFileSync(join(dir, "versions.yaml"), "utf8")).charts.traefik).toMatchObject({ version: "36.1.1", kubeVersion: ">=1.23.0-0" });
     expect(parseLock(readFileSync(join(dir, "versions.lock.yaml"), "utf8")).traefik!["36.1.1"]).toEqual({ repository: "https://traefik.github.io/charts", digest: `sha256:${sha256Hex(archives["traefik@36.1.1"]!)}` });
     expect(result.stdout).toContain("### Upstream changes of traefik 36.1.0 -> 36.1.1");
+    // Both versions were read from the cache `pull` filled: the old one from its own archive.
+    expect(result.stdout).toContain("- `deployment.replicas`: default `2` -> `1`");
+    expect(result.stdout).toContain("kubeVersion: `>=1.22.0-0` -> `>=1.23.0-0`");
     for (const file of ["versions.yaml", "versions.lock.yaml", "schema/charts/traefik/36.1.1.schema.json", "src/helm/charts/types/traefik.ts", "environments/prod.yaml"]) expect(result.stdout).toContain(`- \`${file}\``);
     expect((await repositoryCli(dir, ["gen", "--check"])).code).toBe(0);
   });
-
-  // Known bug, open in issue 9: the description compares the new version with itself (the pulled
-  // 36.1.0 reads back with 36.1.1's defaults), so changed defaults and the old kubeVersion are missing.
-  it.todo("the description shows the changed default `deployment.replicas` 2 -> 1 and kubeVersion `>=1.22.0-0` -> `>=1.23.0-0`");
 
   it("a new version whose schema rejects a key the platform sets fails, says what moved, and leaves the tree byte-identical", async () => {
     const dir = copyRepository();

@@ -9,6 +9,7 @@ import { stringify } from "yaml";
 import { cli } from "../support/cli.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
 import { compareVersions } from "../../src/versions/outdated.ts";
+import { serveRegistry } from "../support/oci-registry.ts";
 
 const MINI = "test/fixtures/models/mini.ts";
 
@@ -169,6 +170,35 @@ describe("streamforge outdated", () => {
     expect(report.rows.map((r: { release: string; env: string }) => `${r.release}@${r.env}`).sort()).toEqual(expected.sort());
     expect(report.skipped.map((r: { release: string; env: string }) => `${r.release}@${r.env}`)).toEqual(["piraeus-operator@prod", "piraeus-operator@lab"]);
     expect(result.code).toBe(0);
+  });
+
+  it("reads an OCI registry's tag list (_ read back as +); it cannot say which versions the cluster accepts", async () => {
+    const registry = await serveRegistry();
+    try {
+      registry.tag("charts/metallb", "0.14.9", "0.14.10_build.1", "0.15.0", "1.0.0-rc.1", "latest", "sha256-abc.sig");
+      const args = ["outdated", "--model", MINI, "--repo-url", `metallb=${registry.url}/charts`, "--repo-url", `jetstack=${base}/jetstack`];
+      const text = await cli(args);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toMatch(/^metallb +home +0\.14\.9 +0\.14\.10\+build\.1 +0\.15\.0 +- +\?$/m);
+      const json = JSON.parse((await cli([...args, "--format", "json"])).stdout);
+      expect(json.rows.find((r: { release: string }) => r.release === "metallb")).toEqual({
+        release: "metallb",
+        env: "home",
+        chart: "metallb",
+        repository: "metallb",
+        current: "0.14.9",
+        latestPatch: "0.14.10+build.1",
+        latestMinor: "0.15.0",
+        update: "minor",
+        kubeVersionUnknown: true,
+      });
+      // A registry path without the chart: "could not check" (3), one line naming the reference.
+      const missing = await cli(["outdated", "--model", MINI, "--repo-url", `metallb=${registry.url}/other`, "--repo-url", `jetstack=${base}/jetstack`]);
+      expect(missing.code).toBe(3);
+      expect(missing.stderr).toContain(`metallb: ${registry.url}/other/metallb: no such repository (NAME_UNKNOWN)\n`);
+    } finally {
+      await registry.close();
+    }
   });
 
   it("usage errors exit 2", async () => {

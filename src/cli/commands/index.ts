@@ -11,8 +11,8 @@ interface CommandEntry {
 export const commands: CommandEntry[] = [
   { name: "gen", summary: "write helmfile, environments, values and manifests from the model (or check them)", load: async () => (await import("./gen.ts")).gen },
   { name: "lint", summary: "check the model and the generated files: schemas, manifests, cross-layer rules", load: async () => (await import("./lint.ts")).lint },
-  { name: "outdated", summary: "compare pinned chart versions with what their Helm repositories publish", load: async () => (await import("./outdated.ts")).outdated },
-  { name: "pull", summary: "fetch pinned chart versions into the upstream cache (Helm repository, git tag, or --from)", load: async () => (await import("./pull.ts")).pull },
+  { name: "outdated", summary: "compare pinned chart versions with what their Helm repositories (or OCI registries) publish", load: async () => (await import("./outdated.ts")).outdated },
+  { name: "pull", summary: "fetch pinned chart versions into the upstream cache (Helm repository, OCI registry, git tag, or --from)", load: async () => (await import("./pull.ts")).pull },
   { name: "bump", summary: "pin a new chart version, regenerate, re-lint and print a pull-request description", load: async () => (await import("./bump.ts")).bump },
   { name: "promote", summary: "copy pinned chart versions from one environment to another (lab -> prod)", load: async () => (await import("./promote.ts")).promote },
   { name: "cert", summary: "create a key and CSR, get the certificate from cert-manager, save and validate it (S13)", load: async () => (await import("./cert.ts")).cert },

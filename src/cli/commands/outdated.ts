@@ -7,7 +7,8 @@ import { exceeds, outdated as run, type OutdatedRow } from "../../versions/outda
 
 function table(rows: OutdatedRow[]): string {
   const head = ["release", "env", "current", "patch", "minor", "major", "newest for cluster"];
-  const body = rows.map((r) => [r.release, r.env, r.current, r.latestPatch ?? "-", r.latestMinor ?? "-", r.latestMajor ?? "-", r.newestCompatible ?? "-"]);
+  // "?": the source (an OCI registry's tags) does not say which versions accept the cluster.
+  const body = rows.map((r) => [r.release, r.env, r.current, r.latestPatch ?? "-", r.latestMinor ?? "-", r.latestMajor ?? "-", r.kubeVersionUnknown ? "?" : (r.newestCompatible ?? "-")]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd() + "\n";
   return line(head) + body.map(line).join("");
@@ -17,7 +18,8 @@ const spec = {
   name: "outdated",
   description: `Reads each Helm repository's index.yaml and prints, per release and environment, the current
 version, the latest patch, minor and major, and the newest version whose kubeVersion accepts
-the environment's Kubernetes version.`,
+the environment's Kubernetes version. For an OCI registry (oci://) the versions are the chart's
+tags (/v2/<repository>/tags/list); their kubeVersion is not listed, so that column shows "?".`,
   options: {
     env: { type: "string", value: "<name>", help: "only that environment" },
     format: { type: "string", value: "text|json", help: "output format (default: text)" },
@@ -25,7 +27,7 @@ the environment's Kubernetes version.`,
     timeout: { type: "string", value: "<ms>", help: "how long to wait for each repository" },
     retries: { type: "string", value: "<n>", help: "retries of a transient failure" },
     concurrency: { type: "string", value: "<n>", help: "repositories read at once" },
-    "repo-url": { type: "string", multiple: true, value: "<alias>=<url>", help: "read repository <alias> from another URL (a mirror; file:// too)" },
+    "repo-url": { type: "string", multiple: true, value: "<alias>=<url>", help: "read repository <alias> from another URL (a mirror; file:// too; oci:// an OCI registry path)" },
     model: { type: "string", value: "<module>", help: "use the platform a module exports instead of the embedded one" },
   },
   footer: `Exit codes: 0 done, 1 --fail-on matched (outdated found), 2 usage error,

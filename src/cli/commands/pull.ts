@@ -43,12 +43,14 @@ const spec = {
 every pinned version whose schema is derived from upstream (no argument), the versions a release
 pins, or one version of a chart. From a Helm repository: its index.yaml, the archive, the sha256
 checked against the index and against ${LOCK_PATH} (and recorded there on the first pull);
-from git (Piraeus): the tag's source archive. Only Chart.yaml, values, value schemas and CRDs
+from an OCI registry (oci://): the tag's manifest and the chart layer checked against its
+digest, the manifest digest checked against ${LOCK_PATH} or recorded there, an anonymous
+token fetched when the registry asks for one; from git (Piraeus): the tag's source archive. Only Chart.yaml, values, value schemas and CRDs
 (also of subcharts) are unpacked.`,
   options: {
     from: { type: "string", value: "<path>", help: "offline: a chart archive (.tgz), or a folder holding charts/<chart>/<version>/\n(also CRD, Kubespray and Proxmox folders, copied when no chart is named)" },
     cache: { type: "string", value: "<dir>", help: `the cache folder (default: ${CACHE_DIR}, or $STREAMFORGE_CACHE)` },
-    "repo-url": { type: "string", multiple: true, value: "<alias>=<url>", help: 'fetch Helm repository <alias> from another URL (a mirror, file:// too);\nthe lock keeps the model\'s repository. $STREAMFORGE_MIRRORS="a=url,..." too' },
+    "repo-url": { type: "string", multiple: true, value: "<alias>=<url>", help: 'fetch Helm repository <alias> from another URL (a mirror, file:// too; oci:// for an OCI registry);\nthe lock keeps the model\'s repository. $STREAMFORGE_MIRRORS="a=url,..." too' },
     refresh: { type: "boolean", help: "fetch versions the cache already holds again" },
     "lock-only": { type: "boolean", help: `only bring ${LOCK_PATH} in step with the pins (recorded digests kept)` },
     timeout: { type: "string", value: "<s>", help: "per download attempt (default 30)" },

@@ -10,6 +10,7 @@ import { danglingNeeds } from "./release-needs.ts";
 import type { Diagnostic } from "../diagnostics/types.ts";
 import { toPointer } from "../diagnostics/locate.ts";
 import type { Environment, Platform } from "../model/types.ts";
+import { parseOciRepositoryUrl } from "../model/oci-url.ts";
 
 export const MODEL_SEMANTICS_RULE = "model/semantics";
 
@@ -120,6 +121,11 @@ function checkPlatform(platform: Platform, f: Findings, registry: ReleaseRegistr
     f.add(["defaultEnvironment"], `${show(platform.defaultEnvironment)} is not an environment; expected one of: ${platform.environments.map((e) => e.name).join(", ")}`);
   const helmRepos = platform.repositories;
   const gitRepos = platform.gitRepositories ?? {};
+  for (const [alias, url] of Object.entries(helmRepos)) {
+    // An OCI registry path is checked here so that a malformed one fails lint and gen, not a later pull.
+    if (url.startsWith("oci://") && !parseOciRepositoryUrl(url))
+      f.add(["repositories", alias], `repository "${alias}" is ${show(url)}; expected oci://<registry host>[:port]/<path>, the path in lowercase without tag or digest`);
+  }
   platform.releases.forEach((release, i) => {
     const at: Path = ["releases", i];
     if (release.chart === "local") {

@@ -154,6 +154,15 @@ export function syncToNamespaces(namespaces: string[]): Record<string, string> {
 export const CA_BUNDLE_CONSUMERS = ["kube-prometheus-stack", "argo-cd", "eck-elasticsearch", "fluent-bit", "kafka-ui"] as const;
 
 /**
+ * The namespaces the CA bundle is copied into: those of the consumers installed in `env`. A
+ * platform without one of them (a consumer's smaller platform) simply has fewer.
+ */
+export function caBundleNamespaces(platform: Platform, env: Environment): string[] {
+  const installed = CA_BUNDLE_CONSUMERS.flatMap((name) => platform.releases.filter((r) => r.name === name && isEnabled(env, r)));
+  return [...new Set(installed.map((r) => r.namespace))].sort();
+}
+
+/**
  * The internal CA's public certificate as every consumer reads it: the Secret `ingress.caBundle`,
  * created in cert-manager's namespace with config-syncer's annotation (so it is copied into each
  * consumer's namespace) and Argo CD's label (Argo CD resolves `$<secret>:<key>` only in Secrets
@@ -167,7 +176,7 @@ export function caBundle({ platform, env }: Context): {
   annotations: Record<string, string>;
   namespaces: string[];
 } {
-  const namespaces = [...new Set(CA_BUNDLE_CONSUMERS.map((r) => namespaceOf(platform, r)))].sort();
+  const namespaces = caBundleNamespaces(platform, env);
   return {
     ...env.ingress.caBundle,
     namespace: namespaceOf(platform, "cert-manager"),
@@ -351,7 +360,7 @@ export const PUBLIC_DATA_ANNOTATION = "streamforge.io/public-data";
 /**
  * The platform's Elasticsearch users as their Secrets must be created (A13): type
  * `kubernetes.io/basic-auth` in Elasticsearch's namespace, and the namespaces config-syncer copies
- * each into besides (Grafana's, for its data source).
+ * each into besides (Grafana's, for its data source). Only the users of installed readers.
  */
 export function elasticsearchUsers({ platform, env }: Context): Array<{
   client: "grafana" | "fluentBit";
@@ -367,8 +376,12 @@ export function elasticsearchUsers({ platform, env }: Context): Array<{
   const users = settingsOf(env, "logging").users;
   const namespace = namespaceOf(platform, "eck-elasticsearch");
   const readers: Record<keyof typeof users, string> = { grafana: "kube-prometheus-stack", fluentBit: "fluent-bit" };
-  return (Object.keys(users) as Array<keyof typeof users>).map((client) => {
-    const elsewhere = [namespaceOf(platform, readers[client])].filter((ns) => ns !== namespace);
+  // A user exists for a reader that is installed; a platform without Fluent Bit has no fluentBit user.
+  const reader = (client: keyof typeof users) => platform.releases.find((r) => r.name === readers[client] && isEnabled(env, r));
+  return (Object.keys(users) as Array<keyof typeof users>).flatMap((client) => {
+    const release = reader(client);
+    if (!release) return [];
+    const elsewhere = [release.namespace].filter((ns) => ns !== namespace);
     return {
       client,
       ...users[client],

@@ -4,7 +4,7 @@
  * with the keys it reads and what each holds. Values are never part of the model.
  */
 import type { Environment, Platform } from "./types.ts";
-import { elasticsearchUsers, isEnabled } from "./derive.ts";
+import { caBundleNamespaces, elasticsearchUsers, isEnabled } from "./derive.ts";
 
 /** Who supplies a value: `platform` values are random and only the platform uses them; `external` ones come from elsewhere. */
 export type ValueOrigin = "platform" | "external";
@@ -129,14 +129,16 @@ export function prerequisites(platform: Platform, env: Environment): Prerequisit
       modelPath: ["components", "dns", "adminSecret"],
     },
   ];
-  if (env.ingress.caBundle) {
+  // The CA bundle is read only by its consumers (caBundleNamespaces); with none installed nobody needs it.
+  const caConsumers = caBundleNamespaces(platform, env);
+  if (env.ingress.caBundle && caConsumers.length) {
     out.push({
       kind: "Secret",
       name: env.ingress.caBundle.secret,
       namespace: ns("cert-manager"),
       purpose: "the internal CA's certificate only, which config-syncer copies to the clients of internal HTTPS endpoints",
       keys: [externalKey(env.ingress.caBundle.key, "the CA certificate (PEM), no key")],
-      syncedTo: ["argocd", "kafka", "logging", "monitoring"],
+      syncedTo: caConsumers,
       modelPath: ["ingress", "caBundle"],
     });
   }

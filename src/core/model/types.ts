@@ -51,6 +51,22 @@ export type Port = number;
  */
 export type Count = number;
 
+/**
+ * A PostgreSQL role name the Zalando operator accepts for `users` and database owners (v1.14.0
+ * rejects any other name, and the cluster then gets no role): lower case letters, digits, `-` and
+ * `_`, in dot-separated parts.
+ * @pattern ^[a-z0-9]([-_a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-_a-z0-9]*[a-z0-9])?)*$
+ * @maxLength 63
+ */
+export type PostgresUser = string;
+/**
+ * A database name the Zalando operator accepts in `databases` (a letter or `_`, then letters,
+ * digits and `_`).
+ * @pattern ^[a-zA-Z_][a-zA-Z0-9_]*$
+ * @maxLength 63
+ */
+export type PostgresDatabase = string;
+
 /** A container image the model pins itself (charts pin the rest). */
 export interface ContainerImage {
   repository: string;
@@ -430,7 +446,7 @@ export interface Components {
      * Database name -> owner, by user name. An owner whose client runs in another namespace
      * (Keycloak) becomes the role `<namespace>.<user>` (`postgresLogin`).
      */
-    databases: Record<string, string>;
+    databases: Record<PostgresDatabase, PostgresUser>;
     /** The `psql` image of the Job that grants Grafana's role read access (S26). */
     clientImage: ContainerImage;
     /**
@@ -452,7 +468,7 @@ export interface Components {
        * Elasticsearch data source logs in as `logging.users.grafana`.
        */
       datasources: {
-        postgres: { database: string; user: string };
+        postgres: { database: PostgresDatabase; user: PostgresUser };
       };
     };
     alertmanager: {
@@ -627,7 +643,10 @@ export interface Platform {
   commands?: { gen?: string; check?: string };
   /** The environment commands use when `--env` is not given. */
   defaultEnvironment: string;
-  /** Helm repositories by alias. */
+  /**
+   * Helm repositories by alias: a repository URL (`https://`, `file://`), or an OCI registry path
+   * `oci://<registry>/<path>` whose charts are `oci://<registry>/<path>/<chart>`, as Helm names them.
+   */
   repositories: Record<string, string>;
   /** Git repositories charts are read from where no Helm repository publishes them, by alias. */
   gitRepositories?: Record<string, GitRepository>;

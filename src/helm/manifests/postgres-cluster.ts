@@ -31,8 +31,10 @@ const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
  */
 export function grafanaReadGrants(ctx: Context): { database: string; role: string; statements: string[] } {
   const ds = settingsOf(ctx.env, "monitoring").grafana.datasources.postgres;
-  const owner = settingsOf(ctx.env, "postgres").databases[ds.database];
-  if (!owner) throw new Error(`components.monitoring.grafana.datasources.postgres.database "${ds.database}" is not a database of components.postgres.databases`);
+  const databases = settingsOf(ctx.env, "postgres").databases;
+  // The same test as the model check (model-semantics), so a model it passes never throws here.
+  const owner = Object.hasOwn(databases, ds.database) ? databases[ds.database] : undefined;
+  if (owner === undefined) throw new Error(`components.monitoring.grafana.datasources.postgres.database "${ds.database}" is not a database of components.postgres.databases`);
   const role = ident(postgresLogin(ctx, ds.user).role);
   return {
     database: ds.database,

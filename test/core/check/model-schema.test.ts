@@ -85,6 +85,23 @@ describe("validateModel", () => {
   });
 });
 
+describe("PostgreSQL names as the Zalando operator accepts them", () => {
+  it("rejects an empty or upper-case owner and a database name with a dash, and accepts dotted role names", () => {
+    const list = validateModel(
+      mutated((p) => {
+        p.environments[0].components.postgres.databases.streamforge = "";
+        p.environments[0].components.postgres.databases["event-store"] = "app";
+        p.environments[0].components.monitoring.grafana.datasources.postgres.user = "Grafana";
+      }),
+    );
+    const pointers = list.map((d) => d.pointer);
+    expect(pointers).toContain("/environments/0/components/postgres/databases/streamforge");
+    expect(list.find((d) => d.message.includes('"event-store"'))?.pointer).toBe("/environments/0/components/postgres/databases");
+    expect(pointers).toContain("/environments/0/components/monitoring/grafana/datasources/postgres/user");
+    expect(validateModel(mutated((p) => (p.environments[0].components.postgres.databases.reports = "keycloak.reader_1")))).toEqual([]);
+  });
+});
+
 describe("gen runs the shape check first", () => {
   it("exits 1 naming the model module, the path inside it and what was expected, and writes nothing", async () => {
     const out = tempDir();

@@ -48,3 +48,21 @@ describe.each(streamforge.environments.map((e) => e.name))("prerequisites of %s"
     for (const p of file.prerequisites) for (const k of p.keys) expect(k.value).toMatch(/^(random \(streamforge secrets create\)|supplied by a person|".*" \(from the model\))$/);
   });
 });
+
+describe("the CA bundle prerequisite follows its installed consumers", () => {
+  const prod = streamforge.environments.find((e) => e.name === "prod")!;
+  const bundle = (platform: typeof streamforge, env: typeof prod) => prerequisites(platform, env).find((p) => p.name === env.ingress.caBundle.secret);
+
+  it("is copied into the namespace each consumer is installed in, wherever the model puts it", () => {
+    const moved = { ...streamforge, releases: streamforge.releases.map((r) => (r.name === "argo-cd" ? { ...r, namespace: "gitops" } : r)) };
+    expect(bundle(moved, prod)?.syncedTo).toContain("gitops");
+    expect(bundle(moved, prod)?.syncedTo).not.toContain("argocd");
+  });
+
+  it("is no prerequisite when no consumer is installed, and a missing consumer is no error", () => {
+    const consumers = ["kube-prometheus-stack", "argo-cd", "eck-elasticsearch", "fluent-bit", "kafka-ui"];
+    const without = { ...streamforge, releases: streamforge.releases.filter((r) => !consumers.includes(r.name)) };
+    expect(bundle(without, prod)).toBeUndefined();
+    expect(bundle(streamforge, { ...prod, disabled: consumers })).toBeUndefined();
+  });
+});
