@@ -41,7 +41,8 @@ function releaseSpec(platform: Platform, release: Release, needs: readonly strin
   };
 }
 
-export function emitHelmfile(platform: Platform): FileRecord {
+/** `needs`: the derived needs, when the caller derived them already (generation does, environment by environment). */
+export function emitHelmfile(platform: Platform, needs: ReadonlyMap<string, string[]> = derivedNeeds(platform)): FileRecord {
   const environments = Object.fromEntries(
     platform.environments.map((env) => [env.name, { values: [`environments/${env.name}.yaml`] }]),
   );
@@ -50,7 +51,6 @@ export function emitHelmfile(platform: Platform): FileRecord {
     .filter(([name]) => usedRepos.has(name))
     // Helmfile marks an OCI registry with `oci: true` and wants its URL without the scheme.
     .map(([name, url]) => (url.startsWith("oci://") ? { name, url: url.slice("oci://".length).replace(/\/+$/, ""), oci: true } : { name, url }));
-  const needs = derivedNeeds(platform);
   const body = {
     helmDefaults: { wait: true, timeout: 600, createNamespace: true },
     repositories,

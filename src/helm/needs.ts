@@ -6,26 +6,33 @@
  */
 import type { Platform, Release } from "../core/model/types.ts";
 import { isEnabled } from "../core/model/derive.ts";
-import type { Values } from "./charts/adapter.ts";
-import { runManifestBuilder, runValuesAdapter } from "./adapters.ts";
+import { EnvironmentBuild } from "./environment-build.ts";
 import { crdInstallers, releaseContract, type Deployed } from "./charts/evaluate.ts";
 
-type Env = Platform["environments"][number];
-
-function deployedOf(platform: Platform, env: Env, values: ReadonlyMap<string, Values>, release: Release): Deployed {
-  if (release.chart === "local") return { objects: runManifestBuilder({ platform, env, values }, release) };
-  return { values: values.get(release.name) ?? {} };
+function deployedOf(build: EnvironmentBuild, release: Release): Deployed {
+  if (release.chart === "local") return { objects: build.objects(release) };
+  return { values: build.ctx.values.get(release.name) ?? {} };
 }
 
-/** Every release's needs, by release name, in the platform's release order. */
-export function derivedNeeds(platform: Platform): Map<string, string[]> {
-  const extra = new Map<string, Set<string>>(platform.releases.map((r) => [r.name, new Set(r.needs)]));
-  for (const env of platform.environments) {
+/**
+ * Needs derived one environment at a time: generation adds each environment while it emits that
+ * environment's files, so no environment's build outlives its turn.
+ */
+export class NeedsDerivation {
+  private readonly extra: Map<string, Set<string>>;
+
+  constructor(private readonly platform: Platform) {
+    this.extra = new Map(platform.releases.map((r) => [r.name, new Set(r.needs)]));
+  }
+
+  /** What `env` implies, from its build. */
+  add(build: EnvironmentBuild): void {
+    const { platform } = this;
+    const { env } = build.ctx;
     const installed = platform.releases.filter((r) => isEnabled(env, r));
-    const values = new Map(installed.flatMap((r) => (r.chart === "local" ? [] : [[r.name, runValuesAdapter(platform, env, r)] as const])));
-    const contracts = new Map(installed.map((r) => [r.name, releaseContract({ platform, env }, r, deployedOf(platform, env, values, r))]));
+    const contracts = new Map(installed.map((r) => [r.name, releaseContract({ platform, env }, r, deployedOf(build, r))]));
     for (const release of installed) {
-      const needs = extra.get(release.name)!;
+      const needs = this.extra.get(release.name)!;
       for (const { group } of contracts.get(release.name)!.renders) {
         for (const installer of crdInstallers(installed, group)) needs.add(installer.name);
         for (const other of installed) if (contracts.get(other.name)!.validates?.includes(group)) needs.add(other.name);
@@ -37,6 +44,17 @@ export function derivedNeeds(platform: Platform): Map<string, string[]> {
       needs.delete(release.name);
     }
   }
-  const order = platform.releases.map((r) => r.name);
-  return new Map([...extra].map(([name, set]) => [name, order.filter((n) => set.has(n))]));
+
+  /** Every release's needs, by release name, in the platform's release order. */
+  result(): Map<string, string[]> {
+    const order = this.platform.releases.map((r) => r.name);
+    return new Map([...this.extra].map(([name, set]) => [name, order.filter((n) => set.has(n))]));
+  }
+}
+
+/** Every release's needs, by release name, in the platform's release order. */
+export function derivedNeeds(platform: Platform): Map<string, string[]> {
+  const derivation = new NeedsDerivation(platform);
+  for (const env of platform.environments) derivation.add(new EnvironmentBuild(platform, env));
+  return derivation.result();
 }

@@ -5,7 +5,7 @@
 import type { Environment, Platform } from "../core/model/types.ts";
 import { prerequisites } from "../core/model/prerequisites.ts";
 import type { FileRecord } from "../core/files.ts";
-import { yamlFile } from "../core/yaml.ts";
+import { yamlContent } from "../core/yaml.ts";
 
 export function prerequisitesPath(env: string): string {
   return `prerequisites/${env}.yaml`;
@@ -24,7 +24,7 @@ export function emitPrerequisites(platform: Platform, env: Environment): FileRec
     ...(p.sameAs ? { sameValuesAs: `${p.sameAs.namespace}/${p.sameAs.name}` } : {}),
     keys: p.keys.map((k) => ({ key: k.key, holds: k.holds, value: k.value !== undefined ? `"${k.value}" (from the model)` : k.origin === "platform" ? "random (streamforge secrets create)" : "supplied by a person" })),
   }));
-  return [{ path: prerequisitesPath(env.name), content: yamlFile({ environment: env.name, prerequisites: list }), env: env.name }];
+  return [{ path: prerequisitesPath(env.name), ...yamlContent({ environment: env.name, prerequisites: list }), env: env.name }];
 }
 
 /** The README's prerequisites section: one table per environment. */

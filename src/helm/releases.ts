@@ -8,10 +8,9 @@ import type { FileRecord } from "../core/files.ts";
 import { header } from "../core/files.ts";
 import { orderKubeObject, yamlContent } from "../core/yaml.ts";
 import { isEnabled } from "../core/model/derive.ts";
-import { runManifestBuilder, runValuesAdapter } from "./adapters.ts";
+import { EnvironmentBuild } from "./environment-build.ts";
 import { manifestDir, valuesPath } from "./helmfile.ts";
 import type { KubeObject, ManifestContext } from "./manifests/kube.ts";
-import type { Values } from "./charts/adapter.ts";
 
 /** File name of one object inside a manifest directory: `<kind>-<namespace>-<name>.yaml`. */
 function manifestFileName(object: KubeObject): string {
@@ -19,20 +18,7 @@ function manifestFileName(object: KubeObject): string {
   return `${object.kind.toLowerCase()}-${ns}${object.metadata.name}.yaml`;
 }
 
-/** The values of each chart release installed in `env`, each adapter run once. */
-function releaseValues(platform: Platform, env: Environment): Map<string, Values> {
-  const values = new Map<string, Values>();
-  for (const release of platform.releases) {
-    if (release.chart === "local" || !isEnabled(env, release)) continue;
-    values.set(release.name, runValuesAdapter(platform, env, release));
-  }
-  return values;
-}
-
-/** What the manifest builders of `env` see; the values are computed here once. */
-export function manifestContext(platform: Platform, env: Environment): ManifestContext {
-  return { platform, env, values: releaseValues(platform, env) };
-}
+export { manifestContext } from "./environment-build.ts";
 
 function emitValues(ctx: ManifestContext, release: Release): FileRecord {
   const { env } = ctx;
@@ -44,12 +30,12 @@ function emitValues(ctx: ManifestContext, release: Release): FileRecord {
   return { path, ...yamlContent(values), env: env.name };
 }
 
-function emitManifests(ctx: ManifestContext, release: Release): FileRecord[] {
-  const { env } = ctx;
+function emitManifests(build: EnvironmentBuild, release: Release): FileRecord[] {
+  const { env } = build.ctx;
   if (!isEnabled(env, release)) return [];
   const dir = manifestDir(env.name, release.name);
   const seen = new Set<string>();
-  return runManifestBuilder(ctx, release).map((object) => {
+  return build.objects(release).map((object) => {
     const path = `${dir}/${manifestFileName(object)}`;
     if (seen.has(path)) throw new Error(`release "${release.name}" builds two objects that map to ${path}`);
     seen.add(path);
@@ -57,7 +43,7 @@ function emitManifests(ctx: ManifestContext, release: Release): FileRecord[] {
   });
 }
 
-export function emitReleases(platform: Platform, env: Environment): FileRecord[] {
-  const ctx = manifestContext(platform, env);
-  return platform.releases.flatMap((release) => (release.chart === "local" ? emitManifests(ctx, release) : [emitValues(ctx, release)]));
+/** `build`: what the generation run built of the environment already (the helmfile's needs read it too). */
+export function emitReleases(platform: Platform, env: Environment, build: EnvironmentBuild = new EnvironmentBuild(platform, env)): FileRecord[] {
+  return platform.releases.flatMap((release) => (release.chart === "local" ? emitManifests(build, release) : [emitValues(build.ctx, release)]));
 }

@@ -50,7 +50,7 @@ export interface GenResult {
 async function checkShape(platform: Platform, modelFile: string | undefined): Promise<void> {
   const fast = await validatorFor("schema/platform.schema.json");
   if (fast && fast(platform)) {
-    const { checkMeaning } = await import("./validate.ts");
+    const { checkMeaning } = await import("./release-registry.ts");
     const meaning = checkMeaning(platform, modelFile ?? "model");
     if (meaning.length) throw new InvalidModelError(meaning);
     return;
@@ -67,7 +67,7 @@ async function generateChecked(platform: Platform, env: string | undefined, mode
   const records = emitAdapterChecked(() => generate(platform, env === undefined ? {} : { env }), modelFile ?? "src/platform/streamforge.ts");
   // What lint would reject in the model is refused here, before anything is written.
   const { modelRuleErrors } = await import("./lint.ts");
-  const findings = modelRuleErrors(platform, records, modelFile ?? "src/platform/streamforge.ts");
+  const findings = modelRuleErrors(platform, records, modelFile ?? "src/platform/streamforge.ts", env);
   if (findings.length) throw new InvalidModelError(findings);
   return records;
 }

@@ -7,6 +7,8 @@ import { type FileRecord, regenerateCommands, sortRecords, withCommand } from ".
 import { emitHelmfile } from "../helm/helmfile.ts";
 import { emitEnvironment } from "../helm/environments.ts";
 import { emitReleases } from "../helm/releases.ts";
+import { EnvironmentBuild } from "../helm/environment-build.ts";
+import { NeedsDerivation } from "../helm/needs.ts";
 import { emitDns } from "../dns/emit.ts";
 import { emitKubespray } from "../kubespray/emit.ts";
 import { emitProxmox } from "../proxmox/emit.ts";
@@ -15,11 +17,11 @@ import { emitPrerequisites } from "../helm/prerequisites.ts";
 import { emitDocs } from "../docs/emit.ts";
 
 /** A per-environment emitter; later layers (Kubespray, Proxmox, DNS) plug in here. */
-type EnvironmentEmitter = (platform: Platform, env: Platform["environments"][number]) => FileRecord[];
+type EnvironmentEmitter = (platform: Platform, env: Platform["environments"][number], build: EnvironmentBuild) => FileRecord[];
 
 const environmentEmitters: EnvironmentEmitter[] = [
   (platform, env) => [emitEnvironment(platform, env)],
-  emitReleases,
+  (platform, env, build) => emitReleases(platform, env, build),
   emitDns,
   emitKubespray,
   emitProxmox,
@@ -36,11 +38,17 @@ export interface GenerateOptions {
 export function generate(platform: Platform, options: GenerateOptions = {}): FileRecord[] {
   // Files shared by every environment (no `env`).
   const docs = emitDocs(platform, options.env === undefined ? {} : { env: options.env });
-  const records: FileRecord[] = [emitHelmfile(platform), ...emitGitlabCi(platform), ...docs];
+  const records: FileRecord[] = [];
+  // The helmfile's needs come from every environment's values and objects, which the release
+  // emitters write: each environment is built once, read by both, and dropped after its turn.
+  const needs = new NeedsDerivation(platform);
   for (const env of platform.environments) {
+    const build = new EnvironmentBuild(platform, env);
+    needs.add(build);
     if (options.env !== undefined && env.name !== options.env) continue;
-    for (const emit of environmentEmitters) records.push(...emit(platform, env));
+    for (const emit of environmentEmitters) records.push(...emit(platform, env, build));
   }
+  records.unshift(emitHelmfile(platform, needs.result()), ...emitGitlabCi(platform), ...docs);
   return checked(platform, records);
 }
 

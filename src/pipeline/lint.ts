@@ -13,7 +13,7 @@ import { environmentNamed } from "../core/environments.ts";
 import { AdapterError } from "../core/errors.ts";
 import { readIfExists } from "../core/fs.ts";
 import { manifestDir } from "../helm/helmfile.ts";
-import { LintContext, LintFile, RuleContext, type FileKind, type Rule } from "../core/lint/context.ts";
+import { LintContext, LintFile, OutputFiles, RuleContext, type FileKind, type Rule } from "../core/lint/context.ts";
 import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "../core/lint/schema-checks.ts";
 import { useExtraSchemaDirs, validatorFor } from "../core/schema/validators.ts";
 import { NEEDS_RULE } from "../core/check/release-needs.ts";
@@ -91,7 +91,7 @@ function classify(platform: Platform, path: string): { kind: FileKind; release?:
  */
 async function checkModel(platform: Platform, modelFile: string): Promise<Diagnostic[]> {
   const fast = await validatorFor("schema/platform.schema.json");
-  if (fast && fast(platform)) return (await import("./validate.ts")).checkMeaning(platform, modelFile);
+  if (fast && fast(platform)) return (await import("./release-registry.ts")).checkMeaning(platform, modelFile);
   const { validateModel } = await import("./validate.ts");
   return validateModel(platform, modelFile);
 }
@@ -187,19 +187,35 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   ];
 
   out.push(...checkYaml(files.map((f) => f.file)));
+  // Indexed once for the run: per environment, a scan of every file made lint quadratic.
+  const output = new OutputFiles(everyFile);
+  const filesOf = filesByEnvironment(files);
   for (const env of platform.environments) {
     if (options.env !== undefined && env.name !== options.env) continue;
-    const envFiles = files.filter((f) => f.env === undefined || f.env === env.name).map((f) => f.file);
-    const ctx = new RuleContext(platform, env, envFiles, modelFile, everyFile);
+    const ctx = new RuleContext(platform, env, filesOf(env.name), modelFile, output);
     out.push(...(await checkValues(ctx)));
     out.push(...(await checkManifests(ctx)));
     for (const rule of allRules) if (rule.scope !== "platform") out.push(...guarded(rule, ` on ${env.name}`, () => rule.check(ctx)));
   }
   const others = platform.environments.map((e) => e.name).filter((n) => options.env !== undefined && n !== options.env);
   const ofOtherEnv = (d: Diagnostic) => d.file.split("/").some((seg) => others.includes(seg) || others.some((o) => seg === `${o}.yaml`));
-  const whole = new LintContext(platform, everyFile, modelFile);
+  const whole = new LintContext(platform, output, modelFile);
   for (const rule of allRules) if (rule.scope === "platform") out.push(...guarded(rule, "", () => rule.check(whole)).filter((d) => !ofOtherEnv(d)));
   return dedupe(out);
+}
+
+/** The files an environment's rules see: its own and the shared ones (no `env`), in run order. */
+function filesByEnvironment(files: ReadonlyArray<{ file: LintFile; env?: string | undefined }>): (env: string) => LintFile[] {
+  const byEnv = new Map<string | undefined, LintFile[]>();
+  for (const { file, env } of files) {
+    const list = byEnv.get(env);
+    if (list) list.push(file);
+    else byEnv.set(env, [file]);
+  }
+  // Each environment's list keeps the order of `files`: shared files interleave by path.
+  const order = new Map(files.map(({ file }, i) => [file, i]));
+  const shared = byEnv.get(undefined) ?? [];
+  return (env) => [...shared, ...(byEnv.get(env) ?? [])].sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
 /** A rule's findings; a rule that throws is a bug in the rule, reported with its id. */
@@ -225,20 +241,24 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
 /**
  * Errors the rules report against the model itself (not against a generated file), on the files
  * just generated. `gen` refuses a model with any, so it never writes output that lint rejects
- * for a reason only the model can fix.
+ * for a reason only the model can fix. With `env`, that environment's rules and the platform's.
  */
-export function modelRuleErrors(platform: Platform, records: readonly FileRecord[], modelFile: string): Diagnostic[] {
+export function modelRuleErrors(platform: Platform, records: readonly FileRecord[], modelFile: string, env?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const files = records.map((r) => {
     const { kind, release } = classify(platform, r.path);
     return { file: new LintFile(r.path, r.content, kind, release, r.documents), env: r.env };
   });
-  const everyFile = files.map((f) => f.file);
-  for (const env of platform.environments) {
-    const ctx = new RuleContext(platform, env, files.filter((f) => f.env === undefined || f.env === env.name).map((f) => f.file), modelFile, everyFile);
-    for (const rule of allRules) if (rule.scope !== "platform") out.push(...guarded(rule, ` on ${env.name}`, () => rule.check(ctx)));
+  const output = new OutputFiles(files.map((f) => f.file));
+  const filesOf = filesByEnvironment(files);
+  // Findings in files are dropped below: they need no line:column.
+  const options = { locate: false };
+  // `gen --env X` checks X, as `lint --env X` does: the others' rules are not its work.
+  for (const environment of platform.environments.filter((e) => env === undefined || e.name === env)) {
+    const ctx = new RuleContext(platform, environment, filesOf(environment.name), modelFile, output, options);
+    for (const rule of allRules) if (rule.scope !== "platform") out.push(...guarded(rule, ` on ${environment.name}`, () => rule.check(ctx)));
   }
-  const whole = new LintContext(platform, everyFile, modelFile);
+  const whole = new LintContext(platform, output, modelFile, options);
   for (const rule of allRules) if (rule.scope === "platform") out.push(...guarded(rule, "", () => rule.check(whole)));
   return dedupe(out.filter((d) => d.severity === "error" && d.file === modelFile));
 }

@@ -9,6 +9,7 @@ import { emitHelmfile } from "../../src/helm/helmfile.ts";
 import { docsIndex } from "../../src/docs/emit.ts";
 import type { Platform } from "../../src/core/model/types.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
+import { modelRuleErrors } from "../../src/pipeline/lint.ts";
 
 /** The model with `watched` wrapped so that every property read of it (at any depth) is recorded. */
 function watching(platform: Platform, watched: string): { platform: Platform; reads: Set<string> } {
@@ -56,5 +57,15 @@ describe("generation scoped to one environment", () => {
     const full = generate(streamforge).filter((r) => r.env === "prod" && /^(kubespray|proxmox)\//.test(r.path));
     expect(infra).toEqual(full);
   });
-});
 
+  it("gen --env X refuses a model for X's rule errors, not for another environment's", () => {
+    const platform = structuredClone(streamforge) as Platform;
+    const prod = platform.environments.find((e) => e.name === "prod")!;
+    // kube-vip and the node would both answer ARP for the address: an error in prod's model.
+    prod.cluster.apiVip = prod.nodes[0]!.ip;
+    const rules = (env?: string) => modelRuleErrors(platform, generate(platform, env === undefined ? {} : { env }), "model", env).map((d) => d.rule);
+    expect(rules()).toEqual(["network/vip-conflict"]);
+    expect(rules("prod")).toEqual(["network/vip-conflict"]);
+    expect(rules("lab")).toEqual([]);
+  });
+});

@@ -66,17 +66,55 @@ interface Visit {
   parent: unknown;
 }
 
+/** A value of a deployed file with the site it is at, as `RuleContext.values` gives them. */
+export type SitedVisit = Visit & { site: Site };
+
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Depth-first visit of every value of a JSON tree. */
-export function* walk(value: unknown, path: Array<string | number> = [], parent: unknown = undefined): Generator<Visit> {
-  yield { value, path, key: path[path.length - 1], parent };
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield* walk(value[i], [...path, i], value);
-  } else if (isObject(value)) {
-    for (const [k, v] of Object.entries(value)) yield* walk(v, [...path, k], value);
+/**
+ * Depth-first visit of every value of a JSON tree, in document order. A list, not a generator:
+ * each value of a recursive generator passes through every level above it, which made deep trees
+ * the costliest part of a lint.
+ */
+export function walk(value: unknown, path: Array<string | number> = [], parent: unknown = undefined): Visit[] {
+  const out: Visit[] = [];
+  const visit = (value: unknown, path: Array<string | number>, parent: unknown): void => {
+    out.push({ value, path, key: path[path.length - 1], parent });
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) visit(value[i], [...path, i], value);
+    } else if (isObject(value)) {
+      for (const k of Object.keys(value)) visit(value[k], [...path, k], value);
+    }
+  };
+  visit(value, path, parent);
+  return out;
+}
+
+/** A JSON pointer segment (RFC 6901). */
+function escapeSegment(key: string): string {
+  return key.includes("~") || key.includes("/") ? key.replaceAll("~", "~0").replaceAll("/", "~1") : key;
+}
+
+/**
+ * A value of a deployed file, visited once per lint context. Its path is rebuilt from the chain of
+ * visits above it when a rule reads it, rather than copied for every value of every file.
+ */
+class DeployedValue implements Visit {
+  constructor(
+    readonly value: unknown,
+    readonly key: string | number | undefined,
+    readonly parent: unknown,
+    readonly site: Site,
+    /** The visit of the containing value; undefined at a document's root. */
+    readonly up: DeployedValue | undefined,
+  ) {}
+
+  get path(): Array<string | number> {
+    const path: Array<string | number> = [];
+    for (let v: DeployedValue | undefined = this; v?.up !== undefined; v = v.up) path.push(v.key!);
+    return path.reverse();
   }
 }
 
@@ -118,6 +156,17 @@ export class OutputFiles {
     return out;
   }
 
+  private readonly memos = new Map<string, WeakMap<LintFile, Diagnostic[]>>();
+
+  /** What `find` gives for `file` under `key`, computed on the first call of the run. */
+  memo(key: string, file: LintFile, find: () => Diagnostic[]): Diagnostic[] {
+    let byFile = this.memos.get(key);
+    if (!byFile) this.memos.set(key, (byFile = new WeakMap()));
+    let found = byFile.get(file);
+    if (!found) byFile.set(file, (found = find()));
+    return found;
+  }
+
   text(path: string): string | undefined {
     return this.byPath.get(path)?.text;
   }
@@ -137,6 +186,14 @@ export class OutputFiles {
   }
 }
 
+export interface ContextOptions {
+  /**
+   * Give file diagnostics their line:column (default). Off where only diagnostics about the model
+   * are kept (`gen`'s check of the model's rule errors): locating parses the file's text.
+   */
+  locate?: boolean;
+}
+
 /** What a rule over the whole platform sees: the model and every file of every environment. */
 export class LintContext {
   /** Every file of the run, by path. */
@@ -144,16 +201,31 @@ export class LintContext {
 
   constructor(
     readonly platform: Platform,
-    files: readonly LintFile[],
+    /** Every file of the run; one `OutputFiles` shared by the contexts of a run is indexed once. */
+    files: readonly LintFile[] | OutputFiles,
     /** Name of the model source, for diagnostics about the model itself. */
     readonly modelFile: string,
+    options: ContextOptions = {},
   ) {
-    this.output = new OutputFiles(files);
+    this.output = files instanceof OutputFiles ? files : new OutputFiles(files);
+    this.locate = options.locate ?? true;
+  }
+
+  /** Whether file diagnostics carry their line:column (which parses the file). */
+  private readonly locate: boolean;
+
+  /**
+   * Findings of `rule` that depend on `file` alone, computed once per run: every environment's
+   * context holds the shared files (the helmfile, CI templates), whose work otherwise grew with the
+   * number of environments times their size, which grows with it too.
+   */
+  fileFindings(rule: string, file: LintFile, find: () => Diagnostic[]): Diagnostic[] {
+    return this.output.memo(`${rule}\0${this.locate}`, file, find);
   }
 
   /** A diagnostic at a place in a file, with its line:column. The one builder of file diagnostics. */
   at(rule: string, site: Site, message: string, options: { hint?: string; severity?: Severity; key?: boolean } = {}): Diagnostic {
-    const position = site.file.yaml.positionOf(site.pointer, site.doc, options.key ?? false);
+    const position = this.locate ? site.file.yaml.positionOf(site.pointer, site.doc, options.key ?? false) : undefined;
     return {
       rule,
       severity: options.severity ?? "error",
@@ -184,7 +256,7 @@ export class LintContext {
 /** What a rule over one environment sees: that environment, its files and the shared ones. */
 export class RuleContext extends LintContext {
   private kubeCache: KubeDoc[] | undefined;
-  private valueCache: Array<Visit & { site: Site }> | undefined;
+  private valueCache: DeployedValue[] | undefined;
 
   constructor(
     platform: Platform,
@@ -193,56 +265,65 @@ export class RuleContext extends LintContext {
     readonly files: LintFile[],
     modelFile: string,
     /** Every file of the run (default: `files`). */
-    all: readonly LintFile[] = files,
+    all: readonly LintFile[] | OutputFiles = files,
+    options: ContextOptions = {},
   ) {
-    super(platform, all, modelFile);
+    super(platform, all, modelFile, options);
   }
 
   get envIndex(): number {
     return this.platform.environments.indexOf(this.env);
   }
 
+  private deployedCache: LintFile[] | undefined;
+
   /** Files that are data the cluster receives: values and manifests. */
   get deployed(): LintFile[] {
-    return this.files.filter((f) => f.kind === "values" || f.kind === "manifest");
+    this.deployedCache ??= this.files.filter((f) => f.kind === "values" || f.kind === "manifest");
+    return this.deployedCache;
   }
 
   /** Every Kubernetes object of the environment, in manifests and embedded in values. */
   get kubeObjects(): KubeDoc[] {
-    this.kubeCache ??= this.deployed.flatMap((file) => {
+    if (!this.kubeCache) {
       const out: KubeDoc[] = [];
-      file.docs.forEach((data, doc) => {
+      // From the values walk the rules share (same order: file, document, depth first).
+      for (const visit of this.deployedValues()) {
+        const { file, doc, pointer } = visit.site;
         if (file.kind === "manifest") {
-          if (isObject(data)) out.push(kubeDoc(file, doc, "", data));
-          return;
+          if (visit.up === undefined && isObject(visit.value)) out.push(kubeDoc(file, doc, "", visit.value));
+          continue;
         }
-        for (const visit of walk(data)) {
-          if (!Array.isArray(visit.value) || typeof visit.key !== "string" || !EXTRA_OBJECT_KEYS.has(visit.key)) continue;
-          visit.value.forEach((item, i) => {
-            if (isObject(item) && typeof item.kind === "string") out.push(kubeDoc(file, doc, toPointer([...visit.path, i]), item));
-          });
-        }
-      });
-      return out;
-    });
+        if (!Array.isArray(visit.value) || typeof visit.key !== "string" || !EXTRA_OBJECT_KEYS.has(visit.key)) continue;
+        visit.value.forEach((item, i) => {
+          if (isObject(item) && typeof item.kind === "string") out.push(kubeDoc(file, doc, `${pointer}/${i}`, item));
+        });
+      }
+      this.kubeCache = out;
+    }
     return this.kubeCache;
   }
 
   /** Every value in every deployed file, with the site it is at (walked once, shared by the rules). */
-  values(): ReadonlyArray<Visit & { site: Site }> {
+  values(): readonly SitedVisit[] {
+    return this.deployedValues();
+  }
+
+  private deployedValues(): readonly DeployedValue[] {
     if (!this.valueCache) {
-      const out: Array<Visit & { site: Site }> = [];
+      const out: DeployedValue[] = [];
       // The pointer grows with the path (one escape per key), instead of being rebuilt per value.
-      const visit = (file: LintFile, doc: number, value: unknown, path: Array<string | number>, pointer: string, parent: unknown) => {
-        out.push({ value, path, key: path[path.length - 1], parent, site: { file, doc, pointer } });
+      const visit = (file: LintFile, doc: number, value: unknown, key: string | number | undefined, pointer: string, parent: unknown, up: DeployedValue | undefined) => {
+        const here = new DeployedValue(value, key, parent, { file, doc, pointer }, up);
+        out.push(here);
         if (Array.isArray(value)) {
-          for (let i = 0; i < value.length; i++) visit(file, doc, value[i], [...path, i], `${pointer}/${i}`, value);
+          for (let i = 0; i < value.length; i++) visit(file, doc, value[i], i, `${pointer}/${i}`, value, here);
         } else if (isObject(value)) {
-          for (const [k, v] of Object.entries(value)) visit(file, doc, v, [...path, k], `${pointer}/${k.replaceAll("~", "~0").replaceAll("/", "~1")}`, value);
+          for (const k of Object.keys(value)) visit(file, doc, value[k], k, `${pointer}/${escapeSegment(k)}`, value, here);
         }
       };
       for (const file of this.deployed) {
-        for (let doc = 0; doc < file.docs.length; doc++) visit(file, doc, file.docs[doc], [], "", undefined);
+        for (let doc = 0; doc < file.docs.length; doc++) visit(file, doc, file.docs[doc], undefined, "", undefined, undefined);
       }
       this.valueCache = out;
     }

@@ -4,7 +4,7 @@
  * blocks, Traefik `matchRule`s).
  */
 import { toPointer, pointerSegments } from "../diagnostics/locate.ts";
-import { isObject, walk, type KubeDoc, type RuleContext, type Site } from "./context.ts";
+import { isObject, type KubeDoc, type RuleContext, type Site } from "./context.ts";
 
 interface ServedHost {
   host: string;
@@ -91,30 +91,34 @@ function kubeEndpoints(doc: KubeDoc): Endpoint[] {
 /** Ingress-like blocks in chart values: an object under a key containing "ingress" with hosts. */
 function valuesEndpoints(ctx: RuleContext): Endpoint[] {
   const out: Endpoint[] = [];
-  for (const file of ctx.deployed.filter((f) => f.kind === "values")) {
-    file.docs.forEach((data, doc) => {
-      for (const { value, path, key } of walk(data)) {
-        if (!isObject(value) || typeof key !== "string" || !/ingress/i.test(key) || value.enabled === false) continue;
-        const site = { file, doc, pointer: toPointer(path) };
-        const hosts = [
-          ...strings(value.hosts),
-          ...(Array.isArray(value.hosts) ? value.hosts : []).flatMap((h) => (isObject(h) && typeof h.host === "string" ? [h.host] : [])),
-          ...(Array.isArray(value.rules) ? value.rules : []).flatMap((r) => (isObject(r) && typeof r.host === "string" ? [r.host] : [])),
-          ...(typeof value.hostname === "string" ? [value.hostname] : []),
-          ...(typeof value.host === "string" ? [value.host] : []),
-        ];
-        if (!hosts.length) continue;
-        const tls = value.tls ?? value.extraTls;
-        out.push({ site, hosts, tls: tlsOn(tls), secrets: [...tlsSecrets(value.tls), ...tlsSecrets(value.extraTls)], issuers: annotationIssuers(value, site), what: `${key} of ${file.release?.name ?? file.path}` });
-      }
-    });
+  // The context's one walk of the deployed files, in the same order (file, document, depth first).
+  for (const { value, key, site: at } of ctx.values()) {
+    if (at.file.kind !== "values" || !isObject(value) || typeof key !== "string" || !/ingress/i.test(key) || value.enabled === false) continue;
+    const { file } = at;
+    const site = { file, doc: at.doc, pointer: at.pointer };
+    const hosts = [
+      ...strings(value.hosts),
+      ...(Array.isArray(value.hosts) ? value.hosts : []).flatMap((h) => (isObject(h) && typeof h.host === "string" ? [h.host] : [])),
+      ...(Array.isArray(value.rules) ? value.rules : []).flatMap((r) => (isObject(r) && typeof r.host === "string" ? [r.host] : [])),
+      ...(typeof value.hostname === "string" ? [value.hostname] : []),
+      ...(typeof value.host === "string" ? [value.host] : []),
+    ];
+    if (!hosts.length) continue;
+    const tls = value.tls ?? value.extraTls;
+    out.push({ site, hosts, tls: tlsOn(tls), secrets: [...tlsSecrets(value.tls), ...tlsSecrets(value.extraTls)], issuers: annotationIssuers(value, site), what: `${key} of ${file.release?.name ?? file.path}` });
   }
   return out;
 }
 
+/** Per context: several rules ask for the endpoints and the hosts of the same environment. */
+const endpointCache = new WeakMap<RuleContext, Endpoint[]>();
+const hostCache = new WeakMap<RuleContext, ServedHost[]>();
+
 /** Every endpoint that routes hosts: Ingresses, IngressRoutes and values ingress blocks. */
 export function endpoints(ctx: RuleContext): Endpoint[] {
-  return [...ctx.kubeObjects.flatMap(kubeEndpoints), ...valuesEndpoints(ctx)];
+  let found = endpointCache.get(ctx);
+  if (!found) endpointCache.set(ctx, (found = [...ctx.kubeObjects.flatMap(kubeEndpoints), ...valuesEndpoints(ctx)]));
+  return [...found];
 }
 
 /** Every host the environment serves, with where it is named. */
@@ -130,6 +134,12 @@ export function isClusterInternal(ctx: RuleContext, host: string): boolean {
 }
 
 export function servedHosts(ctx: RuleContext): ServedHost[] {
+  let found = hostCache.get(ctx);
+  if (!found) hostCache.set(ctx, (found = findServedHosts(ctx)));
+  return [...found];
+}
+
+function findServedHosts(ctx: RuleContext): ServedHost[] {
   const out: ServedHost[] = [];
   for (const e of endpoints(ctx)) for (const host of new Set(e.hosts)) out.push({ host, site: e.site, role: "route", owner: `${e.site.file.path}#${e.site.pointer}` });
   for (const doc of ctx.kubeObjects) {

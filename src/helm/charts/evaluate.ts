@@ -44,6 +44,8 @@ export function crdInstallers(releases: readonly Release[], group: string): Rele
 }
 
 const MONITOR_KEYS: Readonly<Record<string, string>> = { servicemonitor: "ServiceMonitor", podmonitor: "PodMonitor", prometheusrule: "PrometheusRule" };
+/** The keys MONITOR_KEYS finds: one of them, in any case, with or without a plural s. */
+const MONITOR_KEY = /^(?:servicemonitor|podmonitor|prometheusrule)s?$/i;
 
 /**
  * The Prometheus operator's kinds a chart renders by the common switch `<serviceMonitor|podMonitor|
@@ -56,7 +58,8 @@ export function monitorKinds(values: unknown): KindRef[] {
     if (Array.isArray(node)) return node.forEach(visit);
     if (node === null || typeof node !== "object") return;
     for (const [key, child] of Object.entries(node)) {
-      const kind = MONITOR_KEYS[key.toLowerCase().replace(/s$/, "")];
+      // Most keys are none of the switches: the pattern says so without building a string per key.
+      const kind = MONITOR_KEY.test(key) ? MONITOR_KEYS[key.toLowerCase().replace(/s$/, "")] : undefined;
       if (kind && child !== null && typeof child === "object" && (child as Record<string, unknown>).enabled === true && !out.some((k) => k.kind === kind)) out.push({ group: "monitoring.coreos.com", kind });
       visit(child);
     }

@@ -44,11 +44,17 @@ const listenerName = (ui: WebUi) => `https-${ui}`;
 export const WEB_UIS: readonly WebUi[] = ["kafka-ui", "prometheus", "grafana", "alertmanager", "argocd", "kibana", "keycloak", "vault", "minio", "traefik", "dns"];
 
 /** The web UIs whose serving release is installed in this environment. */
+/** Per build context: the route builder of each web UI asks for all of them. */
+const served = new WeakMap<ManifestContext, ResolvedWebBackend[]>();
+
 function servedUis(ctx: ManifestContext): ResolvedWebBackend[] {
-  const { platform, env } = ctx;
-  return (Object.keys(env.ingress.hosts) as WebUi[])
-    .map((ui) => resolveWebBackend(ctx, ui))
-    .filter((b) => isEnabled(env, releaseOf(platform, b.release)));
+  let found = served.get(ctx);
+  if (!found) {
+    const { platform, env } = ctx;
+    found = (Object.keys(env.ingress.hosts) as WebUi[]).map((ui) => resolveWebBackend(ctx, ui)).filter((b) => isEnabled(env, releaseOf(platform, b.release)));
+    served.set(ctx, found);
+  }
+  return [...found];
 }
 
 function certificate(ctx: Context, ui: WebUi, namespace: string, labels: Record<string, string>): KubeObject {

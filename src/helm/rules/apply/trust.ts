@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../../../core/diagnostics/types.ts";
 import { webBackends } from "../../charts/web-backends.ts";
 import { webHosts } from "../../../core/model/derive.ts";
-import { isObject, walk, type Rule } from "../../../core/lint/context.ts";
+import { isObject, walk, type LintFile, type Rule, type SitedVisit } from "../../../core/lint/context.ts";
 import { inventory } from "./inventory.ts";
 
 /** Keys whose URL a browser follows (redirects, links), not a call the pod makes itself. */
@@ -21,13 +21,20 @@ export const platformCaTrust: Rule = {
     const inv = inventory(ctx);
     const out: Diagnostic[] = [];
     const servedBy = new Map(webHosts(env).map(({ ui, fqdn }) => [fqdn, webBackends[ui].release]));
+    // The first document's values of each values file, from the context's one walk (same order).
+    const visits = new Map<LintFile, SitedVisit[]>();
+    for (const visit of ctx.values()) {
+      if (visit.site.doc !== 0 || visit.site.file.kind !== "values") continue;
+      const list = visits.get(visit.site.file);
+      if (list) list.push(visit);
+      else visits.set(visit.site.file, [visit]);
+    }
     for (const file of ctx.deployed.filter((f) => f.kind === "values" && f.release)) {
       const release = file.release!;
       if (!inv.contracts.has(release.name)) continue;
       const calls: Array<{ host: string; pointer: string }> = [];
       const data = file.docs[0];
-      for (const { value, key, path, parent } of walk(data)) {
-        const pointer = path.map((p) => `/${String(p).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
+      for (const { value, key, parent, site: { pointer } } of visits.get(file) ?? []) {
         if (typeof key === "string" && SKIP_VERIFY.test(key) && value === true) {
           out.push(ctx.at(this.id, { file, doc: 0, pointer }, `${release.name} turns certificate verification off (${key}: true)`, { hint: "give the client the CA of the endpoint instead" }));
         }

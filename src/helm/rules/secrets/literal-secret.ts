@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../../core/diagnostics/types.ts";
-import { isObject, walk, type Rule } from "../../../core/lint/context.ts";
+import { isObject, walk, type LintContext, type LintFile, type Rule } from "../../../core/lint/context.ts";
 import { toPointer } from "../../../core/diagnostics/locate.ts";
 import { PUBLIC_DATA_ANNOTATION } from "../../../core/model/derive.ts";
 
@@ -41,6 +41,39 @@ function namesKeyOfSecret(parent: unknown): boolean {
   return isObject(parent) && typeof parent.secretName === "string";
 }
 
+/** Literal values in the data of a file the cluster does not receive (whatever the environment). */
+function dataFindings(ctx: LintContext, rule: string, file: LintFile, hint: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (file.kind === "values" || file.kind === "manifest" || !/\.(ya?ml|json)$/.test(file.path)) return out;
+  file.docs.forEach((data, doc) => {
+    for (const { value, key, parent, path } of walk(data)) {
+      const site = () => ({ file, doc, pointer: toPointer(path) });
+      if (key === "value" && isObject(parent) && typeof parent.name === "string" && SECRET_KEY.test(parent.name) && literal(value)) {
+        out.push(ctx.at(rule, site(), `env ${parent.name} has a literal value`, { hint }));
+      } else if (typeof key === "string" && SECRET_KEY.test(key) && !REFERENCE_KEY.test(key) && literal(value)) {
+        out.push(ctx.at(rule, site(), `"${key}" has a literal value`, { hint }));
+      }
+    }
+  });
+  return out;
+}
+
+/** Credentials recognisable by their shape, anywhere in a file's text. */
+function shapeFindings(rule: string, file: LintFile, hint: string): Diagnostic[] {
+  // Each shape is sought in the whole text first: none of them spans a line, so a text without a
+  // match has no line with one, and most files have none.
+  const shapes = TOKEN_SHAPES.filter(([shape]) => shape.test(file.text));
+  if (!shapes.length) return [];
+  const out: Diagnostic[] = [];
+  file.text.split("\n").forEach((line, i) => {
+    for (const [shape, what] of shapes) {
+      const match = shape.exec(line);
+      if (match) out.push({ rule, severity: "error", message: `${what} in the file`, file: file.path, position: { line: i + 1, column: match.index + 1 }, hint });
+    }
+  });
+  return out;
+}
+
 /** No secret value in any generated file (A13): values name existing Secrets or Vault paths. */
 export const literalSecret: Rule = {
   id: "secrets/literal",
@@ -57,29 +90,10 @@ export const literalSecret: Rule = {
       }
     }
     // Files the cluster does not receive are read by people and pipelines: Kubespray's
-    // group_vars, GitLab CI templates, Proxmox specs, environments, DNS records.
-    for (const file of ctx.files) {
-      if (file.kind === "values" || file.kind === "manifest" || !/\.(ya?ml|json)$/.test(file.path)) continue;
-      file.docs.forEach((data, doc) => {
-        for (const { value, key, parent, path } of walk(data)) {
-          const site = { file, doc, pointer: toPointer(path) };
-          if (key === "value" && isObject(parent) && typeof parent.name === "string" && SECRET_KEY.test(parent.name) && literal(value)) {
-            out.push(ctx.at(this.id, site, `env ${parent.name} has a literal value`, { hint }));
-          } else if (typeof key === "string" && SECRET_KEY.test(key) && !REFERENCE_KEY.test(key) && literal(value)) {
-            out.push(ctx.at(this.id, site, `"${key}" has a literal value`, { hint }));
-          }
-        }
-      });
-    }
-    for (const file of ctx.files) {
-      const lines = file.text.split("\n");
-      lines.forEach((line, i) => {
-        for (const [shape, what] of TOKEN_SHAPES) {
-          const match = shape.exec(line);
-          if (match) out.push({ rule: this.id, severity: "error", message: `${what} in the file`, file: file.path, position: { line: i + 1, column: match.index + 1 }, hint });
-        }
-      });
-    }
+    // group_vars, GitLab CI templates, Proxmox specs, environments, DNS records. Every
+    // environment's context holds the shared files: what a file holds is found once per run.
+    for (const file of ctx.files) out.push(...ctx.fileFindings(`${this.id} data`, file, () => dataFindings(ctx, this.id, file, hint)));
+    for (const file of ctx.files) out.push(...ctx.fileFindings(`${this.id} shapes`, file, () => shapeFindings(this.id, file, hint)));
     for (const doc of ctx.kubeObjects) {
       if (doc.kind !== "Secret") continue;
       const exempt = publicKeys(doc.object);
