@@ -27,4 +27,10 @@ describe("usage errors exit 2", () => {
     expect(result.stderr).toContain(message);
     expect(result.stdout).toBe("");
   });
+
+  it("pull --repo-url with an alias that is an Object.prototype member (nothing is pulled)", async () => {
+    const result = await cli(["pull", "metallb", "--repo-url", "toString=http://127.0.0.1:9/"], REPO);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no Helm repository alias "toString"');
+  });
 });

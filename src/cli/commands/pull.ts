@@ -85,7 +85,7 @@ export const pull = defineCommand(spec, {
       const eq = pair.indexOf("=");
       if (eq <= 0) throw new UsageError(`--repo-url takes <alias>=<url>, not "${pair}"`);
       const alias = pair.slice(0, eq);
-      if (!(alias in platform.repositories)) throw new UsageError(`--repo-url: no Helm repository alias "${alias}"; aliases: ${Object.keys(platform.repositories).join(", ")}`);
+      if (!Object.hasOwn(platform.repositories, alias)) throw new UsageError(`--repo-url: no Helm repository alias "${alias}"; aliases: ${Object.keys(platform.repositories).join(", ")}`);
       for (const t of targets) {
         const release = platform.releases.find((r) => r.name === t.release);
         if (release && release.chart !== "local" && release.chart.repo === alias) t.mirror = pair.slice(eq + 1);
