@@ -96,6 +96,15 @@ export {
   type SchemaSource,
   type ChartSource,
   type ReleaseDefinition,
+  type AdapterContract,
+  type AdapterContractSource,
+  type ContractContext,
+  type ContractObjectKind,
+  type ValuesPointer,
+  type ValuesReferenceDeclaration,
+  type StorageClaimDeclaration,
+  type CreatedObjectDeclaration,
+  type CaSettingDeclaration,
 } from "./core/model/extensions.ts";
 export { validateModel } from "./pipeline/validate.ts";
 export { deriveValuesSchema, type ChartOverrides, type DeriveInput, type JsonSchema } from "./core/schema/derive.ts";

@@ -43,6 +43,108 @@ export type SchemaSource = ValuesSchema | URL | string;
 /** What a values adapter of a consumer is given and returns: one chart's values for one environment. */
 export type AdapterFunction<V extends object> = (ctx: AdapterContext) => V;
 
+/** Depth budget of {@link ValuesPointer}: deep enough for chart values, shallow enough for tsc. */
+type Deeper = [never, 0, 1, 2, 3, 4, 5];
+/** A key as one JSON pointer segment (`~` is `~0`, `/` is `~1`). */
+type EscapeSlash<K extends string> = K extends `${infer A}/${infer B}` ? `${A}~1${EscapeSlash<B>}` : K;
+type Segment<K extends string> = K extends `${infer A}~${infer B}` ? `${EscapeSlash<A>}~0${Segment<B>}` : EscapeSlash<K>;
+
+/**
+ * A JSON pointer into values of type `V` (`/persistence/storageClass`): a key `V` does not have
+ * fails the consumer's type check. Where `V` says nothing of the keys (a record, `object`) or is
+ * deeper than the budget, any pointer is accepted.
+ */
+export type ValuesPointer<V, D extends number = 6> = [D] extends [never]
+  ? `/${string}`
+  : unknown extends V
+    ? `/${string}`
+    : V extends readonly (infer E)[]
+      ? `/${number}` | `/${number}${ValuesPointer<NonNullable<E>, Deeper[D]>}`
+      : V extends object
+        ? string extends keyof V
+          ? `/${string}`
+          : [keyof V & string] extends [never]
+            ? `/${string}`
+            : { [K in keyof V & string]-?: `/${Segment<K>}` | `/${Segment<K>}${ValuesPointer<NonNullable<V[K]>, Deeper[D]>}` }[keyof V & string]
+        : never;
+
+/** Kinds of named objects a consumer's contract can declare a release creates. */
+export type ContractObjectKind = "Secret" | "ConfigMap" | "ServiceAccount" | "PersistentVolumeClaim" | "Service" | "StorageClass";
+
+/** A Secret or ConfigMap the chart reads, named by the value at `at` of its values file. */
+export interface ValuesReferenceDeclaration<V> {
+  kind: "Secret" | "ConfigMap";
+  /** Where the name is written in the values file (a JSON pointer). */
+  at: ValuesPointer<V>;
+  /** A sibling value naming the key the chart reads from it. */
+  keyAt?: ValuesPointer<V>;
+  /** Keys the chart reads from it, when the chart fixes them rather than a value. */
+  keys?: readonly string[];
+  /** Namespace of the object, when not the release's own. */
+  namespace?: string;
+  /** The value at `at` is a list of names. */
+  list?: boolean;
+}
+
+/** Persistent volumes the chart claims on the storage class named at `storageClassAt` of its values. */
+export interface StorageClaimDeclaration<V> {
+  /** What the volumes are for (`podinfo cache`), for messages. */
+  what: string;
+  storageClassAt: ValuesPointer<V>;
+  /** Where the size of one volume is written (absent: the size is not known, capacity ignores the claim). */
+  sizeAt?: ValuesPointer<V>;
+  /** How many volumes: a number, or where the count (say the replica count) is written. Default 1. */
+  count?: number | { at: ValuesPointer<V> };
+}
+
+/** An object the chart (or the operator it feeds) creates. */
+export interface CreatedObjectDeclaration {
+  kind: ContractObjectKind;
+  name: string;
+  /** Default: the release's namespace ("" for a StorageClass). */
+  namespace?: string;
+  /** Keys a Secret or ConfigMap holds, when known (absent: any key is accepted). */
+  keys?: readonly string[];
+  /** Ports a Service serves, when known. */
+  ports?: readonly number[];
+}
+
+/** A key of the values file (anywhere in it) where the release is given the platform CA. */
+export interface CaSettingDeclaration {
+  key: string | RegExp;
+  /** The value must contain this (a file name, a Secret name) to count. */
+  contains?: string;
+}
+
+/**
+ * What a consumer's release expects in the cluster and brings to it, checked by lint's apply
+ * rules exactly as the package's own charts' contracts (src/helm/charts/contract.ts).
+ */
+export interface AdapterContract<V> {
+  refers?: readonly ValuesReferenceDeclaration<V>[];
+  claims?: readonly StorageClaimDeclaration<V>[];
+  creates?: readonly CreatedObjectDeclaration[];
+  trustsPlatformCa?: readonly CaSettingDeclaration[];
+}
+
+/** What a contract written as a function is given: the model, the release, and its values as written (or as linted, hand edits included). */
+export interface ContractContext<V> extends AdapterContext {
+  values: V;
+  release: { name: string; namespace: string };
+}
+
+/** A contract as data, or as a function of the release and its values (names that depend on the release name). */
+export type AdapterContractSource<V> = AdapterContract<V> | ContractFunction<V>;
+/** Declared as a method so that an adapter of `V` is still an adapter of `object` (a method's parameter is compared both ways). */
+type ContractFunction<V> = { of(ctx: ContractContext<V>): AdapterContract<V> }["of"];
+
+/** Any contract, its pointers as plain strings: what the checks and lint read. */
+interface ContractShape {
+  refers?: ReadonlyArray<{ kind: string; at: string; keyAt?: string }>;
+  claims?: ReadonlyArray<{ storageClassAt: string; sizeAt?: string; count?: number | { at: string } }>;
+  creates?: ReadonlyArray<{ kind: string; name: string }>;
+}
+
 /** A consumer's values adapter, made by {@link defineAdapter}. */
 export interface ValuesAdapterDefinition<V extends object = object> {
   readonly kind: "values";
@@ -55,6 +157,8 @@ export interface ValuesAdapterDefinition<V extends object = object> {
   readonly schemaSource: string;
   /** Component settings the adapter reads (`settingsOf(env, key)`): required where its release is installed. */
   readonly settings: readonly ComponentKey[];
+  /** What the release refers to, claims, creates and trusts (absent: nothing is declared). */
+  readonly contract?: AdapterContractSource<V>;
 }
 
 /** A Kubernetes object as a manifest builder returns it. */
@@ -128,10 +232,43 @@ function checkName(name: string): void {
  * ```
  * @throws {AdapterDefinitionError} the schema cannot be read or is not a JSON object
  */
-export function defineAdapter<V extends object>(spec: { name: string; values: AdapterFunction<V>; schema: SchemaSource; settings?: readonly ComponentKey[] }): ValuesAdapterDefinition<V> {
+export function defineAdapter<V extends object>(spec: { name: string; values: AdapterFunction<V>; schema: SchemaSource; settings?: readonly ComponentKey[]; contract?: AdapterContractSource<V> }): ValuesAdapterDefinition<V> {
   checkName(spec.name);
   const { schema, from } = readSchema(spec.schema, spec.name);
-  return Object.freeze({ kind: "values", name: spec.name, values: spec.values, schema, schemaSource: from, settings: Object.freeze([...(spec.settings ?? [])]) });
+  const contract = spec.contract;
+  if (contract !== undefined && typeof contract !== "function") checkContract(contract, spec.name);
+  return Object.freeze({ kind: "values", name: spec.name, values: spec.values, schema, schemaSource: from, settings: Object.freeze([...(spec.settings ?? [])]), ...(contract === undefined ? {} : { contract }) });
+}
+
+const CONTRACT_KINDS: readonly string[] = ["Secret", "ConfigMap", "ServiceAccount", "PersistentVolumeClaim", "Service", "StorageClass"] satisfies readonly ContractObjectKind[];
+
+/**
+ * Throws where a contract cannot be evaluated (a pointer that is no JSON pointer, a kind lint does
+ * not know): the types say so to a TypeScript consumer, this says so to everyone else, at once.
+ * @throws {AdapterDefinitionError} naming the adapter and the entry
+ */
+export function checkContract(contract: ContractShape, adapter: string): void {
+  const bad = (where: string, problem: string): never => {
+    throw new AdapterDefinitionError(`adapter "${adapter}": contract ${where} ${problem}`);
+  };
+  const pointer = (where: string, value: unknown) => {
+    if (typeof value !== "string" || !value.startsWith("/")) bad(where, `is ${JSON.stringify(value)}, expected a JSON pointer into the values ("/a/b")`);
+  };
+  (contract.refers ?? []).forEach((r, i) => {
+    if (r.kind !== "Secret" && r.kind !== "ConfigMap") bad(`refers[${i}].kind`, `is ${JSON.stringify(r.kind)}, expected "Secret" or "ConfigMap"`);
+    pointer(`refers[${i}].at`, r.at);
+    if (r.keyAt !== undefined) pointer(`refers[${i}].keyAt`, r.keyAt);
+  });
+  (contract.claims ?? []).forEach((c, i) => {
+    pointer(`claims[${i}].storageClassAt`, c.storageClassAt);
+    if (c.sizeAt !== undefined) pointer(`claims[${i}].sizeAt`, c.sizeAt);
+    if (typeof c.count === "object") pointer(`claims[${i}].count.at`, c.count.at);
+    else if (c.count !== undefined && !(Number.isInteger(c.count) && c.count > 0)) bad(`claims[${i}].count`, `is ${JSON.stringify(c.count)}, expected a positive integer or { at: pointer }`);
+  });
+  (contract.creates ?? []).forEach((o, i) => {
+    if (!CONTRACT_KINDS.includes(o.kind)) bad(`creates[${i}].kind`, `is ${JSON.stringify(o.kind)}, expected one of ${CONTRACT_KINDS.join(", ")}`);
+    if (typeof o.name !== "string" || o.name === "") bad(`creates[${i}].name`, `is ${JSON.stringify(o.name)}, expected a name`);
+  });
 }
 
 /**

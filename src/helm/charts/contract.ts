@@ -61,8 +61,10 @@ export interface Claim {
   size: Quantity;
   /** How many volumes of `size` (replicas times volumes per replica). */
   count: number;
-  /** Where in the model the size is set, relative to the environment. */
-  modelPath: Array<string | number>;
+  /** Where in the model the size is set, relative to the environment (absent: the values set it). */
+  modelPath?: Array<string | number>;
+  /** Where the values file names the storage class (a JSON pointer), when the values name it: the storage rules report there. */
+  at?: string;
 }
 
 /**

@@ -10,6 +10,7 @@ import { lookup } from "../../core/model/lookup.ts";
 import type { Values } from "./adapter.ts";
 import type { KindRef, Provided, ReleaseContract } from "./contract.ts";
 import { chartContracts } from "./contracts.ts";
+import { ownContract } from "./own-contract.ts";
 import { CRD_GROUPS_BY_CHART } from "./crd-groups.ts";
 import { kafkaExternalServices, localClaims, objectCreates } from "../manifests/operators.ts";
 
@@ -19,7 +20,7 @@ export type Deployed = { values: Values } | { objects: ReadonlyArray<Record<stri
 /** The release's contract; `creates` and `renders` are always filled. */
 export function releaseContract(ctx: Context, release: Release, deployed: Deployed): ReleaseContract & { creates: Provided[]; renders: KindRef[] } {
   if ("values" in deployed) {
-    const contract = lookup(chartContracts, release.adapter)?.(ctx, deployed.values, release) ?? {};
+    const contract = lookup(chartContracts, release.adapter)?.(ctx, deployed.values, release) ?? ownContract(ctx, release, deployed.values) ?? {};
     const renders = [...(contract.renders ?? [])];
     for (const kind of monitorKinds(deployed.values)) if (!renders.some((r) => r.group === kind.group && r.kind === kind.kind)) renders.push(kind);
     return { ...contract, creates: [...(contract.creates ?? [])], renders };

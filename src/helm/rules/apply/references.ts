@@ -2,6 +2,7 @@ import type { Diagnostic } from "../../../core/diagnostics/types.ts";
 import { didYouMean } from "../../../core/diagnostics/suggest.ts";
 import type { Rule } from "../../../core/lint/context.ts";
 import { inventory } from "./inventory.ts";
+import { ownAdapter } from "../../../core/model/extensions.ts";
 import { ANY_NAMESPACE } from "../../manifests/operators.ts";
 
 /**
@@ -22,7 +23,11 @@ export const referencesResolve: Rule = {
       if (!provider && !prerequisite) {
         const candidates = [...inv.provided, ...inv.prerequisites].filter((p) => p.kind === ref.kind && p.namespace === ref.namespace).map((p) => p.name);
         out.push(ctx.at(this.id, ref.site, `${what}, used by release ${ref.release.name}, is created by no release and is not a prerequisite of ${ctx.env.name}`, {
-          hint: didYouMean(ref.name, candidates) ?? "create it in a manifest, declare what the chart creates (src/helm/charts/contracts.ts), or name it in the model where prerequisites come from (src/core/model/prerequisites.ts)",
+          hint:
+            didYouMean(ref.name, candidates) ??
+            (ownAdapter(ctx.platform, ref.release.adapter)
+              ? `create it in a manifest, or declare it in the creates of the contract of the platform's adapter "${ref.release.adapter}" (defineAdapter) if its chart makes it`
+              : "create it in a manifest, declare what the chart creates (src/helm/charts/contracts.ts), or name it in the model where prerequisites come from (src/core/model/prerequisites.ts)"),
         }));
         continue;
       }

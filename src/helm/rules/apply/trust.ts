@@ -3,6 +3,7 @@ import { webBackends } from "../../charts/web-backends.ts";
 import { webHosts } from "../../../core/model/derive.ts";
 import { isObject, walk, type LintFile, type Rule, type SitedVisit } from "../../../core/lint/context.ts";
 import { inventory } from "./inventory.ts";
+import { ownAdapter } from "../../../core/model/extensions.ts";
 
 /** Keys whose URL a browser follows (redirects, links), not a call the pod makes itself. */
 const BROWSER_KEY = /redirect|logout|signout|root_?url|externalUrl|publicBaseUrl|baseUrl|webOrigins|auth_url|authorization_endpoint/i;
@@ -54,7 +55,11 @@ export const platformCaTrust: Rule = {
       if (given) continue;
       const first = calls[0]!;
       out.push(ctx.at(this.id, { file, doc: 0, pointer: first.pointer }, `${release.name} calls https://${first.host}, whose certificate ${env.ingress.issuer} issues, but is not given the platform CA`, {
-        hint: settings.length ? `set ${settings.map((s) => String(s.key)).join(" or ")} to the CA the platform distributes` : `declare in src/helm/charts/contracts.ts where ${release.adapter} takes a CA, and set it`,
+        hint: settings.length
+          ? `set ${settings.map((s) => String(s.key)).join(" or ")} to the CA the platform distributes`
+          : ownAdapter(platform, release.adapter)
+            ? `declare in the contract of the platform's adapter "${release.adapter}" (trustsPlatformCa) where its chart takes a CA, and set it`
+            : `declare in src/helm/charts/contracts.ts where ${release.adapter} takes a CA, and set it`,
       }));
     }
     return out;

@@ -1,6 +1,7 @@
 /** Where storage classes and sizes are used: the model's components, values and manifests. */
 import { walk, isObject, type RuleContext, type Site } from "../../../core/lint/context.ts";
 import { usedComponents } from "../../../core/model/components.ts";
+import { inventory } from "../apply/inventory.ts";
 
 /** Keys that name a storage class in charts and Kubernetes objects. */
 export const CLASS_KEYS = new Set(["storageClass", "storageClassName"]);
@@ -22,6 +23,16 @@ export function classUses(ctx: RuleContext): ClassUse[] {
     // nfs-subdir's `storageClass: {name: ...}` defines the class it provisions.
     if (isObject(value) && typeof value.name === "string") out.push({ name: value.name, site: { ...site, pointer: `${site.pointer}/name` }, holder: parent });
     if (typeof value === "string" && !DEFAULT_MARKERS.has(value)) out.push({ name: value, site, holder: parent });
+  }
+  // Claims a contract declares at a values pointer (a chart's own key for its class, which the
+  // keys above do not catch); the same place found by both is one use.
+  const { contracts } = inventory(ctx);
+  for (const file of ctx.deployed) {
+    if (file.kind !== "values" || !file.release || !isObject(file.docs[0])) continue;
+    for (const claim of contracts.get(file.release.name)?.claims ?? []) {
+      if (claim.at === undefined || out.some((u) => u.site.file === file && u.site.doc === 0 && u.site.pointer === claim.at)) continue;
+      out.push({ name: claim.storageClass, site: { file, doc: 0, pointer: claim.at }, holder: {} });
+    }
   }
   return out;
 }

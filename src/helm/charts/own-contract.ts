@@ -1,0 +1,54 @@
+/**
+ * The contract of a consumer's own values adapter (`defineAdapter({ contract })`), in the shape of
+ * the package's chart contracts: its values pointers become references and claims that lint's
+ * apply and storage rules check exactly as they check the built-in charts' (same files, pointers
+ * and messages), and what it creates becomes objects those references resolve to.
+ */
+import type { Context } from "../../core/model/derive.ts";
+import type { Release } from "../../core/model/types.ts";
+import { checkContract, ownAdapter, type AdapterContract, type StorageClaimDeclaration } from "../../core/model/extensions.ts";
+import { AdapterError } from "../../core/errors.ts";
+import { pointerSegments } from "../../core/diagnostics/locate.ts";
+import type { Values } from "./adapter.ts";
+import type { Claim, ReleaseContract } from "./contract.ts";
+
+function valueAt(values: unknown, pointer: string): unknown {
+  let node = values;
+  for (const segment of pointerSegments(pointer)) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
+
+/** A claim whose class value is absent, empty or `-` asks for the default class, which the storage rules do not name: it is left out. */
+function claimOf(values: Values, c: StorageClaimDeclaration<object>): Claim[] {
+  const storageClass = valueAt(values, c.storageClassAt);
+  if (typeof storageClass !== "string" || storageClass === "" || storageClass === "-") return [];
+  const size = c.sizeAt === undefined ? undefined : valueAt(values, c.sizeAt);
+  const count = typeof c.count === "object" ? valueAt(values, c.count.at) : (c.count ?? 1);
+  return [{ what: c.what, storageClass, at: c.storageClassAt, size: typeof size === "string" ? size : "", count: typeof count === "number" && Number.isInteger(count) && count > 0 ? count : 1 }];
+}
+
+/**
+ * The contract the platform's own adapter of `release` declares, or undefined where the adapter is
+ * not the platform's or declares none.
+ * @throws {AdapterError} a contract function that throws or returns a contract lint cannot read
+ */
+export function ownContract(ctx: Context, release: Release, values: Values): ReleaseContract | undefined {
+  const own = ownAdapter(ctx.platform, release.adapter);
+  if (own?.kind !== "values" || own.contract === undefined) return undefined;
+  let contract: AdapterContract<object>;
+  try {
+    contract = typeof own.contract === "function" ? own.contract({ ...ctx, values, release: { name: release.name, namespace: release.namespace } }) : own.contract;
+    if (typeof own.contract === "function") checkContract(contract, own.name);
+  } catch (error) {
+    throw new AdapterError(release.name, ctx.platform.releases.indexOf(release), release.adapter, ctx.env.name, `contract failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return {
+    refers: (contract.refers ?? []).map((r) => ({ kind: r.kind, at: r.at, ...(r.keyAt === undefined ? {} : { keyAt: r.keyAt }), ...(r.keys ? { keys: r.keys } : {}), ...(r.namespace === undefined ? {} : { namespace: r.namespace }), ...(r.list ? { list: true } : {}) })),
+    claims: (contract.claims ?? []).flatMap((c) => claimOf(values, c)),
+    creates: (contract.creates ?? []).map((o) => ({ kind: o.kind, name: o.name, namespace: o.namespace ?? (o.kind === "StorageClass" ? "" : release.namespace), ...(o.keys ? { keys: o.keys } : {}), ...(o.ports ? { ports: o.ports } : {}) })),
+    trustsPlatformCa: (contract.trustsPlatformCa ?? []).map((s) => ({ ...s })),
+  };
+}
