@@ -1,0 +1,134 @@
+/**
+ * A consumer's release declares a contract (`defineAdapter({ contract })`): the Secrets its values
+ * name, the storage it claims and what its chart creates. Lint's apply and storage rules then
+ * check it as they check the package's own charts: same rule, file, JSON pointer and message.
+ */
+import { describe, expect, it } from "vitest";
+import { generate } from "../../../src/pipeline/generate-checked.ts";
+import { lint } from "../../../src/pipeline/lint.ts";
+import { AdapterDefinitionError, defineAdapter, extendPlatform, type AdapterContract } from "../../../src/core/model/extensions.ts";
+import { ownContract } from "../../../src/helm/charts/own-contract.ts";
+import type { Platform } from "../../../src/core/model/types.ts";
+import type { Diagnostic } from "../../../src/core/diagnostics/types.ts";
+import { platform as mini } from "../../fixtures/models/mini.ts";
+
+const MODEL = "models/platform.ts";
+const VALUES = "values/home/podinfo.yaml";
+const repository = { alias: "charts", url: "https://charts.example.org" };
+
+/** The keys of the podinfo chart this platform sets. */
+interface PodinfoValues {
+  replicaCount?: number;
+  cache?: { secretName?: string; secretKey?: string };
+  persistence?: { className?: string; size?: string };
+}
+
+/** Where podinfo reads its cache password and keeps its data (the chart's own keys, which no generic rule recognises). */
+const podinfoContract: AdapterContract<PodinfoValues> = {
+  refers: [{ kind: "Secret", at: "/cache/secretName", keyAt: "/cache/secretKey", namespace: "cache" }],
+  claims: [{ what: "podinfo data", storageClassAt: "/persistence/className", sizeAt: "/persistence/size", count: { at: "/replicaCount" } }],
+};
+
+const podinfoValues = (): PodinfoValues => ({ replicaCount: 2, cache: { secretName: "redis", secretKey: "redis-password" }, persistence: { className: "nfs-client", size: "1Gi" } });
+const podinfo = (contract?: AdapterContract<PodinfoValues>) =>
+  defineAdapter<PodinfoValues>({ name: "podinfo", values: podinfoValues, schema: { type: "object" }, ...(contract ? { contract } : {}) });
+
+/** Redis in namespace `cache`: its chart makes a Secret named like the release, holding `redis-password`. */
+const redis = defineAdapter<{ auth?: { enabled?: boolean } }>({
+  name: "redis",
+  values: () => ({ auth: { enabled: true } }),
+  schema: { type: "object" },
+  contract: ({ release }) => ({ creates: [{ kind: "Secret", name: release.name, keys: ["redis-password"] }] }),
+});
+
+/** The platform with podinfo's adapter declaring `contract` (`null`: none). */
+function model(contract: AdapterContract<PodinfoValues> | null = podinfoContract): Platform {
+  return extendPlatform(mini, [
+    { name: "redis", namespace: "cache", chart: { repository, name: "redis", version: "20.1.0" }, adapter: redis },
+    { name: "podinfo", namespace: "podinfo", chart: { repository, name: "podinfo", version: "6.9.1" }, adapter: podinfo(contract ?? undefined), needs: ["redis"] },
+  ]);
+}
+
+/** Lint's apply and storage findings on the generated files of `platform`, after `edit` of podinfo's values file as a person would. */
+async function findings(platform: Platform, edit: (text: string) => string = (t) => t): Promise<Array<Pick<Diagnostic, "rule" | "file" | "pointer" | "message">>> {
+  const files = new Map(generate(platform).map((r) => [r.path, r.content]));
+  files.set(VALUES, edit(files.get(VALUES)!));
+  const all = await lint(platform, { read: (p) => files.get(p), list: () => [], modelFile: MODEL });
+  return all.filter((d) => /^(apply|storage)\//.test(d.rule)).map(({ rule, file, pointer, message }) => ({ rule, file, pointer, message }));
+}
+
+describe("a consumer release's contract in lint", () => {
+  it("passes where the Secret and key it names are created by another release (in the namespace it declares) and the class it claims exists", async () => {
+    expect(await findings(model())).toEqual([]);
+  });
+
+  it("reports a Secret its values name that no release creates and is no prerequisite, at the pointer, as for a built-in chart", async () => {
+    expect(await findings(model(), (t) => t.replace("secretName: redis", "secretName: redis-auth"))).toEqual([
+      { rule: "apply/references-resolve", file: VALUES, pointer: "/cache/secretName", message: 'Secret "redis-auth" in namespace cache, used by release podinfo, is created by no release and is not a prerequisite of home' },
+    ]);
+  });
+
+  it("reports a key the created Secret does not hold, read from keyAt", async () => {
+    expect(await findings(model(), (t) => t.replace("secretKey: redis-password", "secretKey: password"))).toEqual([
+      { rule: "apply/references-resolve", file: VALUES, pointer: "/cache/secretName", message: 'Secret "redis" in namespace cache has no key "password" (it holds redis-password)' },
+    ]);
+  });
+
+  it("looks for the Secret in the release's own namespace unless the reference names another", async () => {
+    const sameNamespace: AdapterContract<PodinfoValues> = { ...podinfoContract, refers: [{ kind: "Secret", at: "/cache/secretName" }] };
+    expect(await findings(model(sameNamespace))).toEqual([
+      { rule: "apply/references-resolve", file: VALUES, pointer: "/cache/secretName", message: 'Secret "redis" in namespace podinfo, used by release podinfo, is created by no release and is not a prerequisite of home' },
+    ]);
+  });
+
+  it("reports a claimed storage class the environment does not have with the storage rule's finding", async () => {
+    expect(await findings(model(), (t) => t.replace("className: nfs-client", "className: fast-ssd"))).toEqual([
+      { rule: "storage/unknown-class", file: VALUES, pointer: "/persistence/className", message: 'storage class "fast-ssd" does not exist in home' },
+    ]);
+  });
+
+  it("checks nothing of those keys without a contract: the contract is what makes them references and claims", async () => {
+    const edit = (t: string) => t.replace("secretName: redis", "secretName: redis-auth").replace("className: nfs-client", "className: fast-ssd");
+    expect(await findings(model(null), edit)).toEqual([]);
+  });
+});
+
+describe("evaluating a consumer's contract", () => {
+  const platform = model();
+  const env = platform.environments[0]!;
+  const release = platform.releases.find((r) => r.name === "podinfo")!;
+
+  it("reads claims from the values: class, size and count by pointer, the pointer kept for the storage rules", () => {
+    expect(ownContract({ platform, env }, release, podinfoValues())?.claims).toEqual([{ what: "podinfo data", storageClass: "nfs-client", at: "/persistence/className", size: "1Gi", count: 2 }]);
+  });
+
+  it("leaves out a claim on the default class (no class written)", () => {
+    expect(ownContract({ platform, env }, release, { persistence: { size: "1Gi" } })?.claims).toEqual([]);
+  });
+
+  it("gives created objects the release's namespace unless they name one (a StorageClass has none)", () => {
+    const r = platform.releases.find((x) => x.name === "redis")!;
+    expect(ownContract({ platform, env }, r, {})?.creates).toEqual([{ kind: "Secret", name: "redis", namespace: "cache", keys: ["redis-password"] }]);
+  });
+
+  it("names the adapter, release and environment when a contract function throws", () => {
+    const broken = defineAdapter<PodinfoValues>({ name: "podinfo", values: podinfoValues, schema: { type: "object" }, contract: () => { throw new Error("no cache configured"); } });
+    const p = extendPlatform(mini, [{ name: "podinfo", namespace: "podinfo", chart: { repository, name: "podinfo", version: "6.9.1" }, adapter: broken }]);
+    expect(() => ownContract({ platform: p, env: p.environments[0]! }, p.releases.at(-1)!, {})).toThrow('adapter "podinfo" of release "podinfo" in environment home contract failed: no cache configured');
+  });
+
+  it("refuses a contract it could not evaluate when the adapter is defined", () => {
+    const bad = { refers: [{ kind: "Secret", at: "cache.secretName" }] } as unknown as AdapterContract<PodinfoValues>;
+    expect(() => podinfo(bad)).toThrow(AdapterDefinitionError);
+    expect(() => podinfo(bad)).toThrow('adapter "podinfo": contract refers[0].at is "cache.secretName", expected a JSON pointer into the values ("/a/b")');
+    const kind = { creates: [{ kind: "Deployment", name: "x" }] } as unknown as AdapterContract<PodinfoValues>;
+    expect(() => podinfo(kind)).toThrow('contract creates[0].kind is "Deployment", expected one of Secret, ConfigMap, ServiceAccount, PersistentVolumeClaim, Service, StorageClass');
+  });
+
+  it("types its pointers by the values type (a key the values lack fails the type check)", () => {
+    // @ts-expect-error `/cache/secret` is not a key of PodinfoValues
+    const typo: AdapterContract<PodinfoValues> = { refers: [{ kind: "Secret", at: "/cache/secret" }] };
+    const nested: AdapterContract<PodinfoValues> = { claims: [{ what: "data", storageClassAt: "/persistence/className" }] };
+    expect([typo, nested].length).toBe(2);
+  });
+});
