@@ -28,6 +28,10 @@ const podinfo = defineAdapter<PodinfoValues>({
     resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "64Mi" } },
   }),
   schema: new URL("./schemas/podinfo-6.9.1.schema.json", import.meta.url),
+  // What the chart makes (charts/podinfo/templates/service.yaml: a Service named like the release,
+  // HTTP on service.externalPort, gRPC on service.grpcPort), so lint can resolve a route or a
+  // client that names it, and check the port it asks for.
+  contract: ({ release }) => ({ creates: [{ kind: "Service", name: release.name, ports: [9898, 9999] }] }),
 });
 
 /** The platform's releases this team keeps (certificates and LoadBalancer addresses). */

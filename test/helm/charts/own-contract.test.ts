@@ -10,6 +10,8 @@ import { AdapterDefinitionError, defineAdapter, extendPlatform, type AdapterCont
 import { ownContract } from "../../../src/helm/charts/own-contract.ts";
 import type { Platform } from "../../../src/core/model/types.ts";
 import type { Diagnostic } from "../../../src/core/diagnostics/types.ts";
+import { derivedNeeds } from "../../../src/helm/needs.ts";
+import { hostOf } from "../../../src/core/model/derive.ts";
 import { platform as mini } from "../../fixtures/models/mini.ts";
 
 const MODEL = "models/platform.ts";
@@ -90,6 +92,38 @@ describe("a consumer release's contract in lint", () => {
   it("checks nothing of those keys without a contract: the contract is what makes them references and claims", async () => {
     const edit = (t: string) => t.replace("secretName: redis", "secretName: redis-auth").replace("className: nfs-client", "className: fast-ssd");
     expect(await findings(model(null), edit)).toEqual([]);
+  });
+});
+
+describe("the other contract entries", () => {
+  it("orders a release after the release whose contract creates the storage class it claims", () => {
+    const classes = defineAdapter<object>({ name: "nfs-classes", values: () => ({}), schema: { type: "object" }, contract: { creates: [{ kind: "StorageClass", name: "nfs-client" }] } });
+    const withClasses = extendPlatform(model(), [{ name: "nfs-classes", namespace: "kube-system", chart: { repository, name: "nfs-classes", version: "1.0.0" }, adapter: classes }]);
+    expect(derivedNeeds(withClasses).get("podinfo")).toEqual(["redis", "nfs-classes"]);
+    expect(derivedNeeds(model()).get("podinfo")).toEqual(["redis"]);
+  });
+
+  /** podinfo calling Grafana's internal HTTPS host, optionally given a CA file. */
+  const caller = (caFile: string | undefined, trusts: boolean) => {
+    const grafana = `https://${hostOf(mini.environments[0]!, "grafana")}/api/health`;
+    const adapter = defineAdapter<{ backend?: string; caFile?: string }>({
+      name: "podinfo",
+      values: () => ({ backend: grafana, ...(caFile ? { caFile } : {}) }),
+      schema: { type: "object" },
+      ...(trusts ? { contract: { trustsPlatformCa: [{ key: "caFile", contains: "ca.crt" }] } } : {}),
+    });
+    return extendPlatform(mini, [{ name: "podinfo", namespace: "podinfo", chart: { repository, name: "podinfo", version: "6.9.1" }, adapter }]);
+  };
+
+  it("passes apply/platform-ca-trust where the values set the CA key the contract declares", async () => {
+    expect((await findings(caller("/etc/platform-ca/ca.crt", true))).filter((d) => d.rule === "apply/platform-ca-trust")).toEqual([]);
+  });
+
+  it("reports a call to an internal HTTPS host where the declared CA key is not set, as for a built-in chart", async () => {
+    const found = (await findings(caller(undefined, true))).filter((d) => d.rule === "apply/platform-ca-trust");
+    expect(found).toEqual([{ rule: "apply/platform-ca-trust", file: VALUES, pointer: "/backend", message: `podinfo calls https://${hostOf(mini.environments[0]!, "grafana")}, whose certificate home-ca issues, but is not given the platform CA` }]);
+    // A CA file the contract does not declare as the chart's CA setting is not taken as one.
+    expect((await findings(caller("/etc/platform-ca/ca.crt", false))).filter((d) => d.rule === "apply/platform-ca-trust")).toEqual(found);
   });
 });
 
