@@ -54,6 +54,8 @@ const isPlainValue = (text: string): boolean => PLAIN_VALUE.test(text) && !NOT_P
 function scalar(value: unknown): Rendered {
   if (typeof value === "string" && isPlain(value)) return { head: value, body: [] };
   if (typeof value === "string" && isPlainValue(value)) return { head: value, body: [] };
+  // An integer is written in decimal, as JSON writes it (VM ids, ports: distinct per environment).
+  if (typeof value === "number" && Number.isSafeInteger(value) && !Object.is(value, -0)) return { head: String(value), body: [] };
   // Map keys compare -0 and 0 as equal; `yaml` writes them differently.
   const cacheable = !Object.is(value, -0);
   const hit = cacheable ? values.get(value) : undefined;

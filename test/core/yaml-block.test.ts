@@ -76,6 +76,16 @@ describe("blockYaml", () => {
     );
   });
 
+  it("writes any integer as yaml does", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.maxSafeInteger().map((n) => -n), fc.constantFrom(-0, 2 ** 53, -(2 ** 53), 1e21)), (n) => {
+        const data = { k: n, list: [n] };
+        expect(blockYaml(data)).toBe(reference(data));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("declines what is not a non-empty map or sequence", () => {
     for (const data of ["x", 1, null, [], {}]) expect(blockYaml(data)).toBeUndefined();
   });
