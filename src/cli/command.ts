@@ -5,6 +5,7 @@
 import type { Environment, Platform } from "../core/model/types.ts";
 import { environmentNamed } from "../core/environments.ts";
 import type { Command, Io } from "./io.ts";
+import { UsageError } from "../core/errors.ts";
 import { parseCommand, usageOf, type CommandSpec, type OptionSpec, type Parsed } from "./args.ts";
 import { loadGenerable, loadModel } from "./load-model.ts";
 import { loadRepositoryModel } from "./repository.ts";
@@ -14,6 +15,22 @@ export const modelOption = { type: "string", value: "<module>", help: "use the p
 
 /** The `--env` option of commands that work on one environment, the model's default unless named. */
 export const envOption = { type: "string", value: "<name>", help: "environment (default: the model's default)" } as const satisfies OptionSpec;
+
+/**
+ * The `--repo-url <alias>=<url>` pairs (and any given besides, such as $STREAMFORGE_MIRRORS), by
+ * alias; an alias the platform's `repositories` lack is a usage error, not a mirror silently unused.
+ */
+export function repositoryUrls(platform: Platform, pairs: readonly string[]): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const pair of pairs) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0) throw new UsageError(`--repo-url takes <alias>=<url>, not "${pair}"`);
+    const alias = pair.slice(0, eq);
+    if (!Object.hasOwn(platform.repositories, alias)) throw new UsageError(`--repo-url: no Helm repository alias "${alias}"; aliases: ${Object.keys(platform.repositories).join(", ")}`);
+    urls.set(alias, pair.slice(eq + 1));
+  }
+  return urls;
+}
 
 type Options = Record<string, OptionSpec>;
 

@@ -5,13 +5,12 @@
  * it); then the branch passes what CI checks: generated files in sync, lint, schema drift.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cpSync, existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { shell, tempDir } from "../support/cli.ts";
+import { copyRepository, shell, tempDir } from "../support/cli.ts";
 import { publish, serve, type TestRepo } from "../support/helm-repo.ts";
 import { renovateMatches, renovateReplace } from "../support/renovate.ts";
-import { CACHE, REPO as ROOT, upstreamPath } from "../support/upstream.ts";
-import { OWNED_LIST_PATH, parseOwnedList } from "../../src/core/write/owned.ts";
+import { CACHE, upstreamPath } from "../support/upstream.ts";
 
 let repo: TestRepo;
 
@@ -38,12 +37,8 @@ afterAll(() => repo.close());
 
 describe("a Renovate branch", { timeout: 600_000 }, () => {
   it("metallb 0.14.9 -> 0.14.10: replacement, postUpgradeTasks, then gen --check, lint and schema drift pass", async () => {
-    const dir = tempDir("streamforge-renovate-");
-    const owned = parseOwnedList(readFileSync(join(ROOT, OWNED_LIST_PATH), "utf8"));
-    for (const entry of ["src", "schema", "scripts", "package.json", "tsconfig.json", "tsconfig.test.json", "renovate.json", "versions.yaml", "versions.lock.yaml", OWNED_LIST_PATH, ...owned]) {
-      if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
-    }
-    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+    // The npm scripts run scripts/cli.mjs; `npm run verify` type-checks with tsconfig.test.json.
+    const dir = copyRepository(["scripts", "tsconfig.test.json", "renovate.json"]);
     const cache = tempDir("streamforge-cache-");
     cpSync(CACHE, cache, { recursive: true });
 

@@ -33,4 +33,10 @@ describe("usage errors exit 2", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('no Helm repository alias "toString"');
   });
+
+  it("outdated --repo-url with an alias the model lacks (no repository is asked)", async () => {
+    const result = await cli(["outdated", "--repo-url", "no-such-alias=http://127.0.0.1:9/"], REPO);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no Helm repository alias "no-such-alias"');
+  });
 });

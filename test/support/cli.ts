@@ -40,11 +40,11 @@ export function listFiles(dir: string, root = dir): string[] {
     .sort();
 }
 
-/** A fresh copy of the repository (sources, schemas, every generated file) sharing node_modules. */
-export function copyRepository(): string {
+/** A fresh copy of the repository (sources, schemas, every generated file, and `extra` entries) sharing node_modules. */
+export function copyRepository(extra: readonly string[] = []): string {
   const dir = tempDir("streamforge-repo-");
   const owned = parseOwnedList(readFileSync(join(ROOT, OWNED_LIST_PATH), "utf8"));
-  for (const entry of ["src", "schema", "package.json", "tsconfig.json", "versions.yaml", "versions.lock.yaml", OWNED_LIST_PATH, ...owned]) {
+  for (const entry of ["src", "schema", "package.json", "tsconfig.json", "versions.yaml", "versions.lock.yaml", ...extra, OWNED_LIST_PATH, ...owned]) {
     if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));

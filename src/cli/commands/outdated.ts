@@ -1,5 +1,5 @@
 import type { CommandSpec } from "../args.ts";
-import { defineCommand, modelOption } from "../command.ts";
+import { defineCommand, modelOption, repositoryUrls } from "../command.ts";
 import { UsageError } from "../../core/errors.ts";
 import { environmentNamed } from "../../core/environments.ts";
 import { exceeds, outdated as run, type OutdatedRow } from "../../versions/outdated.ts";
@@ -46,13 +46,8 @@ export const outdated = defineCommand(spec, {
       if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number, not "${raw}"`);
       return n;
     };
-    const repoUrls: Record<string, string> = {};
-    for (const pair of values["repo-url"] ?? []) {
-      const eq = pair.indexOf("=");
-      if (eq <= 0) throw new UsageError(`--repo-url takes <alias>=<url>, not "${pair}"`);
-      repoUrls[pair.slice(0, eq)] = pair.slice(eq + 1);
-    }
     const platform = await model();
+    const repoUrls = Object.fromEntries(repositoryUrls(platform, values["repo-url"] ?? []));
     if (values.env !== undefined) environmentNamed(platform, values.env);
     const report = await run(platform, {
       env: values.env,

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { CommandSpec } from "../args.ts";
-import { defineCommand } from "../command.ts";
+import { defineCommand, repositoryUrls } from "../command.ts";
 import { UsageError } from "../../core/errors.ts";
 import { CACHE_DIR, cacheRoot, chartCacheDir } from "../../core/cache.ts";
 import { LOCK_PATH, lockText, readLock, syncLock, type Lock } from "../../upstream/lock.ts";
@@ -81,14 +81,10 @@ export const pull = defineCommand(spec, {
     }
     // STREAMFORGE_MIRRORS="alias=url,..." does what --repo-url does, for runs whose command line is fixed (Renovate, CI).
     const mirrors = [...(io.env.STREAMFORGE_MIRRORS ?? "").split(",").filter(Boolean), ...(values["repo-url"] ?? [])];
-    for (const pair of mirrors) {
-      const eq = pair.indexOf("=");
-      if (eq <= 0) throw new UsageError(`--repo-url takes <alias>=<url>, not "${pair}"`);
-      const alias = pair.slice(0, eq);
-      if (!Object.hasOwn(platform.repositories, alias)) throw new UsageError(`--repo-url: no Helm repository alias "${alias}"; aliases: ${Object.keys(platform.repositories).join(", ")}`);
+    for (const [alias, url] of repositoryUrls(platform, mirrors)) {
       for (const t of targets) {
         const release = platform.releases.find((r) => r.name === t.release);
-        if (release && release.chart !== "local" && release.chart.repo === alias) t.mirror = pair.slice(eq + 1);
+        if (release && release.chart !== "local" && release.chart.repo === alias) t.mirror = url;
       }
     }
     const lock = readLock(root);
