@@ -8,7 +8,7 @@
  * document marker, an object met twice, which `yaml` writes as an alias) returns undefined, and
  * the caller uses `yaml` for the whole document. `test/emit/yaml-block.test.ts` compares both.
  */
-import { stringify } from "yaml";
+import { Document, stringify } from "yaml";
 
 /** The options every emitter writes with (see `src/emit/yaml.ts`). */
 export const YAML_OPTIONS = { version: "1.1", lineWidth: 0, minContentWidth: 0, indentSeq: true } as const;
@@ -37,8 +37,25 @@ const PLAIN = /^[A-Za-z][A-Za-z0-9._/-]*$/;
 const YAML11_WORDS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|[eE]-?[0-9]+)$/;
 const isPlain = (text: string): boolean => PLAIN.test(text) && !YAML11_WORDS.test(text);
 
+/**
+ * One line of printable ASCII without spaces that `yaml` writes plain as a value, by its own
+ * rules: no leading indicator, not a lone `?` or `-`, no trailing `:`, no document marker, and
+ * nothing the YAML 1.1 schema's tags read as another type (`yaml` asks the same tags). Addresses,
+ * URLs and Proxmox parameters, distinct per environment, no longer go through `stringify` each.
+ */
+const PLAIN_VALUE = /^(?![,[\]{}#&*!|>'"%@`])[!-~]+$/;
+const NOT_PLAIN_VALUE = /^[?-]$|:$|^(?:---|\.\.\.)/;
+const otherTypes = (() => {
+  const { tags, compat } = new Document(null, YAML_OPTIONS).schema;
+  return [...tags, ...(compat ?? [])].flatMap((tag) => ("test" in tag && tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test ? [tag.test] : []));
+})();
+const isPlainValue = (text: string): boolean => PLAIN_VALUE.test(text) && !NOT_PLAIN_VALUE.test(text) && !otherTypes.some((test) => test.test(text));
+
 function scalar(value: unknown): Rendered {
   if (typeof value === "string" && isPlain(value)) return { head: value, body: [] };
+  if (typeof value === "string" && isPlainValue(value)) return { head: value, body: [] };
+  // An integer is written in decimal, as JSON writes it (VM ids, ports: distinct per environment).
+  if (typeof value === "number" && Number.isSafeInteger(value) && !Object.is(value, -0)) return { head: String(value), body: [] };
   // Map keys compare -0 and 0 as equal; `yaml` writes them differently.
   const cacheable = !Object.is(value, -0);
   const hit = cacheable ? values.get(value) : undefined;

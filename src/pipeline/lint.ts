@@ -190,17 +190,18 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   // Indexed once for the run: per environment, a scan of every file made lint quadratic.
   const output = new OutputFiles(everyFile);
   const filesOf = filesByEnvironment(files);
+  const modelOnly = output.has(modelFile) ? undefined : modelFile;
   for (const env of platform.environments) {
     if (options.env !== undefined && env.name !== options.env) continue;
     const ctx = new RuleContext(platform, env, filesOf(env.name), modelFile, output);
     out.push(...(await checkValues(ctx)));
     out.push(...(await checkManifests(ctx)));
-    for (const rule of allRules) if (rule.scope !== "platform") out.push(...guarded(rule, ` on ${env.name}`, () => rule.check(ctx)));
+    for (const rule of allRules) if (rule.scope !== "platform") out.push(...guarded(rule, ` on ${env.name}`, () => rule.check(ctx), modelOnly));
   }
   const others = platform.environments.map((e) => e.name).filter((n) => options.env !== undefined && n !== options.env);
   const ofOtherEnv = (d: Diagnostic) => d.file.split("/").some((seg) => others.includes(seg) || others.some((o) => seg === `${o}.yaml`));
   const whole = new LintContext(platform, output, modelFile);
-  for (const rule of allRules) if (rule.scope === "platform") out.push(...guarded(rule, "", () => rule.check(whole)).filter((d) => !ofOtherEnv(d)));
+  for (const rule of allRules) if (rule.scope === "platform") out.push(...guarded(rule, "", () => rule.check(whole), modelOnly).filter((d) => !ofOtherEnv(d)));
   return dedupe(out);
 }
 
@@ -218,13 +219,23 @@ function filesByEnvironment(files: ReadonlyArray<{ file: LintFile; env?: string 
   return (env) => [...shared, ...(byEnv.get(env) ?? [])].sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
-/** A rule's findings; a rule that throws is a bug in the rule, reported with its id. */
-function guarded(rule: Rule, where: string, check: () => Diagnostic[]): Diagnostic[] {
+/**
+ * A rule's findings; a rule that throws is a bug in the rule, reported with its id. So is a
+ * finding against the model (`modelFile`) from a rule not marked `aboutModel`: `gen` would not
+ * run it, and would write output lint rejects. Pass `modelFile` undefined where an output file
+ * has the model's path (then a finding there need not be about the model).
+ */
+export function guarded(rule: Rule, where: string, check: () => Diagnostic[], modelFile: string | undefined): Diagnostic[] {
+  let found: Diagnostic[];
   try {
-    return check();
+    found = check();
   } catch (error) {
     throw new Error(`rule ${rule.id} failed${where}: ${(error as Error).message}`, { cause: error });
   }
+  if (!rule.aboutModel && modelFile !== undefined && found.some((d) => d.file === modelFile)) {
+    throw new Error(`rule ${rule.id} reported against the model${where} but is not marked aboutModel`);
+  }
+  return found;
 }
 
 /** Shared files are checked once per environment; report each finding once. */
@@ -253,12 +264,16 @@ export function modelRuleErrors(platform: Platform, records: readonly FileRecord
   const filesOf = filesByEnvironment(files);
   // Findings in files are dropped below: they need no line:column.
   const options = { locate: false };
+  // Only rules marked `aboutModel` report against the model (`guarded` holds them to it), unless
+  // an output file has the model's path, when every rule's findings there count.
+  const modelOnly = output.has(modelFile) ? undefined : modelFile;
+  const run = allRules.filter((rule) => rule.aboutModel || modelOnly === undefined);
   // `gen --env X` checks X, as `lint --env X` does: the others' rules are not its work.
   for (const environment of platform.environments.filter((e) => env === undefined || e.name === env)) {
     const ctx = new RuleContext(platform, environment, filesOf(environment.name), modelFile, output, options);
-    for (const rule of allRules) if (rule.scope !== "platform") out.push(...guarded(rule, ` on ${environment.name}`, () => rule.check(ctx)));
+    for (const rule of run) if (rule.scope !== "platform") out.push(...guarded(rule, ` on ${environment.name}`, () => rule.check(ctx), modelOnly));
   }
   const whole = new LintContext(platform, output, modelFile, options);
-  for (const rule of allRules) if (rule.scope === "platform") out.push(...guarded(rule, "", () => rule.check(whole)));
+  for (const rule of run) if (rule.scope === "platform") out.push(...guarded(rule, "", () => rule.check(whole), modelOnly));
   return dedupe(out.filter((d) => d.severity === "error" && d.file === modelFile));
 }

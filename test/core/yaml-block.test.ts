@@ -3,6 +3,7 @@
  * document the default model and a 6-environment bench model generate, and on strings chosen
  * to hit each of `yaml`'s quoting and block-literal rules, in every position a value can take.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { benchPlatform } from "../../bench/models.ts";
@@ -16,6 +17,7 @@ const NASTY: unknown[] = [
   "plain", "a.b-c_d/e", "x1", "e5", "E", "e-5", "E1_0", "e5x", "Yes", "YES", "ON", "Off", "y", "N", "NULL", "Null", "True", "FALSE", "", " lead", "trail ", "on", "off", "yes", "No", "y", "n", "~", "null", "true", "0755", "0x1F", "1_000", "1:20", "1e3", ".5", "-", "- x",
   "a: b", "a:b", "#c", "a #c", "a# c", "---", "--- x", "...", "%TAG", "@x", "`x", "!tag", "&a", "*a", "|", ">", "'q'", '"q"', "[x]", "{x}", "a, b", "?", "? x",
   "line\nline", "line\nline\n", "line\nline\n\n", "\nlead", "  indented\nnext", "x\n  deeper\ny", "tab\there", "a\n\nb", "trailing space \nx", "---\nx", "x\n---\ny", "x\n...",
+  "10.0.1.2", "1.2", "1.2.3", "1.2e3", "2024-01-01", "2024-1-1t10:00:00z", "1:30:00", "190:20:30.15", "a:", "a:b:", "x,y", ",x", "=", "<<", ".inf", ".NaN", "-.INF", "0b101", "0o17", "+1", "-1", "+.5", "-x", "?x", "-?", "?-", ":x", "x#y", "x!", "~x", "x~", "...x", "---x", "%x", "a&b", "a*b", "a|b", "a>b",
   "ünï©ødé", "emoji 😀", "back\\slash", "C:\\path", "http://h:80/p?q=1#f", "${VAR}", "{{ .Values.x }}",
   0, -0, 1.5, -2, 1e21, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, true, false, null, [], {},
 ];
@@ -60,6 +62,28 @@ describe("blockYaml", () => {
     }
     // Only multi-line keys (explicit `? ` keys) and keys like document markers are left to yaml.
     expect(declined).toBeLessThan(15);
+  });
+
+  it("writes any short string of YAML's indicator characters, digits and letters as yaml does", () => {
+    // Strings built from the characters yaml's quoting rules look at, so that every rule is met.
+    const alphabet = [..."0123456789.-+:_eExXoObBtTzZ ,[]{}#&*!|>'\"%@`?~=<yYnN/\\"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 8 }), (chars) => {
+        const data = { k: chars.join(""), list: [chars.join("")] };
+        expect(blockYaml(data)).toBe(reference(data));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("writes any integer as yaml does", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.maxSafeInteger().map((n) => -n), fc.constantFrom(-0, 2 ** 53, -(2 ** 53), 1e21)), (n) => {
+        const data = { k: n, list: [n] };
+        expect(blockYaml(data)).toBe(reference(data));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("declines what is not a non-empty map or sequence", () => {

@@ -359,6 +359,12 @@ interface RuleInfo {
   id: string;
   /** One line: what holds when the rule finds nothing. */
   description: string;
+  /**
+   * The rule may report against the model itself (`ctx.model`, or a diagnostic in the model
+   * file). `gen` refuses a model on these findings only, so it runs only these rules; lint checks
+   * that a rule without the mark never reports against the model.
+   */
+  aboutModel?: true;
 }
 
 /** A check run once per environment (the default). */

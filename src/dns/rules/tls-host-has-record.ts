@@ -11,6 +11,7 @@ import { hasRecord, recordsByName } from "./records.ts";
 export const tlsHostHasRecord: Rule = {
   id: "dns/tls-host-without-record",
   description: "every certificate or TLS host has a DNS record, and web UIs point at the ingress",
+  aboutModel: true,
   check(ctx) {
     const byName = recordsByName(ctx.platform, ctx.env);
     const ingress = new Set(Object.values(ctx.env.ingress.loadBalancerIps).filter((ip) => ip !== ctx.env.ingress.loadBalancerIps.dns));

@@ -15,6 +15,7 @@ const fmt = (bytes: number) => (bytes >= 1024 * GiB ? `${(bytes / (1024 * GiB)).
 export const storageCapacity: Rule = {
   id: "apply/storage-capacity",
   description: "claims on each storage class times its replica count fit the capacity behind it (Linstor data disks, the NFS export when its size is modelled): warning above 80 %, error above 100 %",
+  aboutModel: true,
   check(ctx) {
     const { env } = ctx;
     const inv = inventory(ctx);

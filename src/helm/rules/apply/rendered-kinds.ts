@@ -10,6 +10,7 @@ import { closure, inventory } from "./inventory.ts";
 export const renderedKinds: Rule = {
   id: "apply/install-order",
   description: "each release needs, directly or transitively, the release installing the CRD of every custom kind it renders and the release whose webhook validates it",
+  aboutModel: true,
   check(ctx) {
     const inv = inventory(ctx);
     const out: Diagnostic[] = [];

@@ -6,6 +6,7 @@ import type { Rule } from "../../../core/lint/context.ts";
 export const cidrOverlap: Rule = {
   id: "network/cidr-overlap",
   description: "pod and service CIDRs do not overlap each other or the LAN",
+  aboutModel: true,
   check(ctx) {
     const { env } = ctx;
     const nets: Array<[string, string, Array<string | number>]> = [

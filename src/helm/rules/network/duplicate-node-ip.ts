@@ -4,6 +4,7 @@ import type { Rule } from "../../../core/lint/context.ts";
 export const duplicateNodeIp: Rule = {
   id: "network/duplicate-node-ip",
   description: "node IPs are unique",
+  aboutModel: true,
   check(ctx) {
     const first = new Map<string, string>();
     return ctx.env.nodes.flatMap((node, i) => {

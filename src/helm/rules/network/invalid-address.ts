@@ -7,6 +7,7 @@ import { modelAddresses } from "./addresses.ts";
 export const invalidAddress: Rule = {
   id: "network/invalid-address",
   description: "every address of the model is a valid IPv4 address and every network a valid CIDR",
+  aboutModel: true,
   check(ctx) {
     const out: Diagnostic[] = [];
     for (const a of modelAddresses(ctx)) {

@@ -6,6 +6,7 @@ import { lanSpan, modelAddresses, validIp } from "./addresses.ts";
 export const outsideLan: Rule = {
   id: "network/outside-lan",
   description: "every address of the environment is inside its LAN",
+  aboutModel: true,
   check(ctx) {
     const lan = lanSpan(ctx);
     if (!lan) return [];

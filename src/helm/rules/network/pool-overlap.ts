@@ -7,6 +7,7 @@ import { pools, validIp, type Pool } from "./addresses.ts";
 export const poolOverlap: Rule = {
   id: "network/pool-overlap",
   description: "MetalLB pools do not contain node IPs or the gateway, and do not overlap each other",
+  aboutModel: true,
   check(ctx) {
     const { env } = ctx;
     const out: Diagnostic[] = [];

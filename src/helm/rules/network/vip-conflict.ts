@@ -7,6 +7,7 @@ import { pools, validIp } from "./addresses.ts";
 export const vipConflict: Rule = {
   id: "network/vip-conflict",
   description: "the API VIP is not a node IP and is outside every MetalLB pool",
+  aboutModel: true,
   check(ctx) {
     const { env } = ctx;
     const vip = validIp(env.cluster.apiVip);

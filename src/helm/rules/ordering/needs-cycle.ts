@@ -7,6 +7,7 @@ import type { Rule } from "../../../core/lint/context.ts";
 export const needsCycle: Rule = {
   id: "ordering/needs-cycle",
   description: "release needs name existing releases and form no cycle",
+  aboutModel: true,
   check(ctx) {
     const { platform } = ctx;
     const names = platform.releases.map((r) => r.name);

@@ -15,6 +15,7 @@ function requestsGpu(holder: unknown): boolean {
 export const gpuNode: Rule = {
   id: "placement/gpu-node",
   description: "GPU workloads run only on GPU nodes, and the GPU operator is installed only where a GPU node exists",
+  aboutModel: true,
   check(ctx) {
     const { env, platform } = ctx;
     const out: Diagnostic[] = [];

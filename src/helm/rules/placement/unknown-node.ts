@@ -7,6 +7,7 @@ import { nodePins } from "./node-selectors.ts";
 export const unknownNode: Rule = {
   id: "placement/unknown-node",
   description: "every node selector names a node of the environment",
+  aboutModel: true,
   check(ctx) {
     const names = ctx.env.nodes.map((n) => n.name);
     const out: Diagnostic[] = [];

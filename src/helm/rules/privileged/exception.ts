@@ -20,6 +20,7 @@ function privilegedExceptions(env: Environment): Map<string, string> {
 export const privilegedException: Rule = {
   id: "privileged/exception",
   description: "privileged containers only where the model declares an exception with a reason (reported as a warning)",
+  aboutModel: true,
   check(ctx) {
     const allowed = privilegedExceptions(ctx.env);
     const out: Diagnostic[] = [];

@@ -20,6 +20,7 @@ function isVolumeBlock(parent: Record<string, unknown>, path: ReadonlyArray<stri
 export const invalidSize: Rule = {
   id: "storage/invalid-size",
   description: "every storage size is a valid Kubernetes quantity",
+  aboutModel: true,
   check(ctx) {
     const out: Diagnostic[] = [];
     for (const { value, key, path } of walk(usedComponents(ctx.platform, ctx.env))) {

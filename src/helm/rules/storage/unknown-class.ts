@@ -7,6 +7,7 @@ import { classUses, modelClassUses } from "./uses.ts";
 export const unknownClass: Rule = {
   id: "storage/unknown-class",
   description: "every storage class used exists in the environment",
+  aboutModel: true,
   check(ctx) {
     const names = ctx.env.storageClasses.map((c) => c.name);
     const hint = (name: string) => didYouMean(name, names) ?? `classes of ${ctx.env.name}: ${names.join(", ")}`;

@@ -19,6 +19,7 @@ function usesV(versions: string[]): boolean | undefined {
 export const exactPin: Rule = {
   id: "versions/exact-pin",
   description: "chart versions are exact pins (no ranges, no latest), in the chart's own format",
+  aboutModel: true,
   check(ctx) {
     const out: Diagnostic[] = [];
     for (const release of ctx.platform.releases) {

@@ -8,6 +8,7 @@ const REMOVED_IN = "1.26.0";
 export const glusterfsInTree: Rule = {
   id: "versions/glusterfs-in-tree",
   description: "no StorageClass uses the in-tree GlusterFS provisioner (removed in Kubernetes 1.26); external GlusterFS classes are static",
+  aboutModel: true,
   check(ctx) {
     const out: Diagnostic[] = [];
     const removed = semver.gte(ctx.env.cluster.kubernetesVersion, REMOVED_IN);

@@ -8,6 +8,7 @@ import { atVersion, factsOf } from "./sites.ts";
 export const kubeVersionAccepted: Rule = {
   id: "versions/kube-version",
   description: "each chart's kubeVersion constraint accepts the environment's Kubernetes version",
+  aboutModel: true,
   check(ctx) {
     const out: Diagnostic[] = [];
     const kube = ctx.env.cluster.kubernetesVersion;
