@@ -20,6 +20,7 @@ import { ciDockerConfigDir, ciEnvironment, isEnabled } from "../core/model/deriv
 import type { FileRecord } from "../core/files.ts";
 import { type Json, yamlContent } from "../core/yaml.ts";
 import { settingsOf } from "../core/model/components.ts";
+import { serviceJobs } from "../core/ci-jobs.ts";
 
 /** Output folder: the root of an application repository. */
 export const GITLAB_CI_DIR = "gitlab-ci";
@@ -115,16 +116,7 @@ function local(path: string): Json {
 
 /** A service's pipeline: the template's build, test and deploy jobs with the service's variables. */
 function servicePipeline(ci: CiSpec, service: CiService): Record<string, Json> {
-  const variables = { SERVICE_NAME: service.name, SERVICE_PATH: service.path };
-  const jobs: Record<string, Json> = { include: [local(ci.template.path)] };
-  for (const [suffix, template] of [
-    ["build", ci.template.jobs.build],
-    ["test", ci.template.jobs.test],
-    ["deploy", ci.template.jobs.deploy],
-  ] as const) {
-    jobs[`${service.name}-${suffix}`] = { extends: template, variables };
-  }
-  return jobs;
+  return { include: [local(ci.template.path)], ...serviceJobs(ci, service) };
 }
 
 /** The repository's root pipeline: stages, the base image job and every service's pipeline. */

@@ -8,13 +8,15 @@ import type { Platform } from "../core/model/types.ts";
 import { checkSemantics, type ReleaseRegistry } from "../core/check/model-semantics.ts";
 import { chartAdapters } from "../helm/charts/index.ts";
 import { manifestBuilders } from "../helm/manifests/index.ts";
+import { webBackends } from "../helm/charts/web-backends.ts";
 import { KAFKA_ROUTES_RELEASE, uiRoutesRelease, WEB_UIS } from "../helm/manifests/gateway-routes.ts";
 
 /**
  * Releases the gateway and each UI's route builder look up: every UI's serving release (whether
- * it is installed, and its adapter's values to learn the Service name).
+ * it is installed, and its adapter's values to learn the Service name), read from the table the
+ * builders resolve, and the Kafka cluster (its TCP listener).
  */
-const ROUTED_RELEASES = ["traefik", "kafka-cluster", "kube-prometheus-stack", "kafka-ui", "argo-cd", "eck-kibana", "keycloakx", "vault", "minio", "technitium"];
+const ROUTED_RELEASES = [...new Set([...Object.values(webBackends).map((b) => b.release), "kafka-cluster"])];
 
 /**
  * Releases each adapter or manifest builder looks up by name, its own included. The route

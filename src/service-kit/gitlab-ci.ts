@@ -6,18 +6,8 @@
 import type { Json } from "../core/yaml.ts";
 import type { CiSpec } from "../core/model/types.ts";
 import type { ServiceSpec } from "./types.ts";
+import { serviceJobs } from "../core/ci-jobs.ts";
 
 export function servicePipeline(ci: CiSpec, spec: ServiceSpec): Record<string, Json> {
-  const variables = { SERVICE_NAME: spec.name, SERVICE_PATH: spec.path };
-  const pipeline: Record<string, Json> = {
-    include: [{ project: spec.ci.project, ref: spec.ci.ref, file: `/${ci.template.path}` }],
-  };
-  for (const [suffix, template] of [
-    ["build", ci.template.jobs.build],
-    ["test", ci.template.jobs.test],
-    ["deploy", ci.template.jobs.deploy],
-  ] as const) {
-    pipeline[`${spec.name}-${suffix}`] = { extends: template, variables };
-  }
-  return pipeline;
+  return { include: [{ project: spec.ci.project, ref: spec.ci.ref, file: `/${ci.template.path}` }], ...serviceJobs(ci, spec) };
 }
