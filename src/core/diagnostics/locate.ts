@@ -14,6 +14,17 @@ export function pointerSegments(pointer: string): string[] {
     .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
 
+/** The value at a JSON pointer of a tree (own keys and list indexes only), or undefined. */
+export function valueAtPointer(tree: unknown, pointer: string): unknown {
+  let node = tree;
+  for (const segment of pointerSegments(pointer)) {
+    if (Array.isArray(node)) node = node[Number(segment)];
+    else if (node !== null && typeof node === "object" && Object.hasOwn(node, segment)) node = (node as Record<string, unknown>)[segment];
+    else return undefined;
+  }
+  return node;
+}
+
 /** Joins segments into a JSON pointer. */
 export function toPointer(segments: ReadonlyArray<string | number>): string {
   return segments.map((s) => `/${String(s).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");

@@ -8,25 +8,16 @@ import type { Context } from "../../core/model/derive.ts";
 import type { Release } from "../../core/model/types.ts";
 import { checkContract, ownAdapter, type AdapterContract, type StorageClaimDeclaration } from "../../core/model/extensions.ts";
 import { AdapterError } from "../../core/errors.ts";
-import { pointerSegments } from "../../core/diagnostics/locate.ts";
+import { valueAtPointer } from "../../core/diagnostics/locate.ts";
 import type { Values } from "./adapter.ts";
 import type { Claim, ReleaseContract } from "./contract.ts";
 
-function valueAt(values: unknown, pointer: string): unknown {
-  let node = values;
-  for (const segment of pointerSegments(pointer)) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
-}
-
 /** A claim whose class value is absent, empty or `-` asks for the default class, which the storage rules do not name: it is left out. */
 function claimOf(values: Values, c: StorageClaimDeclaration<object>): Claim[] {
-  const storageClass = valueAt(values, c.storageClassAt);
+  const storageClass = valueAtPointer(values, c.storageClassAt);
   if (typeof storageClass !== "string" || storageClass === "" || storageClass === "-") return [];
-  const size = c.sizeAt === undefined ? undefined : valueAt(values, c.sizeAt);
-  const count = typeof c.count === "object" ? valueAt(values, c.count.at) : (c.count ?? 1);
+  const size = c.sizeAt === undefined ? undefined : valueAtPointer(values, c.sizeAt);
+  const count = typeof c.count === "object" ? valueAtPointer(values, c.count.at) : (c.count ?? 1);
   return [{ what: c.what, storageClass, at: c.storageClassAt, size: typeof size === "string" ? size : "", count: typeof count === "number" && Number.isInteger(count) && count > 0 ? count : 1 }];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { YamlSource, lineInSource, pointerSegments, toPointer } from "../../../src/core/diagnostics/locate.ts";
+import { YamlSource, lineInSource, pointerSegments, toPointer, valueAtPointer } from "../../../src/core/diagnostics/locate.ts";
 import { closest, didYouMean, editDistance } from "../../../src/core/diagnostics/suggest.ts";
 import { render, renderGitlab, renderJunit, renderText } from "../../../src/core/diagnostics/render.ts";
 import type { Diagnostic } from "../../../src/core/diagnostics/types.ts";
@@ -115,5 +115,18 @@ describe("lineInSource: a model finding's line in the model source", () => {
   it("stops at the deepest key it finds, and gives up when it finds none", () => {
     expect(lineInSource(source, "/versions/trafik")).toBe(3);
     expect(lineInSource(source, "/nothing/here")).toBeUndefined();
+  });
+});
+
+describe("valueAtPointer", () => {
+  const tree = { "a/b": [{ "~x": 1 }], ports: { web: 80 } };
+  it("follows escaped keys and list indexes", () => {
+    expect(valueAtPointer(tree, "/a~1b/0/~0x")).toBe(1);
+    expect(valueAtPointer(tree, "")).toBe(tree);
+  });
+  it("is undefined past a leaf, for a missing key and for a prototype member", () => {
+    expect(valueAtPointer(tree, "/ports/web/x")).toBeUndefined();
+    expect(valueAtPointer(tree, "/ports/ssh")).toBeUndefined();
+    expect(valueAtPointer(tree, "/ports/toString")).toBeUndefined();
   });
 });

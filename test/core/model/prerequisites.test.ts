@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { prerequisites } from "../../../src/core/model/prerequisites.ts";
+import { CA_BUNDLE_CONSUMERS } from "../../../src/core/model/derive.ts";
 import { streamforge } from "../../../src/platform/streamforge.ts";
 import { walk } from "../../../src/core/lint/context.ts";
 import { yamlOf } from "../../support/generated.ts";
@@ -60,7 +61,7 @@ describe("the CA bundle prerequisite follows its installed consumers", () => {
   });
 
   it("is no prerequisite when no consumer is installed, and a missing consumer is no error", () => {
-    const consumers = ["kube-prometheus-stack", "argo-cd", "eck-elasticsearch", "fluent-bit", "kafka-ui"];
+    const consumers: string[] = [...CA_BUNDLE_CONSUMERS];
     const without = { ...streamforge, releases: streamforge.releases.filter((r) => !consumers.includes(r.name)) };
     expect(bundle(without, prod)).toBeUndefined();
     expect(bundle(streamforge, { ...prod, disabled: consumers })).toBeUndefined();

@@ -10,7 +10,7 @@ import { isEnabled } from "../../../core/model/derive.ts";
 import { prerequisites, type Prerequisite } from "../../../core/model/prerequisites.ts";
 import type { Release } from "../../../core/model/types.ts";
 import { isObject, walk, type RuleContext, type Site } from "../../../core/lint/context.ts";
-import { pointerSegments, toPointer } from "../../../core/diagnostics/locate.ts";
+import { toPointer, valueAtPointer } from "../../../core/diagnostics/locate.ts";
 
 export interface Reference {
   kind: ObjectKind;
@@ -64,7 +64,7 @@ function build(ctx: RuleContext): Inventory {
     references.push(...genericReferences(values, release, { file, doc: 0, pointer: "" }));
     for (const ref of contract.refers ?? []) {
       const site = { file, doc: 0, pointer: ref.at };
-      const value = fromPointer(values, ref.at);
+      const value = valueAtPointer(values, ref.at);
       const push = (name: unknown, key: unknown, pointer: string) => {
         if (typeof name !== "string" || name === "") return;
         const keys = [...(ref.keys ?? []), ...(typeof key === "string" && key !== "" ? [key] : [])];
@@ -75,7 +75,7 @@ function build(ctx: RuleContext): Inventory {
       } else if (ref.list && Array.isArray(value)) {
         value.forEach((name, i) => push(name, undefined, `${ref.at}/${i}`));
       } else {
-        push(value, ref.keyAt ? fromPointer(values, ref.keyAt) : undefined, ref.at);
+        push(value, ref.keyAt ? valueAtPointer(values, ref.keyAt) : undefined, ref.at);
       }
     }
   }
@@ -110,17 +110,6 @@ export function closure(needs: Map<string, string[]>, name: string): Set<string>
     stack.push(...(needs.get(next) ?? []));
   }
   return seen;
-}
-
-/** The value at a JSON pointer of a tree. */
-function fromPointer(tree: unknown, pointer: string): unknown {
-  let node = tree;
-  for (const segment of pointerSegments(pointer)) {
-    if (Array.isArray(node)) node = node[Number(segment)];
-    else if (isObject(node)) node = node[segment];
-    else return undefined;
-  }
-  return node;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
