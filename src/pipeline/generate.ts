@@ -52,15 +52,6 @@ export function generate(platform: Platform, options: GenerateOptions = {}): Fil
   return checked(platform, records);
 }
 
-/**
- * The Kubespray and Proxmox files of every environment except `env`: what lint's infrastructure
- * rules compare across environments (lab and prod share the Proxmox hosts), without the values
- * and manifests of those environments.
- */
-export function generateInfra(platform: Platform, exceptEnv: string): FileRecord[] {
-  return checked(platform, platform.environments.filter((e) => e.name !== exceptEnv).flatMap((env) => [...emitKubespray(platform, env), ...emitProxmox(platform, env)]));
-}
-
 function checked(platform: Platform, records: FileRecord[]): FileRecord[] {
   const paths = new Set<string>();
   for (const record of records) {

@@ -7,13 +7,13 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../core/diagnostics/types.ts";
 import type { Platform, Release } from "../core/model/types.ts";
-import { generate, generateInfra } from "./generate.ts";
+import { generate } from "./generate.ts";
 import { type FileRecord, regenerateCommands } from "../core/files.ts";
 import { environmentNamed } from "../core/environments.ts";
 import { AdapterError } from "../core/errors.ts";
 import { readIfExists } from "../core/fs.ts";
 import { manifestDir } from "../helm/helmfile.ts";
-import { LintContext, LintFile, OutputFiles, RuleContext, type FileKind, type Rule } from "../core/lint/context.ts";
+import { LintContext, LintFile, OutputFiles, RuleContext, type FileKind, type Rule, type VmSpecRead } from "../core/lint/context.ts";
 import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "../core/lint/schema-checks.ts";
 import { useExtraSchemaDirs, validatorFor } from "../core/schema/validators.ts";
 import { NEEDS_RULE } from "../core/check/release-needs.ts";
@@ -21,6 +21,7 @@ import { meaningProblems } from "../core/check/model-meaning.ts";
 import { rules as allRules } from "./rules.ts";
 import { sections, spliceSection } from "./sections.ts";
 import { carrySerials } from "../dns/zone-serial.ts";
+import { vmSpecData } from "../proxmox/emit.ts";
 
 export type { Rule } from "../core/lint/context.ts";
 export { rules } from "./rules.ts";
@@ -107,11 +108,8 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   if (modelErrors.length) return modelErrors;
 
   let records: FileRecord[];
-  // With --env, the other environments are generated only as far as the platform rules compare them.
-  let otherInfra: FileRecord[] = [];
   try {
     records = generate(platform, options.env === undefined ? {} : { env: options.env });
-    if (options.env !== undefined) otherInfra = generateInfra(platform, options.env);
   } catch (error) {
     // A model the emitters reject: the rules below still say why, from the model alone.
     records = [];
@@ -178,13 +176,8 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
       files.push({ file: toFile(path, text), env: env.name });
     }
   }
-  // Platform rules compare environments (shared Proxmox hosts): they see every environment's
-  // generated files, and with --env only findings in that environment's (or shared) files are kept.
   const linted = new Map(files.map(({ file }) => [file.path, file]));
-  const everyFile = [
-    ...files.map((f) => f.file),
-    ...[...records, ...otherInfra].filter((r) => !linted.has(r.path)).map((r) => toFile(r.path, (checkDisk ? read(r.path) : undefined) ?? r.content, r)),
-  ];
+  const everyFile = [...files.map((f) => f.file), ...records.filter((r) => !linted.has(r.path)).map((r) => toFile(r.path, (checkDisk ? read(r.path) : undefined) ?? r.content, r))];
 
   out.push(...checkYaml(files.map((f) => f.file)));
   // Indexed once for the run: per environment, a scan of every file made lint quadratic.
@@ -200,9 +193,24 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   }
   const others = platform.environments.map((e) => e.name).filter((n) => options.env !== undefined && n !== options.env);
   const ofOtherEnv = (d: Diagnostic) => d.file.split("/").some((seg) => others.includes(seg) || others.some((o) => seg === `${o}.yaml`));
-  const whole = new LintContext(platform, output, modelFile);
+  // Platform rules check the environments of the run; with --env, those comparing environments
+  // (one Proxmox cluster: VMIDs, MACs, host capacity) read the others' VMs from the model, and
+  // only findings in the checked environment's (or shared) files are kept.
+  const whole = new LintContext(platform, output, modelFile, options.env === undefined ? {} : scopedTo(platform, options.env));
   for (const rule of allRules) if (rule.scope === "platform") out.push(...guarded(rule, "", () => rule.check(whole), modelOnly).filter((d) => !ofOtherEnv(d)));
   return dedupe(out);
+}
+
+/**
+ * The context options of a platform-rule run that checks `env` only: the other environments'
+ * VMs (what the rules comparing environments need of them) come from the model, not from their
+ * generated files.
+ */
+export function scopedTo(platform: Platform, env: string): { environments: Platform["environments"]; otherVms: VmSpecRead[] } {
+  const others = platform.environments.filter((e) => e.name !== env);
+  // In path order within an environment, as the files of a checked environment are read.
+  const otherVms = others.flatMap((e) => vmSpecData(platform, e).map((spec) => ({ env: e, ...spec })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+  return { environments: platform.environments.filter((e) => e.name === env), otherVms };
 }
 
 /** The files an environment's rules see: its own and the shared ones (no `env`), in run order. */

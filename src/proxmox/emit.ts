@@ -269,3 +269,16 @@ export function emitProxmox(platform: Platform, env: Environment): FileRecord[] 
   records.push({ path: paths.script, content: createScript(platform, env), env: env.name });
   return records;
 }
+
+/**
+ * The VM specs `emitProxmox` writes for `env`, as data by path, without writing any file: what
+ * lint's rules comparing environments (one VMID space, one MAC space, the shared hosts' capacity)
+ * need of an environment a `--env` run does not check.
+ */
+export function vmSpecData(platform: Platform, env: Environment): Array<{ path: string; node: string; params: Record<string, string | number> }> {
+  const paths = proxmoxPaths(env.name);
+  return env.nodes.map((node) => {
+    const spec = vmSpec(platform, env, node);
+    return { path: paths.spec(node.name), node: spec.node, params: spec.params };
+  });
+}

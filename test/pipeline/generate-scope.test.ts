@@ -3,7 +3,7 @@
  * environments' emitters never run. Proved by what the generator reads of another environment.
  */
 import { describe, expect, it } from "vitest";
-import { generate, generateInfra } from "../../src/pipeline/generate.ts";
+import { generate } from "../../src/pipeline/generate.ts";
 import { emitGitlabCi } from "../../src/gitlab-ci/emit.ts";
 import { emitHelmfile } from "../../src/helm/helmfile.ts";
 import { docsIndex } from "../../src/docs/emit.ts";
@@ -48,14 +48,6 @@ describe("generation scoped to one environment", () => {
     const all = watching(streamforge, "prod");
     generate(all.platform);
     expect(all.reads.size).toBeGreaterThan(shared.reads.size);
-  });
-
-  it("generateInfra gives only the Kubespray and Proxmox files of the other environments", () => {
-    const infra = generateInfra(streamforge, "lab");
-    expect(infra.length).toBeGreaterThan(0);
-    expect(infra.every((r) => r.env === "prod" && /^(kubespray|proxmox)\//.test(r.path))).toBe(true);
-    const full = generate(streamforge).filter((r) => r.env === "prod" && /^(kubespray|proxmox)\//.test(r.path));
-    expect(infra).toEqual(full);
   });
 
   it("gen --env X refuses a model for X's rule errors, not for another environment's", () => {

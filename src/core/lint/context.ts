@@ -192,6 +192,21 @@ export interface ContextOptions {
    * are kept (`gen`'s check of the model's rule errors): locating parses the file's text.
    */
   locate?: boolean;
+  /**
+   * The environments whose files the run checks (default every one; `lint --env X`: X). The
+   * platform rules check these; the rules comparing environments read the others from `otherVms`.
+   */
+  environments?: readonly Environment[];
+  /** The VMs of the environments not checked, derived from the model: what they take of the shared Proxmox hosts. */
+  otherVms?: readonly VmSpecRead[];
+}
+
+/** A VM spec as lint reads it: from its file, or from the model for an environment the run does not check. */
+export interface VmSpecRead {
+  env: Environment;
+  path: string;
+  node: unknown;
+  params: Record<string, unknown>;
 }
 
 /** What a rule over the whole platform sees: the model and every file of every environment. */
@@ -209,7 +224,15 @@ export class LintContext {
   ) {
     this.output = files instanceof OutputFiles ? files : new OutputFiles(files);
     this.locate = options.locate ?? true;
+    this.environments = options.environments ?? platform.environments;
+    this.otherVms = options.otherVms ?? [];
   }
+
+  /** The environments the run checks (see `ContextOptions.environments`). */
+  readonly environments: readonly Environment[];
+
+  /** The VMs of the environments the run does not check (see `ContextOptions.otherVms`). */
+  readonly otherVms: readonly VmSpecRead[];
 
   /** Whether file diagnostics carry their line:column (which parses the file). */
   private readonly locate: boolean;

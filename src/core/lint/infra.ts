@@ -2,9 +2,11 @@
  * Readers of the generated infrastructure files that the Kubespray and Proxmox rules share: the
  * cross-layer rules compare the VM specs with the inventory, so neither world owns these.
  */
-import type { Environment, Platform } from "../model/types.ts";
+import type { Environment } from "../model/types.ts";
 import { kubesprayPaths, proxmoxPaths } from "../model/infra.ts";
-import { isObject, type OutputFiles } from "./context.ts";
+import { isObject, type LintContext, type OutputFiles, type VmSpecRead } from "./context.ts";
+
+export type { VmSpecRead } from "./context.ts";
 
 /** A variable written in the inventory: where, and its value. */
 export interface WrittenVar {
@@ -83,23 +85,27 @@ export function hostVarsOf(files: OutputFiles, env: string, host: string): Recor
   return isObject(vars) ? vars : vars === null ? {} : undefined;
 }
 
-/** A VM spec file as lint reads it. */
-export interface VmSpecRead {
-  env: Environment;
-  path: string;
-  node: unknown;
-  params: Record<string, unknown>;
-}
-
-/** Every VM spec of every environment. */
-export function vmSpecs(platform: Platform, files: OutputFiles): VmSpecRead[] {
-  return platform.environments.flatMap((env) => {
-    const dir = `${proxmoxPaths(env.name).dir}/vms/`;
-    return files.paths(dir).flatMap((path) => {
-      const data = files.data(path);
-      if (!isObject(data)) return [];
-      return [{ env, path, node: data.node, params: isObject(data.params) ? data.params : {} }];
-    });
+/** The VM specs of one environment, read from its files (sorted by path). */
+function specsOf(env: Environment, files: OutputFiles): VmSpecRead[] {
+  const dir = `${proxmoxPaths(env.name).dir}/vms/`;
+  return files.paths(dir).flatMap((path) => {
+    const data = files.data(path);
+    if (!isObject(data)) return [];
+    return [{ env, path, node: data.node, params: isObject(data.params) ? data.params : {} }];
   });
 }
 
+/** The VM specs of the environments the run checks, from their files. */
+export function vmSpecs(ctx: LintContext): VmSpecRead[] {
+  return ctx.environments.flatMap((env) => specsOf(env, ctx.output));
+}
+
+/**
+ * Every VM on the shared Proxmox hosts, in the model's environment order: the checked
+ * environments' from their files, the others' from the model (`ctx.otherVms`), so a rule that
+ * compares environments sees them all without the others' generated files.
+ */
+export function everyVmSpec(ctx: LintContext): VmSpecRead[] {
+  const checked = new Set(ctx.environments);
+  return ctx.platform.environments.flatMap((env) => (checked.has(env) ? specsOf(env, ctx.output) : ctx.otherVms.filter((spec) => spec.env === env)));
+}

@@ -12,7 +12,7 @@ export const rule: PlatformRule = {
   check(ctx) {
     const { platform, output: files } = ctx;
     const out: Diagnostic[] = [];
-    for (const env of platform.environments) {
+    for (const env of ctx.environments) {
       for (const v of writtenVars(files, env.name)) {
         const releases = KUBESPRAY_ADDON_RELEASES[v.name];
         if (!releases || v.value === false) continue;

@@ -12,9 +12,9 @@ export const rule: PlatformRule = {
   id: "kubespray/boolean-var",
   description: "variables whose Kubespray default is a boolean are written as booleans",
   check(ctx) {
-    const { platform, output: files } = ctx;
+    const { output: files } = ctx;
     const out: Diagnostic[] = [];
-    for (const env of platform.environments) {
+    for (const env of ctx.environments) {
       const known = knownVars(env.cluster.kubesprayVersion);
       for (const v of writtenVars(files, env.name)) {
         if (known.variables[v.name] !== "boolean" || typeof v.value === "boolean") continue;

@@ -10,9 +10,9 @@ export const rule: PlatformRule = {
   id: "kubespray/control-plane-empty",
   description: "the kube_control_plane group has at least one host",
   check(ctx) {
-    const { platform, output: files } = ctx;
+    const { output: files } = ctx;
     const out: Diagnostic[] = [];
-    for (const env of platform.environments) {
+    for (const env of ctx.environments) {
       const path = kubesprayPaths(env.name).hosts;
       if (!files.has(path)) continue;
       const group = groupHosts(files, env.name, KUBESPRAY_GROUPS.controlPlane);

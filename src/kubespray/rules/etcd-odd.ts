@@ -10,9 +10,9 @@ export const rule: PlatformRule = {
   id: "kubespray/etcd-odd",
   description: "the etcd group has an odd number of members",
   check(ctx) {
-    const { platform, output: files } = ctx;
+    const { output: files } = ctx;
     const out: Diagnostic[] = [];
-    for (const env of platform.environments) {
+    for (const env of ctx.environments) {
       const path = kubesprayPaths(env.name).hosts;
       if (!files.has(path)) continue;
       const group = groupHosts(files, env.name, KUBESPRAY_GROUPS.etcd);

@@ -10,9 +10,9 @@ export const rule: PlatformRule = {
   id: "kubespray/kube-version",
   description: "kube_version is at least Kubespray's minimum and one of the versions it supports",
   check(ctx) {
-    const { platform, output: files } = ctx;
+    const { output: files } = ctx;
     const out: Diagnostic[] = [];
-    for (const env of platform.environments) {
+    for (const env of ctx.environments) {
       const v = groupVar(files, env.name, "kube_version");
       if (!v) continue;
       const { kubernetes, kubespray } = knownVars(env.cluster.kubesprayVersion);

@@ -14,9 +14,9 @@ export const rule: PlatformRule = {
   id: "kubespray/network-ranges",
   description: "kube_pods_subnet and kube_service_addresses are valid networks, disjoint from each other and from the LAN",
   check(ctx) {
-    const { platform, output: files } = ctx;
+    const { output: files } = ctx;
     const out: Diagnostic[] = [];
-    for (const env of platform.environments) {
+    for (const env of ctx.environments) {
       const spans: Array<{ v: WrittenVar; span: Span }> = [];
       for (const name of RANGES) {
         const v = groupVar(files, env.name, name);

@@ -17,9 +17,9 @@ export const rule: PlatformRule = {
   id: "kubespray/node-prefix",
   description: "kube_network_node_prefix leaves a pod subnet for every node and room for kubelet_max_pods",
   check(ctx) {
-    const { platform, output: files } = ctx;
+    const { output: files } = ctx;
     const out: Diagnostic[] = [];
-    for (const env of platform.environments) {
+    for (const env of ctx.environments) {
       const prefixVar = groupVar(files, env.name, "kube_network_node_prefix");
       const podsVar = groupVar(files, env.name, "kube_pods_subnet");
       if (!prefixVar || !podsVar) continue;

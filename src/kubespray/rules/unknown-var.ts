@@ -10,9 +10,9 @@ export const rule: PlatformRule = {
   id: "kubespray/unknown-var",
   description: "every variable the inventory writes is one the pinned Kubespray release knows",
   check(ctx) {
-    const { platform, output: files } = ctx;
+    const { output: files } = ctx;
     const out: Diagnostic[] = [];
-    for (const env of platform.environments) {
+    for (const env of ctx.environments) {
       const known = knownVars(env.cluster.kubesprayVersion);
       const names = Object.keys(known.variables);
       for (const v of writtenVars(files, env.name)) {

@@ -10,11 +10,11 @@ export const rule: PlatformRule = {
   id: "proxmox/api-param",
   description: "every VM parameter is one of the Proxmox VE API's POST /nodes/{node}/qemu, in its format",
   check(ctx) {
-    const { platform, output: files } = ctx;
+    const { output: files } = ctx;
     const api = proxmoxParams();
     const names = Object.keys(api.parameters).map((n) => n.replace("[n]", "0"));
     const out: Diagnostic[] = [];
-    for (const spec of vmSpecs(platform, files)) {
+    for (const spec of vmSpecs(ctx)) {
       for (const [name, value] of Object.entries(spec.params)) {
         if (name === "sshkeys") {
           out.push(ctx.at(this.id, files.site(spec.path, ["params", name]), "sshkeys holds a key value in a committed file", { hint: "name the public key file under files.sshkeys; create-vms.sh reads it", key: true }));

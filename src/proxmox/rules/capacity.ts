@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../../core/diagnostics/types.ts";
 import type { ProxmoxHost } from "../../core/model/types.ts";
 import type { PlatformRule } from "../../core/lint/context.ts";
-import { type VmSpecRead, vmSpecs } from "../../core/lint/infra.ts";
+import { type VmSpecRead, everyVmSpec } from "../../core/lint/infra.ts";
 
 /** Memory of a spec in MiB (`memory` is a property string whose default key is `current`). */
 function memoryMiB(spec: VmSpecRead): number {
@@ -30,7 +30,7 @@ export const rule: PlatformRule = {
       for (const host of env.proxmox.hosts) if (!hosts.has(host.name)) hosts.set(host.name, { host, overcommit: env.proxmox.cpuOvercommit });
     }
     const byHost = new Map<string, VmSpecRead[]>();
-    for (const spec of vmSpecs(platform, files)) {
+    for (const spec of everyVmSpec(ctx)) {
       const node = String(spec.node);
       if (!hosts.has(node)) {
         out.push(ctx.at(this.id, files.site(spec.path, ["node"]), `Proxmox node ${JSON.stringify(spec.node)} is not in the model (${[...hosts.keys()].join(", ")})`));

@@ -10,10 +10,10 @@ export const rule: PlatformRule = {
   id: "proxmox/control-plane-spread",
   description: "the control-plane VMs of an environment run on different Proxmox nodes",
   check(ctx) {
-    const { platform, output: files } = ctx;
-    const specs = vmSpecs(platform, files);
+    const { output: files } = ctx;
+    const specs = vmSpecs(ctx);
     const out: Diagnostic[] = [];
-    for (const env of platform.environments) {
+    for (const env of ctx.environments) {
       const placed = new Map<string, string>();
       for (const node of controlPlaneNodes(env)) {
         const spec = specs.find((s) => s.path === proxmoxPaths(env.name).spec(node.name));

@@ -22,10 +22,10 @@ export const rule: PlatformRule = {
   id: "proxmox/data-disk",
   description: "every Linstor data disk of the model exists on its VM, at the model's size and device",
   check(ctx) {
-    const { platform, output: files } = ctx;
-    const specs = vmSpecs(platform, files);
+    const { output: files } = ctx;
+    const specs = vmSpecs(ctx);
     const out: Diagnostic[] = [];
-    for (const env of platform.environments) {
+    for (const env of ctx.environments) {
       for (const node of env.nodes) {
         if (node.vm.dataDiskGiB === undefined) continue;
         const spec = specs.find((s) => s.path === proxmoxPaths(env.name).spec(node.name));

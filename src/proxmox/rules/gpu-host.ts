@@ -16,10 +16,10 @@ export const rule: PlatformRule = {
   id: "proxmox/gpu-host",
   description: "GPU worker VMs run on a Proxmox node with a GPU and pass it through on a q35 machine",
   check(ctx) {
-    const { platform, output: files } = ctx;
-    const specs = vmSpecs(platform, files);
+    const { output: files } = ctx;
+    const specs = vmSpecs(ctx);
     const out: Diagnostic[] = [];
-    for (const env of platform.environments) {
+    for (const env of ctx.environments) {
       for (const node of env.nodes.filter((n) => n.gpu)) {
         const spec = specs.find((s) => s.path === proxmoxPaths(env.name).spec(node.name));
         if (!spec) continue;

@@ -21,10 +21,10 @@ export const rule: PlatformRule = {
   id: "proxmox/identity",
   description: "host names and IPs are identical in the model, the Kubespray inventory, the VM specs and cloud-init",
   check(ctx) {
-    const { platform, output: files } = ctx;
+    const { output: files } = ctx;
     const out: Diagnostic[] = [];
-    const specs = vmSpecs(platform, files);
-    for (const env of platform.environments) {
+    const specs = vmSpecs(ctx);
+    for (const env of ctx.environments) {
       const hostsPath = kubesprayPaths(env.name).hosts;
       const paths = proxmoxPaths(env.name);
       const modelNames = new Set(env.nodes.map((n) => n.name));

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../core/diagnostics/types.ts";
 import type { PlatformRule } from "../../core/lint/context.ts";
-import { vmSpecs } from "../../core/lint/infra.ts";
+import { everyVmSpec } from "../../core/lint/infra.ts";
 
 /** The MAC of `net0`, in either of Proxmox's spellings (`macaddr=`, or `<model>=<mac>`). */
 function macOf(net: unknown): string | undefined {
@@ -18,10 +18,10 @@ export const rule: PlatformRule = {
   id: "proxmox/mac-unique",
   description: "every VM network MAC address is unique across all environments",
   check(ctx) {
-    const { platform, output: files } = ctx;
+    const { output: files } = ctx;
     const out: Diagnostic[] = [];
     const seen = new Map<string, string>();
-    for (const spec of vmSpecs(platform, files)) {
+    for (const spec of everyVmSpec(ctx)) {
       for (const [name, value] of Object.entries(spec.params)) {
         if (!/^net\d+$/.test(name)) continue;
         const mac = macOf(value);

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../core/diagnostics/types.ts";
 import type { PlatformRule } from "../../core/lint/context.ts";
-import { type VmSpecRead, vmSpecs } from "../../core/lint/infra.ts";
+import { type VmSpecRead, everyVmSpec } from "../../core/lint/infra.ts";
 
 /** VMIDs are unique in a Proxmox cluster, across every environment that shares it. */
 export const rule: PlatformRule = {
@@ -12,7 +12,7 @@ export const rule: PlatformRule = {
     const out: Diagnostic[] = [];
     const seen = new Map<number, VmSpecRead>();
     const templates = new Set(platform.environments.map((e) => e.proxmox.templateVmid));
-    for (const spec of vmSpecs(platform, files)) {
+    for (const spec of everyVmSpec(ctx)) {
       const vmid = Number(spec.params.vmid);
       if (templates.has(vmid)) {
         out.push(ctx.at(this.id, files.site(spec.path, ["params", "vmid"]), `VMID ${vmid} is the cloud-init template's`, { hint: "give the VM a VMID of its own" }));
