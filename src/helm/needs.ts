@@ -4,8 +4,9 @@
  * release whose admission webhook validates those kinds. Derived in every environment the release
  * is installed in, so one helmfile orders every environment.
  */
-import type { Platform, Release } from "../core/model/types.ts";
+import type { Environment, Platform, Release } from "../core/model/types.ts";
 import { isEnabled } from "../core/model/derive.ts";
+import { adaptersOf } from "../core/model/extensions.ts";
 import { EnvironmentBuild } from "./environment-build.ts";
 import { crdInstallers, releaseContract, type Deployed } from "./charts/evaluate.ts";
 
@@ -14,19 +15,90 @@ function deployedOf(build: EnvironmentBuild, release: Release): Deployed {
   return { values: build.ctx.values.get(release.name) ?? {} };
 }
 
+const IPV4 = String.raw`\b\d{1,3}(?:\.\d{1,3}){3}\b`;
+
+/**
+ * What of an environment its needs can depend on: the environment with its identity renamed to
+ * placeholders (its name, domain, cluster name and API host, node names, each by its place, and
+ * its IPv4 addresses, each by first appearance, so equal addresses stay equal) and without what
+ * only the infrastructure reads (its Proxmox settings, its VMs' ids and MACs). The needs come from the
+ * kinds, CRD groups and storage classes releases render, which the package's adapters derive from
+ * settings, never from names or addresses: two environments with one key imply the same needs.
+ * `test/helm/needs-key.test.ts` holds the package's adapters to that.
+ */
+export function needsKey(env: Environment): string {
+  const names = new Map<string, string>([
+    [env.name, "$env"],
+    [env.domain, "$domain"],
+    [env.cluster.name, "$cluster"],
+    [env.cluster.apiHost, "$api"],
+    ...env.nodes.map((n, i): [string, string] => [n.name, `$node${i}`]),
+  ]);
+  // One pass, longest name first (a node name holds the cluster's, the domain the environment's);
+  // "$" is escaped, so a placeholder never equals text the environment wrote.
+  const alternatives = [...names.keys()].filter((n) => n !== "").sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const pattern = new RegExp([IPV4, ...alternatives, String.raw`\$`].join("|"), "g");
+  const addresses = new Map<string, string>();
+  const rename = (text: string): string =>
+    text.replace(pattern, (match) => {
+      if (match === "$") return "$$";
+      const name = names.get(match);
+      if (name !== undefined) return name;
+      let placeholder = addresses.get(match);
+      if (placeholder === undefined) addresses.set(match, (placeholder = `$ip${addresses.size}`));
+      return placeholder;
+    });
+  const { proxmox: _proxmox, ...rest } = env;
+  const helmSide = { ...rest, nodes: env.nodes.map(({ vm: { vmid: _vmid, mac: _mac, ...vm }, ...node }) => ({ ...node, vm })) };
+  return JSON.stringify(helmSide, (_key, value: unknown) => (typeof value === "string" ? rename(value) : value));
+}
+
 /**
  * Needs derived one environment at a time: generation adds each environment while it emits that
  * environment's files, so no environment's build outlives its turn.
  */
 export class NeedsDerivation {
   private readonly extra: Map<string, Set<string>>;
+  /** Keys (`needsKey`) of the environments added so far; those `add` was given are keyed on first need. */
+  private readonly keys = new Set<string>();
+  private readonly unkeyed: Environment[] = [];
+  /**
+   * Whether `needsKey` stands for an environment here: only where every adapter is the package's.
+   * A platform's own adapter is code the package has not checked; such platforms build every
+   * environment.
+   */
+  private readonly keyed: boolean;
 
   constructor(private readonly platform: Platform) {
     this.extra = new Map(platform.releases.map((r) => [r.name, new Set(r.needs)]));
+    this.keyed = adaptersOf(platform).length === 0;
   }
+
+  /**
+   * What `env` implies, for an environment generation does not build: built here, and dropped,
+   * only when no environment added so far has its key.
+   */
+  addEnvironment(env: Environment): void {
+    if (this.keyed) {
+      for (const added of this.unkeyed.splice(0)) this.keys.add(needsKey(added));
+      const key = needsKey(env);
+      if (this.keys.has(key)) return;
+      this.keys.add(key);
+    }
+    this.built.push(env.name);
+    this.contribute(new EnvironmentBuild(this.platform, env));
+  }
+
+  /** The environments `addEnvironment` had to build, in order (what a `--env` run paid for the needs). */
+  readonly built: string[] = [];
 
   /** What `env` implies, from its build. */
   add(build: EnvironmentBuild): void {
+    if (this.keyed) this.unkeyed.push(build.ctx.env);
+    this.contribute(build);
+  }
+
+  private contribute(build: EnvironmentBuild): void {
     const { platform } = this;
     const { env } = build.ctx;
     const installed = platform.releases.filter((r) => isEnabled(env, r));

@@ -40,14 +40,17 @@ export function generate(platform: Platform, options: GenerateOptions = {}): Fil
   const docs = emitDocs(platform, options.env === undefined ? {} : { env: options.env });
   const records: FileRecord[] = [];
   // The helmfile's needs come from every environment's values and objects, which the release
-  // emitters write: each environment is built once, read by both, and dropped after its turn.
+  // emitters write: each environment generated is built once, read by both, and dropped after its
+  // turn. Another environment (with `env`) is built for the needs only when none built so far has
+  // its settings (`needsKey`).
   const needs = new NeedsDerivation(platform);
-  for (const env of platform.environments) {
+  const generated = platform.environments.filter((e) => options.env === undefined || e.name === options.env);
+  for (const env of generated) {
     const build = new EnvironmentBuild(platform, env);
     needs.add(build);
-    if (options.env !== undefined && env.name !== options.env) continue;
     for (const emit of environmentEmitters) records.push(...emit(platform, env, build));
   }
+  for (const env of platform.environments) if (!generated.includes(env)) needs.addEnvironment(env);
   records.unshift(emitHelmfile(platform, needs.result()), ...emitGitlabCi(platform), ...docs);
   return checked(platform, records);
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { generate } from "../../src/pipeline/generate.ts";
 import { emitGitlabCi } from "../../src/gitlab-ci/emit.ts";
 import { emitHelmfile } from "../../src/helm/helmfile.ts";
+import { needsKey } from "../../src/helm/needs.ts";
 import { docsIndex } from "../../src/docs/emit.ts";
 import type { Platform } from "../../src/core/model/types.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
@@ -36,17 +37,23 @@ describe("generation scoped to one environment", () => {
     }
   });
 
-  it("reads no more of another environment than the shared files do", () => {
+  it("reads no more of another environment than the shared files do, and its settings", () => {
     const shared = watching(streamforge, "prod");
     emitHelmfile(shared.platform);
     emitGitlabCi(shared.platform);
     docsIndex(shared.platform);
+    // prod's settings say whether an environment built before stands for it in the helmfile's
+    // needs (all of it but its Proxmox settings: no emitter of prod's infrastructure runs).
+    const key = watching(streamforge, "prod");
+    needsKey(key.platform.environments.find((e) => e.name === "prod")!);
+    expect([...key.reads].some((path) => path.startsWith("/proxmox/"))).toBe(false);
     const scoped = watching(streamforge, "prod");
     generate(scoped.platform, { env: "lab" });
-    expect([...scoped.reads].sort()).toEqual([...shared.reads].sort());
-    // The unscoped run reads far more of prod: the comparison above can fail.
+    expect([...scoped.reads].sort()).toEqual([...new Set([...shared.reads, ...key.reads])].sort());
+    // The unscoped run reads far more of prod than the shared files: the comparison above can fail.
     const all = watching(streamforge, "prod");
     generate(all.platform);
+    expect([...all.reads].filter((path) => path.startsWith("/proxmox/")).length).toBeGreaterThan(0);
     expect(all.reads.size).toBeGreaterThan(shared.reads.size);
   });
 

@@ -1,0 +1,116 @@
+/**
+ * `gen --env X` derives the shared helmfile's needs without building every environment: another
+ * environment is built only when none built before it has its `needsKey` (its settings, with its
+ * names and addresses renamed away). These tests hold the package's adapters to what makes that
+ * exact: an environment renamed and re-addressed implies the same needs, and a derivation by key
+ * equals the one that builds every environment.
+ */
+import { describe, expect, it } from "vitest";
+import { NeedsDerivation, derivedNeeds, needsKey } from "../../src/helm/needs.ts";
+import { EnvironmentBuild } from "../../src/helm/environment-build.ts";
+import type { Environment, Platform } from "../../src/core/model/types.ts";
+import { streamforge } from "../../src/platform/streamforge.ts";
+import { benchPlatform } from "../../bench/models.ts";
+import { platform as podinfo } from "../fixtures/models/podinfo.ts";
+
+/** The needs one environment implies on its own. */
+function needsOf(platform: Platform, env: Environment): Map<string, string[]> {
+  const derivation = new NeedsDerivation(platform);
+  derivation.add(new EnvironmentBuild(platform, env));
+  return derivation.result();
+}
+
+/** Needs derived as `gen --env` does: every environment through `addEnvironment`. */
+function byKey(platform: Platform): { needs: Map<string, string[]>; built: string[] } {
+  const derivation = new NeedsDerivation(platform);
+  for (const env of platform.environments) derivation.addEnvironment(env);
+  return { needs: derivation.result(), built: derivation.built };
+}
+
+/** The bench model with one environment's settings changed so that it alone implies a need. */
+function withOwnNeed(count: number, changed: number): Platform {
+  const platform = benchPlatform(count);
+  const env = structuredClone(platform.environments[changed]!);
+  // Traefik's ACME volume on Linstor: in this environment traefik waits for linstor-cluster.
+  env.components.traefik!.acmeStorage.storageClass = "linstor-r2";
+  return { ...platform, environments: platform.environments.map((e, i) => (i === changed ? env : e)) };
+}
+
+describe("needsKey", () => {
+  const bench = benchPlatform(6);
+
+  it("is one for environments derived from one base (renamed, re-addressed, other VM ids), two bases two keys", () => {
+    const keys = bench.environments.map(needsKey);
+    expect(new Set(keys).size).toBe(2);
+    expect(keys.map((k) => keys.indexOf(k))).toEqual([0, 1, 0, 1, 0, 1]);
+  });
+
+  it("keeps the settings: a changed component setting, disabled release, version or storage class is another key", () => {
+    const env = bench.environments[0]!;
+    const changes: Array<(e: Environment) => void> = [
+      (e) => (e.components.traefik!.acmeStorage.storageClass = "linstor-r2"),
+      (e) => e.disabled.push("keda"),
+      (e) => (e.versions["keda"] = "0.0.1"),
+      (e) => e.storageClasses.pop(),
+      (e) => (e.nodes[0]!.role = "worker"),
+    ];
+    for (const change of changes) {
+      const changed = structuredClone(env);
+      change(changed);
+      expect(needsKey(changed)).not.toBe(needsKey(env));
+    }
+  });
+
+  it("leaves out only what the package's adapters never read of an environment: its Proxmox settings, its VMs' ids and MACs", () => {
+    for (const env of streamforge.environments) {
+      const reads: string[] = [];
+      const wrap = <T extends object>(value: T, path: string): T =>
+        new Proxy(value, {
+          get(target, key, receiver) {
+            const child = Reflect.get(target, key, receiver) as unknown;
+            if (typeof key === "symbol") return child;
+            reads.push(`${path}/${key}`);
+            return child !== null && typeof child === "object" ? wrap(child, `${path}/${key}`) : child;
+          },
+        });
+      // A copy: the embedded model is deeply frozen, and a proxy must return a frozen property's own value.
+      const watched = wrap(structuredClone(env), "");
+      needsOf({ ...streamforge, environments: streamforge.environments.map((e) => (e === env ? watched : e)) }, watched);
+      expect(reads.length).toBeGreaterThan(100);
+      expect(reads.filter((path) => /^\/proxmox\/|^\/nodes\/\d+\/vm\/(vmid|mac)$/.test(path))).toEqual([]);
+    }
+  });
+
+  it("stands for what the package's adapters imply: each environment renamed and re-addressed implies its base's needs", () => {
+    for (const [i, env] of bench.environments.entries()) {
+      const base = streamforge.environments[i % streamforge.environments.length]!;
+      expect(needsOf(bench, env)).toEqual(needsOf(streamforge, base));
+    }
+  });
+});
+
+describe("needs derived by key", () => {
+  it("equal the needs derived from every environment's build, and build one environment per key", () => {
+    for (const platform of [streamforge, benchPlatform(6), withOwnNeed(6, 4)]) {
+      const { needs, built } = byKey(platform);
+      expect(needs).toEqual(derivedNeeds(platform));
+      expect(built).toEqual([...new Map(platform.environments.map((e) => [needsKey(e), e.name])).keys()].map((k) => platform.environments.find((e) => needsKey(e) === k)!.name));
+    }
+    expect(byKey(benchPlatform(6)).built).toEqual(["prod0", "lab1"]);
+    expect(byKey(withOwnNeed(6, 4)).built).toEqual(["prod0", "lab1", "prod4"]);
+  });
+
+  it("keep a need only one environment's settings imply", () => {
+    expect(derivedNeeds(benchPlatform(6)).get("traefik")).not.toContain("linstor-cluster");
+    expect(byKey(withOwnNeed(6, 4)).needs.get("traefik")).toContain("linstor-cluster");
+  });
+
+  it("build every environment of a platform with its own adapters (code the package has not checked)", () => {
+    const first = podinfo.environments[0]!;
+    // The same environment under another name, renamed wherever its name appears.
+    const copy = JSON.parse(JSON.stringify(first).replaceAll(first.name, "copy")) as Environment;
+    const twice: Platform = { ...podinfo, environments: [first, copy] };
+    expect(needsKey(twice.environments[0]!)).toBe(needsKey(twice.environments[1]!));
+    expect(byKey(twice).built).toEqual([first.name, "copy"]);
+  });
+});
