@@ -11,7 +11,7 @@ import { emitAdapterChecked } from "./adapter-checked.ts";
 import { validatorFor } from "../core/schema/validators.ts";
 import { InvalidModelError, UsageError } from "../core/errors.ts";
 import { environmentNamed } from "../core/environments.ts";
-import { apply, plan, type Plan } from "../core/write/writer.ts";
+import { apply, inScope, plan, type Plan } from "../core/write/writer.ts";
 import { readIfExists } from "../core/fs.ts";
 import { pendingJournal, recover, tempLeftovers, type StepHook } from "../core/write/journal.ts";
 import { withLock } from "../core/write/lock.ts";
@@ -116,7 +116,10 @@ export async function writeRecords(records: FileRecord[], options: Omit<GenOptio
   checkOutDir(outDir);
   return withLock(outDir, () => {
     const previous = parseOwnedList(readIfExists(join(outDir, OWNED_LIST_PATH)) ?? "");
-    const recovered = recover(outDir, [...new Set([...previous, ...records.map((r) => r.path)])], options.onStep);
+    // A scoped run (`--env`) looks for temporary leftovers beside its own files only: the other
+    // environments' folders are theirs to clean up (and the bulk of a large tree to list).
+    const mine = options.env === undefined ? previous : previous.filter((path) => inScope(path, options.env));
+    const recovered = recover(outDir, [...new Set([...mine, ...records.map((r) => r.path)])], options.onStep);
     const p = plan(outDir, carrySerials(records, onDisk), options.env);
     // A file we would overwrite is not ours: write nothing at all rather than half the tree.
     if (p.refused.length === 0) {

@@ -20,8 +20,8 @@ export interface Plan {
   refused: string[];
 }
 
-/** Which owned paths a scoped run (`--env`) may prune: those that name the environment. */
-function inScope(path: string, env: string | undefined): boolean {
+/** Which owned paths a scoped run (`--env`) may prune (and clean up after): those that name the environment. */
+export function inScope(path: string, env: string | undefined): boolean {
   if (env === undefined) return true;
   return path.split("/").some((segment) => segment === env || segment === `${env}.yaml`);
 }

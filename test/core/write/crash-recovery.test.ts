@@ -16,6 +16,7 @@ import { JOURNAL_PATH, STAGING_DIR } from "../../../src/core/write/journal.ts";
 import { LOCK_PATH, LockedError, withLock } from "../../../src/core/write/lock.ts";
 import type { Platform } from "../../../src/core/model/types.ts";
 import { platform as mini } from "../../fixtures/models/mini.ts";
+import { streamforge } from "../../../src/platform/streamforge.ts";
 import { cli, listFiles, tempDir } from "../../support/cli.ts";
 
 /** The same platform under another environment name: every file moves, so a run writes and prunes. */
@@ -89,6 +90,19 @@ describe("leftovers of writers killed before this one", () => {
     const result = await runGen(mini, { outDir: dir });
     expect(result.recovered).toEqual(["removed 1 leftover temporary file(s)"]);
     expect(isTree(dir, tree(mini))).toBe(true);
+  });
+
+  it("a scoped run (--env) removes those beside its environment's and the shared files, and leaves the others' to their own runs", async () => {
+    const dir = tempDir();
+    await runGen(streamforge, { outDir: dir });
+    const leftovers = ["environments/prod.yaml.4242.tmp", "kubespray/inventory/prod/hosts.yaml.4242.tmp", "environments/lab.yaml.4243.tmp", "helmfile.yaml.gotmpl.4244.tmp"];
+    for (const path of leftovers) writeFileSync(join(dir, path), "half a file");
+    const scoped = await runGen(streamforge, { outDir: dir, env: "lab" });
+    expect(scoped.recovered).toEqual(["removed 2 leftover temporary file(s)"]);
+    expect(leftovers.filter((path) => existsSync(join(dir, path)))).toEqual(leftovers.slice(0, 2));
+    const full = await runGen(streamforge, { outDir: dir });
+    expect(full.recovered).toEqual(["removed 2 leftover temporary file(s)"]);
+    expect(listFiles(dir).filter((p) => p.endsWith(".tmp"))).toEqual([]);
   });
 
   it("leaves a .tmp file alone when its name is not an owned file's", async () => {
