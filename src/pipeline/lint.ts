@@ -176,8 +176,8 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
       files.push({ file: toFile(path, text), env: env.name });
     }
   }
-  const linted = new Map(files.map(({ file }) => [file.path, file]));
-  const everyFile = [...files.map((f) => f.file), ...records.filter((r) => !linted.has(r.path)).map((r) => toFile(r.path, (checkDisk ? read(r.path) : undefined) ?? r.content, r))];
+  // Every generated file is in `files` (with --env, only that environment's and the shared ones).
+  const everyFile = files.map((f) => f.file);
 
   out.push(...checkYaml(files.map((f) => f.file)));
   // Indexed once for the run: per environment, a scan of every file made lint quadratic.

@@ -209,7 +209,11 @@ export interface VmSpecRead {
   params: Record<string, unknown>;
 }
 
-/** What a rule over the whole platform sees: the model and every file of every environment. */
+/**
+ * What a rule over the whole platform sees: the model and every file of the run, which checks
+ * `environments` (every one, or with `--env` one, whose rules comparing environments read the
+ * others' VMs from `otherVms`).
+ */
 export class LintContext {
   /** Every file of the run, by path. */
   readonly output: OutputFiles;
