@@ -13,7 +13,7 @@ import { environmentNamed } from "../core/environments.ts";
 import { AdapterError } from "../core/errors.ts";
 import { readIfExists } from "../core/fs.ts";
 import { manifestDir } from "../helm/helmfile.ts";
-import { LintContext, LintFile, OutputFiles, RuleContext, type FileKind, type Rule, type VmSpecRead } from "../core/lint/context.ts";
+import { type ContextOptions, LintContext, LintFile, OutputFiles, RuleContext, type FileKind, type Rule, type VmSpecRead } from "../core/lint/context.ts";
 import { checkManifests, checkValues, checkYaml, SCHEMA_RULES } from "../core/lint/schema-checks.ts";
 import { useExtraSchemaDirs, validatorFor } from "../core/schema/validators.ts";
 import { NEEDS_RULE } from "../core/check/release-needs.ts";
@@ -108,8 +108,11 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   if (modelErrors.length) return modelErrors;
 
   let records: FileRecord[];
+  // With --env, the platform rules check that environment, and read the others' VMs from the model.
+  let scope: ContextOptions = options.env === undefined ? {} : { environments: platform.environments.filter((e) => e.name === options.env) };
   try {
     records = generate(platform, options.env === undefined ? {} : { env: options.env });
+    if (options.env !== undefined) scope = scopedTo(platform, options.env);
   } catch (error) {
     // A model the emitters reject: the rules below still say why, from the model alone.
     records = [];
@@ -196,7 +199,7 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   // Platform rules check the environments of the run; with --env, those comparing environments
   // (one Proxmox cluster: VMIDs, MACs, host capacity) read the others' VMs from the model, and
   // only findings in the checked environment's (or shared) files are kept.
-  const whole = new LintContext(platform, output, modelFile, options.env === undefined ? {} : scopedTo(platform, options.env));
+  const whole = new LintContext(platform, output, modelFile, scope);
   for (const rule of allRules) if (rule.scope === "platform") out.push(...guarded(rule, "", () => rule.check(whole), modelOnly).filter((d) => !ofOtherEnv(d)));
   return dedupe(out);
 }
