@@ -23,7 +23,10 @@ export interface Plan {
 /** Which owned paths a scoped run (`--env`) may prune (and clean up after): those that name the environment. */
 export function inScope(path: string, env: string | undefined): boolean {
   if (env === undefined) return true;
-  return path.split("/").some((segment) => segment === env || segment === `${env}.yaml`);
+  // A segment equal to `env` (or `<env>.yaml`), found without splitting: a scoped run asks this of
+  // every path of the owned list, thousands in a large tree. (An environment name holds no "/".)
+  const padded = `/${path}/`;
+  return padded.includes(`/${env}/`) || padded.includes(`/${env}.yaml/`);
 }
 
 /**
