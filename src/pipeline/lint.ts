@@ -3,7 +3,7 @@
  * generates, as they are on disk where they exist (hand edits are checked, and reported as
  * drift), against chart, Kubernetes and CRD schemas, then every rule.
  */
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../core/diagnostics/types.ts";
 import type { Platform, Release } from "../core/model/types.ts";
@@ -60,15 +60,17 @@ function diskReader(outDir: string): (path: string) => string | undefined {
 
 function diskLister(outDir: string): (dir: string) => string[] {
   const walkDir = (rel: string): string[] => {
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(join(outDir, rel));
+      entries = readdirSync(join(outDir, rel), { withFileTypes: true });
     } catch {
       return [];
     }
-    return names.flatMap((name) => {
-      const child = `${rel}/${name}`;
-      return statSync(join(outDir, child)).isDirectory() ? walkDir(child) : [child];
+    return entries.flatMap((entry) => {
+      const child = `${rel}/${entry.name}`;
+      // The listing says what each entry is; only a link needs a stat to say where it leads.
+      const dir = entry.isSymbolicLink() ? statSync(join(outDir, child)).isDirectory() : entry.isDirectory();
+      return dir ? walkDir(child) : [child];
     });
   };
   return walkDir;

@@ -9,7 +9,7 @@ import { releaseContract } from "../../charts/evaluate.ts";
 import { isEnabled } from "../../../core/model/derive.ts";
 import { prerequisites, type Prerequisite } from "../../../core/model/prerequisites.ts";
 import type { Release } from "../../../core/model/types.ts";
-import { isObject, walk, type RuleContext, type Site } from "../../../core/lint/context.ts";
+import { isObject, type RuleContext, type Site } from "../../../core/lint/context.ts";
 import { toPointer, valueAtPointer } from "../../../core/diagnostics/locate.ts";
 
 export interface Reference {
@@ -120,8 +120,27 @@ function genericReferences(tree: unknown, release: Release, base: Site, namespac
   const add = (kind: ObjectKind, name: string | undefined, keys: string[], path: Array<string | number>) => {
     if (name && !name.includes("{{")) out.push({ kind, namespace, name, keys, release, site: { ...base, pointer: `${base.pointer}${toPointer(path)}` } });
   };
-  for (const { value, key, path } of walk(tree)) {
-    if (!isObject(value)) continue;
+  // Depth first in document order, as `walk` visits, with the path kept on one stack: copied
+  // only for a reference found, not for every value of every environment's files.
+  const path: Array<string | number> = [];
+  const visit = (value: unknown, key: string | number | undefined): void => {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i], i);
+        path.pop();
+      }
+      return;
+    }
+    if (!isObject(value)) return;
+    check(value, key);
+    for (const k of Object.keys(value)) {
+      path.push(k);
+      visit(value[k], k);
+      path.pop();
+    }
+  };
+  const check = (value: Record<string, unknown>, key: string | number | undefined): void => {
     if (key === "secretKeyRef") add("Secret", str(value.name), str(value.key) ? [value.key as string] : [], [...path, "name"]);
     else if (key === "configMapKeyRef") add("ConfigMap", str(value.name), str(value.key) ? [value.key as string] : [], [...path, "name"]);
     else if (key === "secretRef" && !("key" in value)) add("Secret", str(value.name), [], [...path, "name"]);
@@ -129,7 +148,8 @@ function genericReferences(tree: unknown, release: Release, base: Site, namespac
     else if (key === "secret" && str(value.secretName)) add("Secret", str(value.secretName), itemKeys(value.items), [...path, "secretName"]);
     else if (key === "configMap" && str(value.name) && ("items" in value || "defaultMode" in value || path.includes("volumes") || path.some((p) => typeof p === "string" && /volumes$/i.test(p)))) add("ConfigMap", str(value.name), itemKeys(value.items), [...path, "name"]);
     else if (key === "persistentVolumeClaim" && str(value.claimName)) add("PersistentVolumeClaim", str(value.claimName), [], [...path, "claimName"]);
-  }
+  };
+  visit(tree, undefined);
   return out;
 }
 
