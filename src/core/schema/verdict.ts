@@ -1,7 +1,8 @@
 /**
  * Is this data valid against this JSON schema? Answered by walking the schema beside the data,
  * with ajv's semantics (draft-07, `strict: false`, `unicodeRegExp: false`, ajv-formats' full
- * formats), without compiling anything.
+ * formats), without generating code: each schema node the data reaches becomes, once, a closure
+ * over the keywords it has (lint asks the same schemas about every environment's files).
  *
  * Why not ajv here: compiling the large chart and CRD schemas costs seconds, and their standalone
  * code (about 6x the schema's size) costs more to load in every run than walking the few
