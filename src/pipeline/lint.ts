@@ -74,10 +74,18 @@ function diskLister(outDir: string): (dir: string) => string[] {
   return walkDir;
 }
 
-/** Which release and kind of output a path is. */
-function classify(platform: Platform, path: string): { kind: FileKind; release?: Release } {
+/**
+ * Which release and kind of output a path is, for the files of one run: the releases are looked
+ * up by name in a map made once (every file of a run is classified, thousands with 50 environments).
+ */
+function classifier(platform: Platform): (path: string) => { kind: FileKind; release?: Release } {
+  const releases = new Map<string, Release>();
+  for (const r of platform.releases) if (!releases.has(r.name)) releases.set(r.name, r);
+  return (path) => classify(path, (name) => (name === undefined ? undefined : releases.get(name)));
+}
+
+function classify(path: string, byName: (name: string | undefined) => Release | undefined): { kind: FileKind; release?: Release } {
   const parts = path.split("/");
-  const byName = (name: string | undefined) => platform.releases.find((r) => r.name === name);
   if (parts[0] === "values" && parts.length === 3) return { kind: "values", release: byName(parts[2]?.replace(/\.yaml$/, "")) };
   if (parts[0] === "manifests" && parts.length >= 4) return { kind: "manifest", release: byName(parts[2]) };
   if (parts[0] === "environments") return { kind: "environment" };
@@ -125,8 +133,9 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   if (checkDisk) records = carrySerials(records, read);
   const out: Diagnostic[] = [...modelErrors];
   const files: Array<{ file: LintFile; env?: string }> = [];
+  const classified = classifier(platform);
   const toFile = (path: string, text: string, record?: FileRecord) => {
-    const { kind, release } = classify(platform, path);
+    const { kind, release } = classified(path);
     // The generator's documents stand for the text only while the text is exactly what it wrote.
     return new LintFile(path, text, kind, release, record && text === record.content ? record.documents : undefined);
   };
@@ -256,8 +265,9 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
  */
 export function modelRuleErrors(platform: Platform, records: readonly FileRecord[], modelFile: string, env?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const classified = classifier(platform);
   const files = records.map((r) => {
-    const { kind, release } = classify(platform, r.path);
+    const { kind, release } = classified(r.path);
     return { file: new LintFile(r.path, r.content, kind, release, r.documents), env: r.env };
   });
   const output = new OutputFiles(files.map((f) => f.file));

@@ -24,9 +24,11 @@ export const privilegedException: Rule = {
   check(ctx) {
     const allowed = privilegedExceptions(ctx.env);
     const out: Diagnostic[] = [];
-    for (const { value, key, site } of ctx.values()) {
+    for (const visit of ctx.values()) {
+      const { value, key } = visit;
       const inText = typeof value === "string" && TOML_PRIVILEGED.test(value);
       if (!inText && !(key === "privileged" && value === true)) continue;
+      const { site } = visit;
       const release = site.file.release?.name;
       const reason = release ? allowed.get(release) : undefined;
       const report = (message: string, options: { hint?: string; severity?: "warning" }) =>
