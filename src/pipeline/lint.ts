@@ -262,8 +262,9 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
  * Errors the rules report against the model itself (not against a generated file), on the files
  * just generated. `gen` refuses a model with any, so it never writes output that lint rejects
  * for a reason only the model can fix. With `env`, that environment's rules and the platform's.
+ * `searchFiles` forces the rules' searches of the files on (tests compare both ways) or off.
  */
-export function modelRuleErrors(platform: Platform, records: readonly FileRecord[], modelFile: string, env?: string): Diagnostic[] {
+export function modelRuleErrors(platform: Platform, records: readonly FileRecord[], modelFile: string, env?: string, searchFiles?: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   const classified = classifier(platform);
   const files = records.map((r) => {
@@ -272,11 +273,12 @@ export function modelRuleErrors(platform: Platform, records: readonly FileRecord
   });
   const output = new OutputFiles(files.map((f) => f.file));
   const filesOf = filesByEnvironment(files);
-  // Findings in files are dropped below: they need no line:column.
-  const options = { locate: false };
   // Only rules marked `aboutModel` report against the model (`guarded` holds them to it), unless
   // an output file has the model's path, when every rule's findings there count.
   const modelOnly = output.has(modelFile) ? undefined : modelFile;
+  // Findings in files are dropped below: they need no line:column, and the rules need not look
+  // for them (`searchFiles`) unless an output file is the model.
+  const options = { locate: false, searchFiles: searchFiles ?? modelOnly === undefined };
   const run = allRules.filter((rule) => rule.aboutModel || modelOnly === undefined);
   // `gen --env X` checks X, as `lint --env X` does: the others' rules are not its work.
   for (const environment of platform.environments.filter((e) => env === undefined || e.name === env)) {

@@ -198,6 +198,17 @@ export class OutputFiles {
     return found;
   }
 
+  private readonly runMemos = new Map<string, unknown>();
+
+  /**
+   * What `find` gives under `key`, computed once per run: for a rule's findings that depend on the
+   * model alone, which every environment's context would otherwise compute again.
+   */
+  once<T>(key: string, find: () => T): T {
+    if (!this.runMemos.has(key)) this.runMemos.set(key, find());
+    return this.runMemos.get(key) as T;
+  }
+
   text(path: string): string | undefined {
     return this.byPath.get(path)?.text;
   }
@@ -223,6 +234,12 @@ export interface ContextOptions {
    * are kept (`gen`'s check of the model's rule errors): locating parses the file's text.
    */
   locate?: boolean;
+  /**
+   * Whether the rules look for findings in the generated files (default). Off where only findings
+   * about the model are kept (`gen`): a rule then skips the searches that can only report against
+   * a file, which `gen` would drop, and were most of its work per environment.
+   */
+  searchFiles?: boolean;
 }
 
 /** What a rule over the whole platform sees: the model and every file of every environment. */
@@ -240,7 +257,11 @@ export class LintContext {
   ) {
     this.output = files instanceof OutputFiles ? files : new OutputFiles(files);
     this.locate = options.locate ?? true;
+    this.searchFiles = options.searchFiles ?? true;
   }
+
+  /** Whether findings in the generated files are wanted (see `ContextOptions.searchFiles`). */
+  readonly searchFiles: boolean;
 
   /** Whether file diagnostics carry their line:column (which parses the file). */
   private readonly locate: boolean;

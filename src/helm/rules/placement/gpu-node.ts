@@ -24,6 +24,7 @@ export const gpuNode: Rule = {
     if (operator && isEnabled(env, operator) && gpuNodes.size === 0) {
       out.push(ctx.model(this.id, ["disabled"], "the gpu-operator release is installed but no node has a GPU", { hint: 'set gpu: true on the GPU node, or add "gpu-operator" to disabled' }));
     }
+    if (!ctx.searchFiles) return out;
     // A pod spec that requests a GPU and pins itself to a node: that node must have one.
     for (const { value, file } of ctx.values()) {
       if (!isObject(value) || !Array.isArray(value.containers) || !requestsGpu(value.containers)) continue;

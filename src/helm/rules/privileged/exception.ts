@@ -24,7 +24,7 @@ export const privilegedException: Rule = {
   check(ctx) {
     const allowed = privilegedExceptions(ctx.env);
     const out: Diagnostic[] = [];
-    for (const visit of ctx.values()) {
+    for (const visit of ctx.searchFiles ? ctx.values() : []) {
       const { value, key } = visit;
       const inText = typeof value === "string" && TOML_PRIVILEGED.test(value);
       if (!inText && !(key === "privileged" && value === true)) continue;

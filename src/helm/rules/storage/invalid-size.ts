@@ -28,6 +28,7 @@ export const invalidSize: Rule = {
         out.push(ctx.model(this.id, ["components", ...path], `size "${value}" is not a Kubernetes quantity`, { hint: suggest(value) }));
       }
     }
+    if (!ctx.searchFiles) return out;
     for (const visit of ctx.values()) {
       const { value, key, parent } = visit;
       // The path is rebuilt when read: only for the two keys that can be a size.
