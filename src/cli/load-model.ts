@@ -27,11 +27,24 @@ export async function importModule(url: string, path: string): Promise<Record<st
 
 async function load(modulePath: string, cwd: string): Promise<Record<string, unknown>> {
   const url = pathToFileURL(resolve(cwd, modulePath)).href;
+  let mod: Record<string, unknown>;
   try {
-    return await importModule(url, modulePath);
+    mod = await importModule(url, modulePath);
   } catch (error) {
     throw new UsageError(`cannot load model module ${modulePath}: ${(error as Error).message}`);
   }
+  return esModuleView(mod);
+}
+
+/**
+ * A TypeScript module outside an ES-module package (no `"type": "module"` above it) is CommonJS
+ * to tsx: its namespace's `default` is the whole `module.exports`, marked `__esModule`, and the
+ * module's own default export sits one level down. Seen as the ES module it was written as.
+ */
+function esModuleView(mod: Record<string, unknown>): Record<string, unknown> {
+  const inner = mod.default;
+  if (typeof inner !== "object" || inner === null || (inner as { __esModule?: unknown }).__esModule !== true) return mod;
+  return { ...mod, default: (inner as { default?: unknown }).default };
 }
 
 function isFileRecord(value: unknown): value is FileRecord {

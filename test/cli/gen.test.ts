@@ -182,6 +182,17 @@ describe("--model", () => {
     );
   });
 
+  it("reads the default export of a TypeScript model outside an ES-module package (CommonJS to tsx)", async () => {
+    // A temp folder has no package.json above it: tsx compiles the model as CommonJS.
+    const dir = tempDir();
+    writeFileSync(join(dir, "platform.ts"), `import mini from ${JSON.stringify(join(ROOT, MINI))};\nexport default mini;\n`);
+    const out = join(dir, "out");
+    const result = await cli(["gen", "--model", join(dir, "platform.ts"), "--out", out], ROOT);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(listFiles(out)).toContain("values/home/metallb.yaml");
+  });
+
   it("names the module when it cannot be loaded (exit 2)", async () => {
     const result = await cli(["gen", "--model", "test/fixtures/models/does-not-exist.ts", "--out", tempDir()], ROOT);
     expect(result.code).toBe(2);

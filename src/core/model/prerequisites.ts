@@ -201,6 +201,9 @@ export function prerequisites(platform: Platform, env: Environment): Prerequisit
       modelPath: ["components", "mail", "delivery", "loginSecret"],
     });
   }
-  return out.filter((p) => p.namespace !== "").sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  // Code-point order: the same on every machine whatever its locale, and free to start
+  // (`localeCompare` loads ICU's collator on its first call, tens of milliseconds of a `gen`).
+  const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return out.filter((p) => p.namespace !== "").sort((a, b) => byCodePoint(a.namespace, b.namespace) || byCodePoint(a.name, b.name));
 }
 
