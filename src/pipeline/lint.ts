@@ -76,10 +76,18 @@ function diskLister(outDir: string): (dir: string) => string[] {
   return walkDir;
 }
 
-/** Which release and kind of output a path is. */
-function classify(platform: Platform, path: string): { kind: FileKind; release?: Release } {
+/**
+ * Which release and kind of output a path is, for the files of one run: the releases are looked
+ * up by name in a map made once (every file of a run is classified, thousands with 50 environments).
+ */
+function classifier(platform: Platform): (path: string) => { kind: FileKind; release?: Release } {
+  const releases = new Map<string, Release>();
+  for (const r of platform.releases) if (!releases.has(r.name)) releases.set(r.name, r);
+  return (path) => classify(path, (name) => (name === undefined ? undefined : releases.get(name)));
+}
+
+function classify(path: string, byName: (name: string | undefined) => Release | undefined): { kind: FileKind; release?: Release } {
   const parts = path.split("/");
-  const byName = (name: string | undefined) => platform.releases.find((r) => r.name === name);
   if (parts[0] === "values" && parts.length === 3) return { kind: "values", release: byName(parts[2]?.replace(/\.yaml$/, "")) };
   if (parts[0] === "manifests" && parts.length >= 4) return { kind: "manifest", release: byName(parts[2]) };
   if (parts[0] === "environments") return { kind: "environment" };
@@ -127,8 +135,9 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   if (checkDisk) records = carrySerials(records, read);
   const out: Diagnostic[] = [...modelErrors];
   const files: Array<{ file: LintFile; env?: string }> = [];
+  const classified = classifier(platform);
   const toFile = (path: string, text: string, record?: FileRecord) => {
-    const { kind, release } = classify(platform, path);
+    const { kind, release } = classified(path);
     // The generator's documents stand for the text only while the text is exactly what it wrote.
     return new LintFile(path, text, kind, release, record && text === record.content ? record.documents : undefined);
   };
@@ -259,20 +268,23 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
  * Errors the rules report against the model itself (not against a generated file), on the files
  * just generated. `gen` refuses a model with any, so it never writes output that lint rejects
  * for a reason only the model can fix. With `env`, that environment's rules and the platform's.
+ * `searchFiles` forces the rules' searches of the files on (tests compare both ways) or off.
  */
-export function modelRuleErrors(platform: Platform, records: readonly FileRecord[], modelFile: string, env?: string): Diagnostic[] {
+export function modelRuleErrors(platform: Platform, records: readonly FileRecord[], modelFile: string, env?: string, searchFiles?: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const classified = classifier(platform);
   const files = records.map((r) => {
-    const { kind, release } = classify(platform, r.path);
+    const { kind, release } = classified(r.path);
     return { file: new LintFile(r.path, r.content, kind, release, r.documents), env: r.env };
   });
   const output = new OutputFiles(files.map((f) => f.file));
   const filesOf = filesByEnvironment(files);
-  // Findings in files are dropped below: they need no line:column.
-  const options = { locate: false };
   // Only rules marked `aboutModel` report against the model (`guarded` holds them to it), unless
   // an output file has the model's path, when every rule's findings there count.
   const modelOnly = output.has(modelFile) ? undefined : modelFile;
+  // Findings in files are dropped below: they need no line:column, and the rules need not look
+  // for them (`searchFiles`) unless an output file is the model.
+  const options = { locate: false, searchFiles: searchFiles ?? modelOnly === undefined };
   const run = allRules.filter((rule) => rule.aboutModel || modelOnly === undefined);
   // `gen --env X` checks X, as `lint --env X` does: the others' rules are not its work.
   for (const environment of platform.environments.filter((e) => env === undefined || e.name === env)) {
