@@ -25,7 +25,8 @@ function emitValues(ctx: ManifestContext, release: Release): FileRecord {
   const path = valuesPath(env.name, release.name);
   const values = ctx.values.get(release.name);
   if (values === undefined) {
-    return { path, content: `${header("#")}# ${release.name} is not installed in ${env.name}.\n{}\n`, env: env.name };
+    // The documents of the text, so lint's rules read them without parsing it.
+    return { path, content: `${header("#")}# ${release.name} is not installed in ${env.name}.\n{}\n`, documents: [{}], env: env.name };
   }
   return { path, ...yamlContent(values), env: env.name };
 }

@@ -3,7 +3,7 @@
  * generates, as they are on disk where they exist (hand edits are checked, and reported as
  * drift), against chart, Kubernetes and CRD schemas, then every rule.
  */
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../core/diagnostics/types.ts";
 import type { Platform, Release } from "../core/model/types.ts";
@@ -61,24 +61,34 @@ function diskReader(outDir: string): (path: string) => string | undefined {
 
 function diskLister(outDir: string): (dir: string) => string[] {
   const walkDir = (rel: string): string[] => {
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(join(outDir, rel));
+      entries = readdirSync(join(outDir, rel), { withFileTypes: true });
     } catch {
       return [];
     }
-    return names.flatMap((name) => {
-      const child = `${rel}/${name}`;
-      return statSync(join(outDir, child)).isDirectory() ? walkDir(child) : [child];
+    return entries.flatMap((entry) => {
+      const child = `${rel}/${entry.name}`;
+      // The listing says what each entry is; only a link needs a stat to say where it leads.
+      const dir = entry.isSymbolicLink() ? statSync(join(outDir, child)).isDirectory() : entry.isDirectory();
+      return dir ? walkDir(child) : [child];
     });
   };
   return walkDir;
 }
 
-/** Which release and kind of output a path is. */
-function classify(platform: Platform, path: string): { kind: FileKind; release?: Release } {
+/**
+ * Which release and kind of output a path is, for the files of one run: the releases are looked
+ * up by name in a map made once (every file of a run is classified, thousands with 50 environments).
+ */
+function classifier(platform: Platform): (path: string) => { kind: FileKind; release?: Release } {
+  const releases = new Map<string, Release>();
+  for (const r of platform.releases) if (!releases.has(r.name)) releases.set(r.name, r);
+  return (path) => classify(path, (name) => (name === undefined ? undefined : releases.get(name)));
+}
+
+function classify(path: string, byName: (name: string | undefined) => Release | undefined): { kind: FileKind; release?: Release } {
   const parts = path.split("/");
-  const byName = (name: string | undefined) => platform.releases.find((r) => r.name === name);
   if (parts[0] === "values" && parts.length === 3) return { kind: "values", release: byName(parts[2]?.replace(/\.yaml$/, "")) };
   if (parts[0] === "manifests" && parts.length >= 4) return { kind: "manifest", release: byName(parts[2]) };
   if (parts[0] === "environments") return { kind: "environment" };
@@ -126,8 +136,9 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   if (checkDisk) records = carrySerials(records, read);
   const out: Diagnostic[] = [...modelErrors];
   const files: Array<{ file: LintFile; env?: string }> = [];
+  const classified = classifier(platform);
   const toFile = (path: string, text: string, record?: FileRecord) => {
-    const { kind, release } = classify(platform, path);
+    const { kind, release } = classified(path);
     // The generator's documents stand for the text only while the text is exactly what it wrote.
     return new LintFile(path, text, kind, release, record && text === record.content ? record.documents : undefined);
   };
@@ -151,12 +162,16 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
   }
   // Helmfile installs a local release from its directory: one `gen` leaves empty is a release
   // that cannot install (a storage-classes release without storage classes, say).
+  // Every folder above a record (`a/`, `a/b/`), collected once: a scan of every record per release
+  // and environment grew with the square of the number of environments.
+  const filled = new Set<string>();
+  for (const { path } of records) for (let i = path.indexOf("/"); i >= 0; i = path.indexOf("/", i + 1)) filled.add(path.slice(0, i + 1));
   for (const env of platform.environments) {
     if (options.env !== undefined && env.name !== options.env) continue;
     platform.releases.forEach((release, i) => {
       if (release.chart !== "local" || env.disabled.includes(release.name)) return;
       const dir = `${manifestDir(env.name, release.name)}/`;
-      if (records.some((r) => r.path.startsWith(dir))) return;
+      if (filled.has(dir)) return;
       out.push({
         rule: EMPTY_LOCAL_RULE.id,
         severity: "error",
@@ -264,20 +279,23 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
  * Errors the rules report against the model itself (not against a generated file), on the files
  * just generated. `gen` refuses a model with any, so it never writes output that lint rejects
  * for a reason only the model can fix. With `env`, that environment's rules and the platform's.
+ * `searchFiles` forces the rules' searches of the files on (tests compare both ways) or off.
  */
-export function modelRuleErrors(platform: Platform, records: readonly FileRecord[], modelFile: string, env?: string): Diagnostic[] {
+export function modelRuleErrors(platform: Platform, records: readonly FileRecord[], modelFile: string, env?: string, searchFiles?: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const classified = classifier(platform);
   const files = records.map((r) => {
-    const { kind, release } = classify(platform, r.path);
+    const { kind, release } = classified(r.path);
     return { file: new LintFile(r.path, r.content, kind, release, r.documents), env: r.env };
   });
   const output = new OutputFiles(files.map((f) => f.file));
   const filesOf = filesByEnvironment(files);
-  // Findings in files are dropped below: they need no line:column.
-  const options = { locate: false };
   // Only rules marked `aboutModel` report against the model (`guarded` holds them to it), unless
   // an output file has the model's path, when every rule's findings there count.
   const modelOnly = output.has(modelFile) ? undefined : modelFile;
+  // Findings in files are dropped below: they need no line:column, and the rules need not look
+  // for them (`searchFiles`) unless an output file is the model.
+  const options = { locate: false, searchFiles: searchFiles ?? modelOnly === undefined };
   const run = allRules.filter((rule) => rule.aboutModel || modelOnly === undefined);
   // `gen --env X` checks X, as `lint --env X` does: the others' rules are not its work.
   for (const environment of platform.environments.filter((e) => env === undefined || e.name === env)) {

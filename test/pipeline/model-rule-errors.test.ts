@@ -13,6 +13,7 @@ import { cases as placementStorage } from "../fixtures/invalid/placement-storage
 import { cases as hostsTls } from "../fixtures/invalid/hosts-tls.ts";
 import { cases as policy } from "../fixtures/invalid/policy.ts";
 import { cases as apply } from "../fixtures/invalid/apply.ts";
+import { cases as handEdits } from "../fixtures/invalid/hand-edits.ts";
 
 const MODEL = "src/platform/streamforge.ts";
 const ruleIds = new Set(rules.map((r) => r.id));
@@ -41,6 +42,35 @@ describe("gen's check of the model's rule errors", () => {
 
   it("finds nothing in the embedded model", () => {
     expect(modelRuleErrors(streamforge, generate(streamforge), MODEL)).toEqual([]);
+  });
+});
+
+// Every model change of the invalid fixtures that still generates, whatever file lint points at.
+const everyModelCase = [...network, ...placementStorage, ...hostsTls, ...policy, ...apply, ...handEdits]
+  .filter((c) => c.model)
+  .flatMap((c) => {
+    const platform = c.model!(structuredClone(streamforge));
+    try {
+      return [{ ...c, platform, records: generate(platform) }];
+    } catch {
+      return [];
+    }
+  });
+
+describe("gen's check without the rules' searches of the generated files", () => {
+  // gen keeps only findings against the model, so the rules skip what can only report against a
+  // file; a rule that skipped a search able to report against the model would fail here.
+  it("refuses every model that the check with those searches refuses, with the same findings", () => {
+    expect(everyModelCase.length).toBeGreaterThanOrEqual(15);
+    for (const c of [...everyModelCase, { name: "embedded", platform: streamforge, records: generate(streamforge) }]) {
+      expect(modelRuleErrors(c.platform, c.records, MODEL), c.name).toEqual(modelRuleErrors(c.platform, c.records, MODEL, undefined, true));
+    }
+  });
+
+  it("still searches the files when an output file has the model's path (every finding there counts)", () => {
+    const records = generate(streamforge);
+    const modelPath = records.find((r) => r.path.startsWith("values/"))!.path;
+    expect(modelRuleErrors(streamforge, records, modelPath)).toEqual(modelRuleErrors(streamforge, records, modelPath, undefined, true));
   });
 });
 

@@ -79,7 +79,11 @@ function show(text: string): string {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);
 }
 
-/** Walks every value: prototype keys, string and key lengths, list lengths, finite bounded numbers. */
+/**
+ * Walks every value: prototype keys, string and key lengths, list lengths, finite bounded numbers.
+ * `path` is one array grown and shrunk along the walk (a finding turns it into a pointer at once),
+ * not a copy per value: the walk covers every environment of the model.
+ */
 function checkValues(value: unknown, path: Path, f: Findings): void {
   if (typeof value === "string") {
     if (PROTOTYPE_KEYS.has(value)) f.add(path, `"${value}" is not allowed as a name (it names an object prototype member)`);
@@ -91,12 +95,22 @@ function checkValues(value: unknown, path: Path, f: Findings): void {
     else if (typeof key === "string" && MEMBER_KEYS.has(key) && value > MAX_MEMBERS) f.add(path, `${value} ${key} is more than ${MAX_MEMBERS}`);
   } else if (Array.isArray(value)) {
     if (value.length > MAX_ITEMS) f.add(path, `list of ${value.length} entries; at most ${MAX_ITEMS}`);
-    else value.forEach((v, i) => checkValues(v, [...path, i], f));
+    else {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        checkValues(value[i], path, f);
+        path.pop();
+      }
+    }
   } else if (value !== null && typeof value === "object") {
     for (const key of Object.keys(value)) {
       if (PROTOTYPE_KEYS.has(key)) f.add([...path, key], `"${key}" is not allowed as a key (it names the object prototype)`);
       else if (key.length > MAX_KEY) f.add([...path, key], `key of ${key.length} characters; at most ${MAX_KEY}`);
-      else checkValues((value as Record<string, unknown>)[key], [...path, key], f);
+      else {
+        path.push(key);
+        checkValues((value as Record<string, unknown>)[key], path, f);
+        path.pop();
+      }
     }
   }
 }

@@ -11,12 +11,12 @@ import { isObject } from "./context.ts";
 
 const require = createRequire(import.meta.url);
 
-interface KindModel {
+export interface KindModel {
   prototype: { validate(this: unknown): void };
 }
 
 /** One problem found in a built-in object. */
-interface BuiltinError {
+export interface BuiltinError {
   pointer: string;
   message: string;
   /** The unknown key, when that is the problem. */

@@ -66,8 +66,11 @@ interface Visit {
   parent: unknown;
 }
 
-/** A value of a deployed file with the site it is at, as `RuleContext.values` gives them. */
-export type SitedVisit = Visit & { site: Site };
+/**
+ * A value of a deployed file with the site it is at, as `RuleContext.values` gives them. `site`
+ * and `path` are built when read: test `key`, `value` or `file` first.
+ */
+export type SitedVisit = Visit & { site: Site; file: LintFile };
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -97,24 +100,52 @@ function escapeSegment(key: string): string {
   return key.includes("~") || key.includes("/") ? key.replaceAll("~", "~0").replaceAll("/", "~1") : key;
 }
 
+/** A document of a deployed file: what the values walked from it share. */
+interface DocumentAt {
+  file: LintFile;
+  doc: number;
+}
+
 /**
- * A value of a deployed file, visited once per lint context. Its path is rebuilt from the chain of
- * visits above it when a rule reads it, rather than copied for every value of every file.
+ * A value of a deployed file, visited once per lint context. Its path, pointer and site are
+ * rebuilt from the chain of visits above it when a rule reads them, rather than built for every
+ * value of every file: most rules read a few values by key, and the walk is per environment.
  */
 class DeployedValue implements Visit {
+  private siteCache: Site | undefined;
+
   constructor(
     readonly value: unknown,
     readonly key: string | number | undefined,
     readonly parent: unknown,
-    readonly site: Site,
+    private readonly at: DocumentAt,
     /** The visit of the containing value; undefined at a document's root. */
     readonly up: DeployedValue | undefined,
   ) {}
 
+  get file(): LintFile {
+    return this.at.file;
+  }
+
+  /** The keys from the document root, rebuilt on each read: read it after cheaper tests. */
   get path(): Array<string | number> {
     const path: Array<string | number> = [];
     for (let v: DeployedValue | undefined = this; v?.up !== undefined; v = v.up) path.push(v.key!);
     return path.reverse();
+  }
+
+  /** The JSON pointer from the document root (escaped as RFC 6901 says); built from the one above, once. */
+  private get pointer(): string {
+    if (this.up === undefined) return "";
+    if (this.siteCache) return this.siteCache.pointer;
+    const key = this.key!;
+    return `${this.up.site.pointer}/${typeof key === "number" ? key : escapeSegment(key)}`;
+  }
+
+  /** Where the value is. Read it only for the values a rule reports: most rules test `key` and `value` first. */
+  get site(): Site {
+    this.siteCache ??= { file: this.at.file, doc: this.at.doc, pointer: this.pointer };
+    return this.siteCache;
   }
 }
 
@@ -167,6 +198,17 @@ export class OutputFiles {
     return found;
   }
 
+  private readonly runMemos = new Map<string, unknown>();
+
+  /**
+   * What `find` gives under `key`, computed once per run: for a rule's findings that depend on the
+   * model alone, which every environment's context would otherwise compute again.
+   */
+  once<T>(key: string, find: () => T): T {
+    if (!this.runMemos.has(key)) this.runMemos.set(key, find());
+    return this.runMemos.get(key) as T;
+  }
+
   text(path: string): string | undefined {
     return this.byPath.get(path)?.text;
   }
@@ -199,6 +241,12 @@ export interface ContextOptions {
   environments?: readonly Environment[];
   /** The VMs of the environments not checked, derived from the model: what they take of the shared Proxmox hosts. */
   otherVms?: readonly VmSpecRead[];
+  /**
+   * Whether the rules look for findings in the generated files (default). Off where only findings
+   * about the model are kept (`gen`): a rule then skips the searches that can only report against
+   * a file, which `gen` would drop, and were most of its work per environment.
+   */
+  searchFiles?: boolean;
 }
 
 /** A VM spec as lint reads it: from its file, or from the model for an environment the run does not check. */
@@ -230,6 +278,7 @@ export class LintContext {
     this.locate = options.locate ?? true;
     this.environments = options.environments ?? platform.environments;
     this.otherVms = options.otherVms ?? [];
+    this.searchFiles = options.searchFiles ?? true;
   }
 
   /** The environments the run checks (see `ContextOptions.environments`). */
@@ -237,6 +286,9 @@ export class LintContext {
 
   /** The VMs of the environments the run does not check (see `ContextOptions.otherVms`). */
   readonly otherVms: readonly VmSpecRead[];
+
+  /** Whether findings in the generated files are wanted (see `ContextOptions.searchFiles`). */
+  readonly searchFiles: boolean;
 
   /** Whether file diagnostics carry their line:column (which parses the file). */
   private readonly locate: boolean;
@@ -310,21 +362,24 @@ export class RuleContext extends LintContext {
     return this.deployedCache;
   }
 
-  /** Every Kubernetes object of the environment, in manifests and embedded in values. */
+  /**
+   * Every Kubernetes object of the environment, in manifests and embedded in values, in the
+   * order of the values walk (file, document, depth first). Found by a walk of its own that
+   * builds nothing but the objects: a manifest's documents are its objects, and only the lists
+   * under `EXTRA_OBJECT_KEYS` of values files hold more.
+   */
   get kubeObjects(): KubeDoc[] {
     if (!this.kubeCache) {
       const out: KubeDoc[] = [];
-      // From the values walk the rules share (same order: file, document, depth first).
-      for (const visit of this.deployedValues()) {
-        const { file, doc, pointer } = visit.site;
-        if (file.kind === "manifest") {
-          if (visit.up === undefined && isObject(visit.value)) out.push(kubeDoc(file, doc, "", visit.value));
-          continue;
+      for (const file of this.deployed) {
+        for (let doc = 0; doc < file.docs.length; doc++) {
+          const root = file.docs[doc];
+          if (file.kind === "manifest") {
+            if (isObject(root)) out.push(kubeDoc(file, doc, "", root));
+          } else {
+            extraObjects(root, "", (pointer, item) => out.push(kubeDoc(file, doc, pointer, item)));
+          }
         }
-        if (!Array.isArray(visit.value) || typeof visit.key !== "string" || !EXTRA_OBJECT_KEYS.has(visit.key)) continue;
-        visit.value.forEach((item, i) => {
-          if (isObject(item) && typeof item.kind === "string") out.push(kubeDoc(file, doc, `${pointer}/${i}`, item));
-        });
       }
       this.kubeCache = out;
     }
@@ -339,18 +394,17 @@ export class RuleContext extends LintContext {
   private deployedValues(): readonly DeployedValue[] {
     if (!this.valueCache) {
       const out: DeployedValue[] = [];
-      // The pointer grows with the path (one escape per key), instead of being rebuilt per value.
-      const visit = (file: LintFile, doc: number, value: unknown, key: string | number | undefined, pointer: string, parent: unknown, up: DeployedValue | undefined) => {
-        const here = new DeployedValue(value, key, parent, { file, doc, pointer }, up);
+      const visit = (at: DocumentAt, value: unknown, key: string | number | undefined, parent: unknown, up: DeployedValue | undefined) => {
+        const here = new DeployedValue(value, key, parent, at, up);
         out.push(here);
         if (Array.isArray(value)) {
-          for (let i = 0; i < value.length; i++) visit(file, doc, value[i], i, `${pointer}/${i}`, value, here);
+          for (let i = 0; i < value.length; i++) visit(at, value[i], i, value, here);
         } else if (isObject(value)) {
-          for (const k of Object.keys(value)) visit(file, doc, value[k], k, `${pointer}/${escapeSegment(k)}`, value, here);
+          for (const k of Object.keys(value)) visit(at, value[k], k, value, here);
         }
       };
       for (const file of this.deployed) {
-        for (let doc = 0; doc < file.docs.length; doc++) visit(file, doc, file.docs[doc], undefined, "", undefined, undefined);
+        for (let doc = 0; doc < file.docs.length; doc++) visit({ file, doc }, file.docs[doc], undefined, undefined, undefined);
       }
       this.valueCache = out;
     }
@@ -368,6 +422,41 @@ export class RuleContext extends LintContext {
       ...(options.hint ? { hint: options.hint } : {}),
     };
   }
+}
+
+/**
+ * Objects (with a string `kind`) in the lists under `EXTRA_OBJECT_KEYS` anywhere below `value`,
+ * depth first, each reported before what lies below it. The pointer is built only for a hit.
+ */
+function extraObjects(value: unknown, pointer: string, found: (pointer: string, object: Record<string, unknown>) => void): void {
+  const path: Array<string | number> = [];
+  const here = (): string => pointer + path.map((seg) => `/${typeof seg === "number" ? seg : escapeSegment(seg)}`).join("");
+  const visit = (value: unknown, key: string | number | undefined): void => {
+    if (Array.isArray(value)) {
+      if (typeof key === "string" && EXTRA_OBJECT_KEYS.has(key)) {
+        const at = here();
+        value.forEach((item, i) => {
+          if (isObject(item) && typeof item.kind === "string") found(`${at}/${i}`, item);
+        });
+      }
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        if (typeof item !== "object" || item === null) continue;
+        path.push(i);
+        visit(item, i);
+        path.pop();
+      }
+    } else if (isObject(value)) {
+      for (const k of Object.keys(value)) {
+        const child = value[k];
+        if (typeof child !== "object" || child === null) continue;
+        path.push(k);
+        visit(child, k);
+        path.pop();
+      }
+    }
+  };
+  visit(value, undefined);
 }
 
 function kubeDoc(file: LintFile, doc: number, pointer: string, object: Record<string, unknown>): KubeDoc {

@@ -92,9 +92,10 @@ function kubeEndpoints(doc: KubeDoc): Endpoint[] {
 function valuesEndpoints(ctx: RuleContext): Endpoint[] {
   const out: Endpoint[] = [];
   // The context's one walk of the deployed files, in the same order (file, document, depth first).
-  for (const { value, key, site: at } of ctx.values()) {
-    if (at.file.kind !== "values" || !isObject(value) || typeof key !== "string" || !/ingress/i.test(key) || value.enabled === false) continue;
-    const { file } = at;
+  for (const visit of ctx.values()) {
+    const { value, key, file } = visit;
+    if (file.kind !== "values" || !isObject(value) || typeof key !== "string" || !/ingress/i.test(key) || value.enabled === false) continue;
+    const at = visit.site;
     const site = { file, doc: at.doc, pointer: at.pointer };
     const hosts = [
       ...strings(value.hosts),
@@ -156,8 +157,10 @@ function findServedHosts(ctx: RuleContext): ServedHost[] {
     }
   }
   // Traefik values: `matchRule: Host(\`traefik.dmz.home\`)` for the dashboard.
-  for (const { value, key, site } of ctx.values()) {
-    if (key === "matchRule" && typeof value === "string" && site.file.kind === "values") {
+  for (const visit of ctx.values()) {
+    const { value, key, file } = visit;
+    if (key === "matchRule" && typeof value === "string" && file.kind === "values") {
+      const { site } = visit;
       for (const host of hostsInRule(value)) out.push({ host, site, role: "route", owner: `${site.file.path}#${site.pointer}` });
     }
   }

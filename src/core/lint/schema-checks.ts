@@ -9,7 +9,8 @@ import { didYouMean } from "../diagnostics/suggest.ts";
 import { pointerSegments, toPointer } from "../diagnostics/locate.ts";
 import { isEnabled } from "../model/derive.ts";
 import { isObject, type KubeDoc, type LintFile, type RuleContext } from "./context.ts";
-import { builtinKind, validateBuiltin } from "./builtin.ts";
+import { builtinKind, validateBuiltin, type BuiltinError, type KindModel } from "./builtin.ts";
+import { contentKey } from "./content-key.ts";
 import { crdSchemaPath, parentSchemaOf, validatorFor, validatorOfSchema, valuesSchemaPath, type SchemaError } from "../schema/validators.ts";
 import { ownAdapter } from "../model/extensions.ts";
 
@@ -100,6 +101,26 @@ function splitApiVersion(apiVersion: string): { group: string; version: string }
   return slash < 0 ? { group: "", version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
+/**
+ * Problems of built-in objects by kind and content, per run (keyed by the run's `OutputFiles`):
+ * environments repeat most of their Secrets, Services and Jobs verbatim (57 distinct of 400 on a
+ * 50-environment model), and kubernetes-models' check of one (a tracked copy of the object, ajv, a
+ * walk for unknown keys) is the costliest schema check there is. The errors are relative to the
+ * object; each finding is still placed at its own file and line by the caller.
+ */
+const builtinMemo = new WeakMap<object, Map<string, readonly BuiltinError[]>>();
+
+function builtinErrors(ctx: RuleContext, apiVersion: string, kind: string, model: KindModel, object: Record<string, unknown>): readonly BuiltinError[] {
+  const content = contentKey(object);
+  if (content === undefined) return validateBuiltin(model, object);
+  let memo = builtinMemo.get(ctx.output);
+  if (!memo) builtinMemo.set(ctx.output, (memo = new Map()));
+  const key = `${apiVersion}\0${kind}\0${content}`;
+  let errors = memo.get(key);
+  if (!errors) memo.set(key, (errors = validateBuiltin(model, object)));
+  return errors;
+}
+
 async function checkObject(ctx: RuleContext, doc: KubeDoc): Promise<Diagnostic[]> {
   const { apiVersion, kind } = doc;
   if (!apiVersion || !kind) {
@@ -107,7 +128,7 @@ async function checkObject(ctx: RuleContext, doc: KubeDoc): Promise<Diagnostic[]
   }
   const builtin = builtinKind(apiVersion, kind);
   if (builtin) {
-    return validateBuiltin(builtin, doc.object).map((e) => {
+    return builtinErrors(ctx, apiVersion, kind, builtin, doc.object).map((e) => {
       const pointer = toPointer([...pointerSegments(doc.pointer), ...pointerSegments(e.pointer)]);
       const where = e.pointer || "/";
       if (e.unknownKey === undefined) return ctx.at("schema/manifest", { ...doc, pointer }, `${kind} ${where}: ${e.message}`);

@@ -1,7 +1,8 @@
 /**
  * Is this data valid against this JSON schema? Answered by walking the schema beside the data,
  * with ajv's semantics (draft-07, `strict: false`, `unicodeRegExp: false`, ajv-formats' full
- * formats), without compiling anything.
+ * formats), without generating code: each schema node the data reaches becomes, once, a closure
+ * over the keywords it has (lint asks the same schemas about every environment's files).
  *
  * Why not ajv here: compiling the large chart and CRD schemas costs seconds, and their standalone
  * code (about 6x the schema's size) costs more to load in every run than walking the few
@@ -107,17 +108,48 @@ function resolveRef(root: Schema, ref: string): Schema {
   return node;
 }
 
-/** What the walk needs of a schema node beyond its keywords, computed once per node. */
-interface Prepared {
-  types: string[] | undefined;
-  patternProperties: Array<[RegExp, Schema]>;
-  /** `properties` keys that plain objects inherit (`constructor`, ...): ajv checks them too. */
-  inherited: string[];
+/** A schema node turned into a function of the data: the keywords it has, nothing else. */
+type Check = (data: unknown) => boolean;
+
+/**
+ * Checks by root (a `$ref` is resolved against its document) and node, compiled the first time
+ * the walk reaches a node, so a run pays once per node it visits, not once per value: lint asks
+ * the same schemas about every environment's files. A node is compiled only when visited, so a
+ * keyword this walk leaves to ajv makes the answer unknown only where the data leads to it.
+ */
+const compiled = new WeakMap<object, WeakMap<object, Check>>();
+const acceptAll: Check = () => true;
+const rejectAll: Check = () => false;
+
+function checkOf(schema: Schema, root: Schema): Check {
+  if (schema === true) return acceptAll;
+  if (schema === false) return rejectAll;
+  const rootKey = typeof root === "object" ? root : compiled;
+  let byNode = compiled.get(rootKey);
+  if (!byNode) compiled.set(rootKey, (byNode = new WeakMap()));
+  let check = byNode.get(schema);
+  if (!check) byNode.set(schema, (check = compile(schema, root)));
+  return check;
 }
-const prepared = new WeakMap<object, Prepared>();
-function prepare(s: Record<string, unknown>): Prepared {
-  let p = prepared.get(s);
-  if (p) return p;
+
+/** The check of a sub-schema, compiled on its first use (the walk may never get there). */
+function later(schema: Schema, root: Schema): Check {
+  let check: Check | undefined;
+  return (data) => (check ??= checkOf(schema, root))(data);
+}
+
+/** Checks of the `properties` a node declares, each compiled when data first has that key. */
+function propertyChecks(properties: Record<string, Schema>, root: Schema): (key: string) => Check {
+  const made = new Map<string, Check>();
+  return (key) => {
+    let check = made.get(key);
+    if (!check) made.set(key, (check = checkOf(properties[key]!, root)));
+    return check;
+  };
+}
+
+/** `s` as one function; the order of the checks is the order ajv's answer does not depend on, kept from the plain walk. */
+function compile(s: Record<string, unknown>, root: Schema): Check {
   for (const keyword of UNSUPPORTED) if (s[keyword] !== undefined) throw new Unsupported(keyword);
   let types: string[] | undefined;
   if (s.type !== undefined) {
@@ -126,91 +158,163 @@ function prepare(s: Record<string, unknown>): Prepared {
   } else if (s.nullable !== undefined) {
     throw new Unsupported("nullable without type");
   }
-  const patternProperties = isObject(s.patternProperties) ? Object.entries(s.patternProperties as Record<string, Schema>).map(([source, sub]) => [pattern(source), sub] as [RegExp, Schema]) : [];
-  const inherited = isObject(s.properties) ? Object.keys(s.properties).filter((key) => key in Object.prototype) : [];
-  p = { types, patternProperties, inherited };
-  prepared.set(s, p);
-  return p;
-}
+  const patternProperties = isObject(s.patternProperties) ? Object.entries(s.patternProperties as Record<string, Schema>).map(([source, sub]) => [pattern(source), later(sub, root)] as [RegExp, Check]) : [];
+  const checks: Check[] = [];
 
-function valid(schema: Schema, data: unknown, root: Schema): boolean {
-  if (schema === true) return true;
-  if (schema === false) return false;
-  const s = schema;
-  const p = prepare(s);
-
-  if (typeof s.$ref === "string" && !valid(resolveRef(root, s.$ref), data, root)) return false;
-  if (p.types !== undefined && !p.types.some((t) => typeMatches(t, data))) return false;
-  if (s.enum !== undefined && !(s.enum as unknown[]).some((v) => equal(v, data))) return false;
-  if (s.const !== undefined && !equal(s.const, data)) return false;
-
-  if (typeof data === "number") {
-    if (typeof s.minimum === "number" && !(data >= s.minimum)) return false;
-    if (typeof s.maximum === "number" && !(data <= s.maximum)) return false;
-    if (typeof s.exclusiveMinimum === "number" && !(data > s.exclusiveMinimum)) return false;
-    if (typeof s.exclusiveMaximum === "number" && !(data < s.exclusiveMaximum)) return false;
+  if (typeof s.$ref === "string") {
+    const ref = s.$ref;
+    let target: Check | undefined;
+    // Resolved when reached, as the walk did: a ref it cannot follow is unknown only if used.
+    checks.push((data) => (target ??= checkOf(resolveRef(root, ref), root))(data));
   }
-  if (typeof data === "string") {
-    if (typeof s.minLength === "number" && lengthOf(data) < s.minLength) return false;
-    if (typeof s.maxLength === "number" && lengthOf(data) > s.maxLength) return false;
-    if (typeof s.pattern === "string" && !pattern(s.pattern).test(data)) return false;
+  if (types !== undefined) {
+    const list = types;
+    checks.push(list.length === 1 ? (data) => typeMatches(list[0]!, data) : (data) => list.some((t) => typeMatches(t, data)));
   }
-  if (typeof s.format === "string" && !formatHolds(s.format, data)) return false;
-
-  if (Array.isArray(data)) {
-    if (typeof s.minItems === "number" && data.length < s.minItems) return false;
-    if (typeof s.maxItems === "number" && data.length > s.maxItems) return false;
-    if (Array.isArray(s.items)) {
-      const tuple = s.items as Schema[];
-      for (let i = 0; i < Math.min(tuple.length, data.length); i++) if (!valid(tuple[i]!, data[i], root)) return false;
-      if (s.additionalItems !== undefined) for (let i = tuple.length; i < data.length; i++) if (!valid(s.additionalItems as Schema, data[i], root)) return false;
-    } else if (s.items !== undefined) {
-      for (const item of data) if (!valid(s.items as Schema, item, root)) return false;
-    }
-    if (s.contains !== undefined && !data.some((item) => valid(s.contains as Schema, item, root))) return false;
-    if (s.uniqueItems === true && data.some((item, i) => data.slice(i + 1).some((other) => equal(item, other)))) return false;
+  if (s.enum !== undefined) {
+    const values = s.enum as unknown[];
+    checks.push((data) => values.some((v) => equal(v, data)));
+  }
+  if (s.const !== undefined) {
+    const value = s.const;
+    checks.push((data) => equal(value, data));
   }
 
-  if (isObject(data)) {
-    const keys = Object.keys(data);
-    if (typeof s.minProperties === "number" && keys.length < s.minProperties) return false;
-    if (typeof s.maxProperties === "number" && keys.length > s.maxProperties) return false;
-    // `data[key] !== undefined`, not own keys: ajv's default `ownProperties: false`.
-    if (Array.isArray(s.required) && (s.required as string[]).some((key) => data[key] === undefined)) return false;
-    const properties = isObject(s.properties) ? (s.properties as Record<string, Schema>) : undefined;
-    // The data's keys looked up in `properties` (not the other way round: chart schemas declare
-    // hundreds of keys, values set a few); ajv's `data[key] !== undefined` also sees inherited keys.
-    if (properties) {
-      for (const key in data) if (Object.hasOwn(properties, key) && data[key] !== undefined && !valid(properties[key]!, data[key], root)) return false;
-      for (const key of p.inherited) if (!Object.hasOwn(data, key) && data[key] !== undefined && !valid(properties[key]!, data[key], root)) return false;
-    }
-    for (const [re, sub] of p.patternProperties) for (const key in data) if (re.test(key) && !valid(sub, data[key], root)) return false;
-    if (s.additionalProperties !== undefined) {
-      const extra = s.additionalProperties as Schema;
-      for (const key in data) {
-        if (properties && Object.hasOwn(properties, key)) continue;
-        if (p.patternProperties.some(([re]) => re.test(key))) continue;
-        if (!valid(extra, data[key], root)) return false;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum } = s;
+  if ([minimum, maximum, exclusiveMinimum, exclusiveMaximum].some((n) => typeof n === "number")) {
+    checks.push((data) => {
+      if (typeof data !== "number") return true;
+      if (typeof minimum === "number" && !(data >= minimum)) return false;
+      if (typeof maximum === "number" && !(data <= maximum)) return false;
+      if (typeof exclusiveMinimum === "number" && !(data > exclusiveMinimum)) return false;
+      if (typeof exclusiveMaximum === "number" && !(data < exclusiveMaximum)) return false;
+      return true;
+    });
+  }
+  const { minLength, maxLength } = s;
+  const source = s.pattern;
+  if (typeof minLength === "number" || typeof maxLength === "number" || typeof source === "string") {
+    checks.push((data) => {
+      if (typeof data !== "string") return true;
+      if (typeof minLength === "number" && lengthOf(data) < minLength) return false;
+      if (typeof maxLength === "number" && lengthOf(data) > maxLength) return false;
+      // Compiled when a string reaches it: an invalid pattern is unknown only then.
+      if (typeof source === "string" && !pattern(source).test(data)) return false;
+      return true;
+    });
+  }
+  if (typeof s.format === "string") {
+    const name = s.format;
+    checks.push((data) => formatHolds(name, data));
+  }
+
+  const { minItems, maxItems, items, additionalItems, contains } = s;
+  const uniqueItems = s.uniqueItems === true;
+  if (typeof minItems === "number" || typeof maxItems === "number" || items !== undefined || contains !== undefined || uniqueItems) {
+    const tuple = Array.isArray(items) ? (items as Schema[]).map((sub) => later(sub, root)) : undefined;
+    const each = tuple === undefined && items !== undefined ? later(items as Schema, root) : undefined;
+    const rest = tuple !== undefined && additionalItems !== undefined ? later(additionalItems as Schema, root) : undefined;
+    const some = contains !== undefined ? later(contains as Schema, root) : undefined;
+    checks.push((data) => {
+      if (!Array.isArray(data)) return true;
+      if (typeof minItems === "number" && data.length < minItems) return false;
+      if (typeof maxItems === "number" && data.length > maxItems) return false;
+      if (tuple !== undefined) {
+        for (let i = 0; i < Math.min(tuple.length, data.length); i++) if (!tuple[i]!(data[i])) return false;
+        if (rest !== undefined) for (let i = tuple.length; i < data.length; i++) if (!rest(data[i])) return false;
+      } else if (each !== undefined) {
+        for (const item of data) if (!each(item)) return false;
       }
-    }
-    if (s.propertyNames !== undefined) for (const key in data) if (!valid(s.propertyNames as Schema, key, root)) return false;
-    if (isObject(s.dependencies)) {
-      for (const [key, dep] of Object.entries(s.dependencies)) {
+      if (some !== undefined && !data.some((item) => some(item))) return false;
+      if (uniqueItems && data.some((item, i) => data.slice(i + 1).some((other) => equal(item, other)))) return false;
+      return true;
+    });
+  }
+
+  const { minProperties, maxProperties, required, additionalProperties, propertyNames, dependencies } = s;
+  const properties = isObject(s.properties) ? (s.properties as Record<string, Schema>) : undefined;
+  if (
+    typeof minProperties === "number" ||
+    typeof maxProperties === "number" ||
+    Array.isArray(required) ||
+    properties !== undefined ||
+    patternProperties.length > 0 ||
+    additionalProperties !== undefined ||
+    propertyNames !== undefined ||
+    isObject(dependencies)
+  ) {
+    const requiredKeys = Array.isArray(required) ? (required as string[]) : undefined;
+    const property = properties ? propertyChecks(properties, root) : undefined;
+    /** `properties` keys that plain objects inherit (`constructor`, ...): ajv checks them too. */
+    const inherited = properties ? Object.keys(properties).filter((key) => key in Object.prototype) : [];
+    const extra = additionalProperties !== undefined ? later(additionalProperties as Schema, root) : undefined;
+    const names = propertyNames !== undefined ? later(propertyNames as Schema, root) : undefined;
+    const depends = isObject(dependencies) ? Object.entries(dependencies).map(([key, dep]) => [key, Array.isArray(dep) ? (dep as string[]) : later(dep as Schema, root)] as const) : [];
+    checks.push((value) => {
+      if (!isObject(value)) return true;
+      const data = value;
+      if (typeof minProperties === "number" || typeof maxProperties === "number") {
+        const count = Object.keys(data).length;
+        if (typeof minProperties === "number" && count < minProperties) return false;
+        if (typeof maxProperties === "number" && count > maxProperties) return false;
+      }
+      // `data[key] !== undefined`, not own keys: ajv's default `ownProperties: false`.
+      if (requiredKeys !== undefined && requiredKeys.some((key) => data[key] === undefined)) return false;
+      // The data's keys looked up in `properties` (not the other way round: chart schemas declare
+      // hundreds of keys, values set a few); ajv's `data[key] !== undefined` also sees inherited keys.
+      if (properties && property) {
+        for (const key in data) if (Object.hasOwn(properties, key) && data[key] !== undefined && !property(key)(data[key])) return false;
+        for (const key of inherited) if (!Object.hasOwn(data, key) && data[key] !== undefined && !property(key)(data[key])) return false;
+      }
+      for (const [re, sub] of patternProperties) for (const key in data) if (re.test(key) && !sub(data[key])) return false;
+      if (extra !== undefined) {
+        for (const key in data) {
+          if (properties && Object.hasOwn(properties, key)) continue;
+          if (patternProperties.some(([re]) => re.test(key))) continue;
+          if (!extra(data[key])) return false;
+        }
+      }
+      if (names !== undefined) for (const key in data) if (!names(key)) return false;
+      for (const [key, dep] of depends) {
         if (data[key] === undefined) continue;
-        if (Array.isArray(dep) ? (dep as string[]).some((k) => data[k] === undefined) : !valid(dep as Schema, data, root)) return false;
+        if (Array.isArray(dep) ? dep.some((k) => data[k] === undefined) : !(dep as Check)(data)) return false;
       }
-    }
+      return true;
+    });
   }
 
-  if (Array.isArray(s.allOf) && !(s.allOf as Schema[]).every((sub) => valid(sub, data, root))) return false;
-  if (Array.isArray(s.anyOf) && !(s.anyOf as Schema[]).some((sub) => valid(sub, data, root))) return false;
-  if (Array.isArray(s.oneOf) && (s.oneOf as Schema[]).filter((sub) => valid(sub, data, root)).length !== 1) return false;
-  if (s.not !== undefined && valid(s.not as Schema, data, root)) return false;
-  if (s.if !== undefined) {
-    const branch = valid(s.if as Schema, data, root) ? s.then : s.else;
-    if (branch !== undefined && !valid(branch as Schema, data, root)) return false;
+  if (Array.isArray(s.allOf)) {
+    const all = (s.allOf as Schema[]).map((sub) => later(sub, root));
+    checks.push((data) => all.every((sub) => sub(data)));
   }
-  return true;
+  if (Array.isArray(s.anyOf)) {
+    const any = (s.anyOf as Schema[]).map((sub) => later(sub, root));
+    checks.push((data) => any.some((sub) => sub(data)));
+  }
+  if (Array.isArray(s.oneOf)) {
+    const one = (s.oneOf as Schema[]).map((sub) => later(sub, root));
+    checks.push((data) => one.filter((sub) => sub(data)).length === 1);
+  }
+  if (s.not !== undefined) {
+    const not = later(s.not as Schema, root);
+    checks.push((data) => !not(data));
+  }
+  if (s.if !== undefined) {
+    const cond = later(s.if as Schema, root);
+    const then = s.then !== undefined ? later(s.then as Schema, root) : undefined;
+    const otherwise = s.else !== undefined ? later(s.else as Schema, root) : undefined;
+    checks.push((data) => {
+      const branch = cond(data) ? then : otherwise;
+      return branch === undefined || branch(data);
+    });
+  }
+
+  if (checks.length === 0) return acceptAll;
+  if (checks.length === 1) return checks[0]!;
+  return (data) => {
+    for (const check of checks) if (!check(data)) return false;
+    return true;
+  };
 }
 
 /**
@@ -219,7 +323,7 @@ function valid(schema: Schema, data: unknown, root: Schema): boolean {
  */
 export function verdict(schema: Schema, data: unknown): boolean | undefined {
   try {
-    return valid(schema, data, schema);
+    return checkOf(schema, schema)(data);
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;

@@ -44,9 +44,11 @@ export const hostHasRecord: Rule = {
   check(ctx) {
     const byName = recordsByName(ctx.platform, ctx.env);
     const domains = siteDomains(ctx.env.domain);
+    // Looked up once per environment, not once per value.
+    const { anyDomain } = hostPatterns(domains);
     const out: Diagnostic[] = [];
     for (const { value, site } of ctx.values()) {
-      if (typeof value !== "string") continue;
+      if (typeof value !== "string" || !anyDomain.test(value)) continue;
       for (const host of new Set(hostsIn(value, domains))) {
         // A bare domain (`ALLOWED_SENDER_DOMAINS=lab.dmz.home`) names a zone, not a host.
         if (domains.includes(host) || hasRecord(byName, host)) continue;

@@ -22,6 +22,7 @@ export const tlsHostHasRecord: Rule = {
       const found = addresses.length ? `resolves to ${addresses.join(", ")}, not only to an ingress IP (${[...ingress].join(", ")})` : "has no DNS record";
       out.push(ctx.model(this.id, ["ingress", "hosts", ui], `web UI host ${hostOf(ctx.env, ui)} ${found}`, { hint: "web UIs are served with TLS by the ingress (A11)" }));
     }
+    if (!ctx.searchFiles) return out;
     const tlsSites = [
       ...servedHosts(ctx).filter((h) => h.role === "tls").map((h) => ({ host: h.host, site: h.site })),
       ...endpoints(ctx)

@@ -162,6 +162,19 @@ describe("the schema walk answers as ajv does", () => {
     }
   });
 
+  it("compiles a node only when data reaches it, and answers each datum afresh with the same schema object", () => {
+    // The unsupported keyword sits where only `a` leads: data without `a` is still judged.
+    const schema = { properties: { a: { multipleOf: 2 }, b: { type: "string", pattern: "^x" } } };
+    expect(verdict(schema, { b: "xy" })).toBe(true);
+    expect(verdict(schema, { b: "y" })).toBe(false);
+    expect(verdict(schema, { a: 3 })).toBeUndefined();
+    // A later call on the same (now compiled) schema object is not answered from an earlier one.
+    expect(verdict(schema, { b: "xz" })).toBe(true);
+    expect(verdict(schema, { b: 7 })).toBe(false);
+    const ref = { definitions: { n: { type: "integer", minimum: 1 } }, items: { $ref: "#/definitions/n" } };
+    expect([verdict(ref, [1, 2]), verdict(ref, [1, 0]), verdict(ref, [3])]).toEqual([true, false, true]);
+  });
+
   it("leaves to ajv what it does not implement, rather than guessing", () => {
     expect(verdict({ multipleOf: 3 }, 4)).toBeUndefined();
     expect(verdict({ $ref: "other.json#/x" }, 4)).toBeUndefined();

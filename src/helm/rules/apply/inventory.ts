@@ -9,7 +9,7 @@ import { releaseContract } from "../../charts/evaluate.ts";
 import { isEnabled } from "../../../core/model/derive.ts";
 import { prerequisites, type Prerequisite } from "../../../core/model/prerequisites.ts";
 import type { Release } from "../../../core/model/types.ts";
-import { isObject, walk, type RuleContext, type Site } from "../../../core/lint/context.ts";
+import { isObject, walk, type KubeDoc, type LintFile, type RuleContext, type Site } from "../../../core/lint/context.ts";
 import { toPointer, valueAtPointer } from "../../../core/diagnostics/locate.ts";
 
 export interface Reference {
@@ -43,26 +43,82 @@ export function inventory(ctx: RuleContext): Inventory {
   return inv;
 }
 
+/**
+ * The contracts now; the references, what is provided and the prerequisites on first use: `gen`
+ * runs only the rules about the model, which read the contracts and needs, in every environment.
+ */
 function build(ctx: RuleContext): Inventory {
   const { platform, env } = ctx;
   const releases = platform.releases.filter((r) => isEnabled(env, r));
   const contracts: Inventory["contracts"] = new Map();
+  const filesOf = new Map<string, LintFile[]>();
+  for (const file of ctx.deployed) {
+    const name = file.release?.name;
+    if (name === undefined) continue;
+    const list = filesOf.get(name);
+    if (list) list.push(file);
+    else filesOf.set(name, [file]);
+  }
+  const objectsOf = new Map<string, KubeDoc[]>();
+  for (const doc of ctx.kubeObjects) {
+    const name = doc.file.release?.name;
+    if (name === undefined || doc.pointer !== "") continue;
+    const list = objectsOf.get(name);
+    if (list) list.push(doc);
+    else objectsOf.set(name, [doc]);
+  }
+  const valuesOf = (release: Release): { file: LintFile | undefined; values: Record<string, unknown> } => {
+    const file = filesOf.get(release.name)?.[0];
+    return { file, values: file && isObject(file.docs[0]) ? file.docs[0] : {} };
+  };
+  for (const release of releases) {
+    if (release.chart === "local") {
+      const objects = objectsOf.get(release.name) ?? [];
+      contracts.set(release.name, releaseContract({ platform, env }, release, { objects: objects.map((d) => d.object) }));
+    } else {
+      contracts.set(release.name, releaseContract({ platform, env }, release, { values: valuesOf(release).values }));
+    }
+  }
+  let references: Reference[] | undefined;
+  let provided: Inventory["provided"] | undefined;
+  let prereqs: Prerequisite[] | undefined;
+  return {
+    releases,
+    contracts,
+    get provided() {
+      provided ??= [...contracts].flatMap(([release, c]) => c.creates.map((p) => ({ ...p, release })));
+      return provided;
+    },
+    get prerequisites() {
+      prereqs ??= prerequisites(platform, env);
+      return prereqs;
+    },
+    get references() {
+      references ??= releaseReferences(ctx, releases, contracts, objectsOf, valuesOf);
+      return references;
+    },
+    needs: helmfileNeeds(ctx),
+  };
+}
+
+/** What each release refers to: generic Kubernetes references, plus its contract's chart-specific ones. */
+function releaseReferences(
+  ctx: RuleContext,
+  releases: readonly Release[],
+  contracts: Inventory["contracts"],
+  objectsOf: ReadonlyMap<string, KubeDoc[]>,
+  valuesOf: (release: Release) => { file: LintFile | undefined; values: Record<string, unknown> },
+): Reference[] {
   const references: Reference[] = [];
   for (const release of releases) {
-    const files = ctx.deployed.filter((f) => f.release?.name === release.name);
     if (release.chart === "local") {
-      const objects = ctx.kubeObjects.filter((d) => d.file.release?.name === release.name && d.pointer === "");
-      contracts.set(release.name, releaseContract({ platform, env }, release, { objects: objects.map((d) => d.object) }));
-      for (const doc of objects) references.push(...objectReferences(doc.object, release, { file: doc.file, doc: doc.doc, pointer: "" }, platform.releases));
+      for (const doc of objectsOf.get(release.name) ?? []) references.push(...objectReferences(doc.object, release, { file: doc.file, doc: doc.doc, pointer: "" }, ctx.platform.releases));
       continue;
     }
-    const file = files[0];
-    const values = file && isObject(file.docs[0]) ? file.docs[0] : {};
-    const contract = releaseContract({ platform, env }, release, { values });
-    contracts.set(release.name, contract);
+    const { file, values } = valuesOf(release);
     if (!file) continue;
     references.push(...genericReferences(values, release, { file, doc: 0, pointer: "" }));
-    for (const ref of contract.refers ?? []) {
+    for (const ref of contracts.get(release.name)!.refers ?? []) {
       const site = { file, doc: 0, pointer: ref.at };
       const value = valueAtPointer(values, ref.at);
       const push = (name: unknown, key: unknown, pointer: string) => {
@@ -79,13 +135,15 @@ function build(ctx: RuleContext): Inventory {
       }
     }
   }
-  const provided = [...contracts].flatMap(([release, c]) => c.creates.map((p) => ({ ...p, release })));
-  return { releases, contracts, provided, prerequisites: prerequisites(platform, env), references, needs: helmfileNeeds(ctx) };
+  return references;
 }
 
 /** `needs` per release from the helmfile being linted (`<namespace>/<name>` entries). */
 function helmfileNeeds(ctx: RuleContext): Map<string, string[]> {
   const file = ctx.files.find((f) => f.kind === "helmfile");
+  // The helmfile is shared by every environment: read once per run, not once per environment.
+  const known = file && needsByHelmfile.get(file);
+  if (known) return known;
   const out = new Map<string, string[]>();
   const docs = file?.docs ?? [];
   for (const doc of docs) {
@@ -96,8 +154,12 @@ function helmfileNeeds(ctx: RuleContext): Map<string, string[]> {
     }
   }
   if (out.size === 0) for (const r of ctx.platform.releases) out.set(r.name, [...r.needs]);
+  else if (file) needsByHelmfile.set(file, out);
   return out;
 }
+
+/** Needs read from each helmfile of a run; callers only read them. */
+const needsByHelmfile = new WeakMap<LintFile, Map<string, string[]>>();
 
 /** Releases `name` needs, directly or transitively, by the given direct needs. */
 export function closure(needs: Map<string, string[]>, name: string): Set<string> {
@@ -120,8 +182,27 @@ function genericReferences(tree: unknown, release: Release, base: Site, namespac
   const add = (kind: ObjectKind, name: string | undefined, keys: string[], path: Array<string | number>) => {
     if (name && !name.includes("{{")) out.push({ kind, namespace, name, keys, release, site: { ...base, pointer: `${base.pointer}${toPointer(path)}` } });
   };
-  for (const { value, key, path } of walk(tree)) {
-    if (!isObject(value)) continue;
+  // Depth first in document order, as `walk` visits, with the path kept on one stack: copied
+  // only for a reference found, not for every value of every environment's files.
+  const path: Array<string | number> = [];
+  const visit = (value: unknown, key: string | number | undefined): void => {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i], i);
+        path.pop();
+      }
+      return;
+    }
+    if (!isObject(value)) return;
+    check(value, key);
+    for (const k of Object.keys(value)) {
+      path.push(k);
+      visit(value[k], k);
+      path.pop();
+    }
+  };
+  const check = (value: Record<string, unknown>, key: string | number | undefined): void => {
     if (key === "secretKeyRef") add("Secret", str(value.name), str(value.key) ? [value.key as string] : [], [...path, "name"]);
     else if (key === "configMapKeyRef") add("ConfigMap", str(value.name), str(value.key) ? [value.key as string] : [], [...path, "name"]);
     else if (key === "secretRef" && !("key" in value)) add("Secret", str(value.name), [], [...path, "name"]);
@@ -129,7 +210,8 @@ function genericReferences(tree: unknown, release: Release, base: Site, namespac
     else if (key === "secret" && str(value.secretName)) add("Secret", str(value.secretName), itemKeys(value.items), [...path, "secretName"]);
     else if (key === "configMap" && str(value.name) && ("items" in value || "defaultMode" in value || path.includes("volumes") || path.some((p) => typeof p === "string" && /volumes$/i.test(p)))) add("ConfigMap", str(value.name), itemKeys(value.items), [...path, "name"]);
     else if (key === "persistentVolumeClaim" && str(value.claimName)) add("PersistentVolumeClaim", str(value.claimName), [], [...path, "claimName"]);
-  }
+  };
+  visit(tree, undefined);
   return out;
 }
 

@@ -12,9 +12,11 @@ export const renderedKinds: Rule = {
   description: "each release needs, directly or transitively, the release installing the CRD of every custom kind it renders and the release whose webhook validates it",
   aboutModel: true,
   check(ctx) {
+    const helmfile = ctx.files.find((f) => f.kind === "helmfile");
+    // With a helmfile every finding is in it.
+    if (helmfile && !ctx.searchFiles) return [];
     const inv = inventory(ctx);
     const out: Diagnostic[] = [];
-    const helmfile = ctx.files.find((f) => f.kind === "helmfile");
     const releaseIndex = (name: string) => ctx.platform.releases.findIndex((r) => r.name === name);
     const report = (release: string, message: string, hint: string) => {
       const site = helmfile ? { file: helmfile, doc: 1, pointer: `/releases/${releaseIndex(release)}/name` } : undefined;

@@ -39,7 +39,8 @@ export const platformCaTrust: Rule = {
         if (typeof key === "string" && SKIP_VERIFY.test(key) && value === true) {
           out.push(ctx.at(this.id, { file, doc: 0, pointer }, `${release.name} turns certificate verification off (${key}: true)`, { hint: "give the client the CA of the endpoint instead" }));
         }
-        if (typeof value !== "string" || !isObject(parent) && !Array.isArray(parent)) continue;
+        // Both patterns below need "https://" in the line: most values have none.
+        if (typeof value !== "string" || !value.includes("https://") || !isObject(parent) && !Array.isArray(parent)) continue;
         for (const line of value.split("\n")) {
           const m = /^\s*"?([A-Za-z0-9_.-]+)"?\s*[:=]\s*"?https:\/\/([a-z0-9.-]+)/.exec(line) ?? (/^https:\/\/([a-z0-9.-]+)/.exec(line) ? [line, String(key), /^https:\/\/([a-z0-9.-]+)/.exec(line)![1]] : null);
           if (!m) continue;

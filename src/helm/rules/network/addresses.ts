@@ -75,12 +75,14 @@ const ANNOTATIONS = new Set(["metallb.io/loadBalancerIPs", "metallb.universe.tf/
  */
 export function lbRequests(ctx: RuleContext): LbRequest[] {
   const out: LbRequest[] = [];
-  for (const { value, key, site } of ctx.values()) {
-    if (key === "loadBalancerIP" && typeof value === "string" && value !== "") out.push({ ip: value, site });
+  for (const visit of ctx.values()) {
+    const { value, key } = visit;
+    if (key === "loadBalancerIP" && typeof value === "string" && value !== "") out.push({ ip: value, site: visit.site });
     else if (key === "loadBalancerIPs" && Array.isArray(value)) {
+      const { site } = visit;
       value.forEach((ip, i) => typeof ip === "string" && out.push({ ip, site: { ...site, pointer: `${site.pointer}/${i}` } }));
     } else if (typeof key === "string" && ANNOTATIONS.has(key) && typeof value === "string") {
-      for (const ip of value.split(",").map((s) => s.trim()).filter(Boolean)) out.push({ ip, site });
+      for (const ip of value.split(",").map((s) => s.trim()).filter(Boolean)) out.push({ ip, site: visit.site });
     }
   }
   return out;

@@ -24,11 +24,12 @@ export const gpuNode: Rule = {
     if (operator && isEnabled(env, operator) && gpuNodes.size === 0) {
       out.push(ctx.model(this.id, ["disabled"], "the gpu-operator release is installed but no node has a GPU", { hint: 'set gpu: true on the GPU node, or add "gpu-operator" to disabled' }));
     }
+    if (!ctx.searchFiles) return out;
     // A pod spec that requests a GPU and pins itself to a node: that node must have one.
-    for (const { value, site } of ctx.values()) {
+    for (const { value, file } of ctx.values()) {
       if (!isObject(value) || !Array.isArray(value.containers) || !requestsGpu(value.containers)) continue;
       for (const pin of nodePins(ctx)) {
-        if (pin.holder === value.nodeSelector && pin.site.file === site.file && !gpuNodes.has(pin.node)) {
+        if (pin.holder === value.nodeSelector && pin.site.file === file && !gpuNodes.has(pin.node)) {
           out.push(ctx.at(this.id, pin.site, `a pod requesting ${GPU_RESOURCE} is pinned to node "${pin.node}", which has no GPU`, { hint: `GPU nodes: ${[...gpuNodes].join(", ") || "none"}` }));
         }
       }

@@ -21,6 +21,7 @@ export const unknownNode: Rule = {
     for (const [node, path] of modelPins) {
       if (!names.includes(node)) out.push(ctx.model(this.id, path, `node "${node}" is not a node of ${ctx.env.name}`, { hint: hint(node) }));
     }
+    if (!ctx.searchFiles) return out;
     for (const pin of nodePins(ctx)) {
       if (names.includes(pin.node)) continue;
       const message = `node selector names "${pin.node}", which is not a node of ${ctx.env.name}`;

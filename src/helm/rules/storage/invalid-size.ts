@@ -28,12 +28,16 @@ export const invalidSize: Rule = {
         out.push(ctx.model(this.id, ["components", ...path], `size "${value}" is not a Kubernetes quantity`, { hint: suggest(value) }));
       }
     }
-    for (const { value, key, parent, path, site } of ctx.values()) {
-      if (typeof value !== "string" || !isObject(parent)) continue;
+    if (!ctx.searchFiles) return out;
+    for (const visit of ctx.values()) {
+      const { value, key, parent } = visit;
+      // The path is rebuilt when read: only for the two keys that can be a size.
+      if (typeof value !== "string" || !isObject(parent) || (key !== "storage" && key !== "size")) continue;
+      const { path } = visit;
       const isRequest = key === "storage" && path.includes("requests");
       const isSize = key === "size" && isVolumeBlock(parent, path);
       if ((isRequest || isSize) && !STORAGE_QUANTITY.test(value)) {
-        out.push(ctx.at(this.id, site, `size "${value}" is not a Kubernetes quantity`, { hint: suggest(value) }));
+        out.push(ctx.at(this.id, visit.site, `size "${value}" is not a Kubernetes quantity`, { hint: suggest(value) }));
       }
     }
     return out;

@@ -15,6 +15,7 @@ export const unknownClass: Rule = {
     for (const use of modelClassUses(ctx)) {
       if (!names.includes(use.name)) out.push(ctx.model(this.id, use.path, `storage class "${use.name}" does not exist`, { hint: hint(use.name) }));
     }
+    if (!ctx.searchFiles) return out;
     for (const use of classUses(ctx)) {
       if (!names.includes(use.name)) out.push(ctx.at(this.id, use.site, `storage class "${use.name}" does not exist in ${ctx.env.name}`, { hint: hint(use.name) }));
     }

@@ -12,7 +12,7 @@ export const glusterfsInTree: Rule = {
   check(ctx) {
     const out: Diagnostic[] = [];
     const removed = semver.gte(ctx.env.cluster.kubernetesVersion, REMOVED_IN);
-    for (const doc of ctx.kubeObjects) {
+    for (const doc of ctx.searchFiles ? ctx.kubeObjects : []) {
       if (doc.kind !== "StorageClass" || doc.object.provisioner !== "kubernetes.io/glusterfs" || !removed) continue;
       out.push(
         ctx.at(this.id, { ...doc, pointer: `${doc.pointer}/provisioner` }, `StorageClass uses kubernetes.io/glusterfs, which Kubernetes ${ctx.env.cluster.kubernetesVersion} no longer has`, {

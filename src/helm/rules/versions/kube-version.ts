@@ -21,12 +21,38 @@ export const kubeVersionAccepted: Rule = {
         continue;
       }
       if (facts.kubeVersion === undefined) continue;
-      if (!semver.validRange(facts.kubeVersion)) {
+      if (!validRange(facts.kubeVersion)) {
         out.push(atVersion(ctx, this.id, release.name, `${release.name} ${version} has an unreadable kubeVersion "${facts.kubeVersion}"`));
-      } else if (!semver.satisfies(kube, facts.kubeVersion, { includePrerelease: true })) {
+      } else if (!accepts(facts.kubeVersion, kube)) {
         out.push(atVersion(ctx, this.id, release.name, `${release.name} ${version} requires Kubernetes ${facts.kubeVersion}, but ${ctx.env.name} runs ${kube}`, { hint: "pick a chart version that supports the cluster, or upgrade the cluster first" }));
       }
     }
     return out;
   },
 };
+
+/**
+ * Constraints parsed once per process: every environment asks about the same charts' constraints,
+ * and semver parses a range string on each call. Same answers as `semver.validRange` and
+ * `semver.satisfies(version, range, { includePrerelease: true })`.
+ */
+const valid = new Map<string, boolean>();
+function validRange(range: string): boolean {
+  let known = valid.get(range);
+  if (known === undefined) valid.set(range, (known = semver.validRange(range) !== null));
+  return known;
+}
+
+const ranges = new Map<string, semver.Range | null>();
+function accepts(range: string, version: string): boolean {
+  let parsed = ranges.get(range);
+  if (parsed === undefined) {
+    try {
+      parsed = new semver.Range(range, { includePrerelease: true });
+    } catch {
+      parsed = null;
+    }
+    ranges.set(range, parsed);
+  }
+  return parsed !== null && parsed.test(version);
+}
