@@ -4,26 +4,15 @@
  * (`test/fixtures/invalid/<rule-id>.ts`).
  */
 import { describe, expect, it } from "vitest";
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { generate } from "../../src/pipeline/generate.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
 import { kubesprayRules } from "../../src/kubespray/rules/index.ts";
 import { proxmoxRules } from "../../src/proxmox/rules/index.ts";
-import type { InvalidFixture } from "../fixtures/invalid/infra.ts";
+import { infraFixtures } from "../fixtures/invalid/infra.ts";
 import { platformContext } from "../support/lint.ts";
 
 const rules = [...kubesprayRules, ...proxmoxRules];
-const FIXTURES = join(import.meta.dirname, "../fixtures/invalid");
-
-const fixtures: Array<[string, InvalidFixture]> = await Promise.all(
-  ["kubespray", "proxmox"].flatMap((area) =>
-    readdirSync(join(FIXTURES, area))
-      .filter((f) => f.endsWith(".ts"))
-      .sort()
-      .map(async (f) => [`${area}/${f.replace(/\.ts$/, "")}`, ((await import(join(FIXTURES, area, f))) as { fixture: InvalidFixture }).fixture] as [string, InvalidFixture]),
-  ),
-);
+const fixtures = await infraFixtures();
 
 describe("Kubespray and Proxmox rules on the embedded model", () => {
   const files = generate(streamforge);

@@ -5,8 +5,6 @@
  * (`scopedTo`), never their generated files. Their findings in X's files are the full run's.
  */
 import { describe, expect, it } from "vitest";
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { generate } from "../../src/pipeline/generate.ts";
 import { lint, scopedTo } from "../../src/pipeline/lint.ts";
 import { LintContext, LintFile } from "../../src/core/lint/context.ts";
@@ -18,19 +16,10 @@ import { proxmoxRules } from "../../src/proxmox/rules/index.ts";
 import { emitProxmox, vmSpecData } from "../../src/proxmox/emit.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
 import { benchPlatform } from "../../bench/models.ts";
-import type { InvalidFixture } from "../fixtures/invalid/infra.ts";
-import { variant } from "../fixtures/invalid/infra.ts";
+import { infraFixtures, variant } from "../fixtures/invalid/infra.ts";
 
 const rules = [...kubesprayRules, ...proxmoxRules];
-const FIXTURES = join(import.meta.dirname, "../fixtures/invalid");
-const fixtures: Array<[string, InvalidFixture]> = await Promise.all(
-  ["kubespray", "proxmox"].flatMap((area) =>
-    readdirSync(join(FIXTURES, area))
-      .filter((f) => f.endsWith(".ts"))
-      .sort()
-      .map(async (f) => [`${area}/${f.replace(/\.ts$/, "")}`, ((await import(join(FIXTURES, area, f))) as { fixture: InvalidFixture }).fixture] as [string, InvalidFixture]),
-  ),
-);
+const fixtures = await infraFixtures();
 
 /** What `lint --env env` keeps: findings outside the other environments' folders and files. */
 function keptFor(platform: Platform, env: string): (d: Diagnostic) => boolean {
