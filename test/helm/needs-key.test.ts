@@ -12,6 +12,7 @@ import type { Environment, Platform } from "../../src/core/model/types.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
 import { benchPlatform } from "../../bench/models.ts";
 import { platform as podinfo } from "../fixtures/models/podinfo.ts";
+import { watching } from "../support/watching.ts";
 
 /** The needs one environment implies on its own. */
 function needsOf(platform: Platform, env: Environment): Map<string, string[]> {
@@ -63,19 +64,9 @@ describe("needsKey", () => {
 
   it("leaves out only what the package's adapters never read of an environment: its Proxmox settings, its VMs' ids and MACs", () => {
     for (const env of streamforge.environments) {
-      const reads: string[] = [];
-      const wrap = <T extends object>(value: T, path: string): T =>
-        new Proxy(value, {
-          get(target, key, receiver) {
-            const child = Reflect.get(target, key, receiver) as unknown;
-            if (typeof key === "symbol") return child;
-            reads.push(`${path}/${key}`);
-            return child !== null && typeof child === "object" ? wrap(child, `${path}/${key}`) : child;
-          },
-        });
-      // A copy: the embedded model is deeply frozen, and a proxy must return a frozen property's own value.
-      const watched = wrap(structuredClone(env), "");
-      needsOf({ ...streamforge, environments: streamforge.environments.map((e) => (e === env ? watched : e)) }, watched);
+      const watched = watching(streamforge, env.name);
+      needsOf(watched.platform, watched.env);
+      const reads = [...watched.reads];
       expect(reads.length).toBeGreaterThan(100);
       expect(reads.filter((path) => /^\/proxmox\/|^\/nodes\/\d+\/vm\/(vmid|mac)$/.test(path))).toEqual([]);
     }

@@ -11,23 +11,7 @@ import { docsIndex } from "../../src/docs/emit.ts";
 import type { Platform } from "../../src/core/model/types.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
 import { modelRuleErrors } from "../../src/pipeline/lint.ts";
-
-/** The model with `watched` wrapped so that every property read of it (at any depth) is recorded. */
-function watching(platform: Platform, watched: string): { platform: Platform; reads: Set<string> } {
-  const reads = new Set<string>();
-  const wrap = <T extends object>(value: T, path: string): T =>
-    new Proxy(value, {
-      get(target, key, receiver) {
-        const child = Reflect.get(target, key, receiver) as unknown;
-        if (typeof key === "symbol") return child;
-        reads.add(`${path}/${key}`);
-        return child !== null && typeof child === "object" ? wrap(child, `${path}/${key}`) : child;
-      },
-    });
-  // A copy: the embedded model is deeply frozen, and a proxy must return a frozen property's own value.
-  const environments = platform.environments.map((e) => (e.name === watched ? wrap(structuredClone(e), "") : e));
-  return { platform: { ...platform, environments }, reads };
-}
+import { watching } from "../support/watching.ts";
 
 describe("generation scoped to one environment", () => {
   it("gives exactly that environment's files and the shared ones, byte for byte", () => {

@@ -7,6 +7,7 @@ import { generate } from "../../src/pipeline/generate.ts";
 import { guarded, modelRuleErrors, rules } from "../../src/pipeline/lint.ts";
 import type { Rule } from "../../src/core/lint/context.ts";
 import type { Diagnostic } from "../../src/core/diagnostics/types.ts";
+import type { Platform } from "../../src/core/model/types.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
 import { cases as network } from "../fixtures/invalid/network.ts";
 import { cases as placementStorage } from "../fixtures/invalid/placement-storage.ts";
@@ -19,16 +20,21 @@ const MODEL = "src/platform/streamforge.ts";
 const ruleIds = new Set(rules.map((r) => r.id));
 // Model changes whose finding lint reports against the model, from a rule of the registry.
 const candidates = [...network, ...placementStorage, ...hostsTls, ...policy, ...apply].filter((c) => c.model && !c.edit && !c.add && c.expect.file === MODEL && ruleIds.has(c.rule) && (c.expect.severity ?? "error") === "error");
-// Some of these models do not even generate (an adapter or the docs refuse them first): gen
-// refuses those before its rule check, which sees only the ones that generate.
-const modelCases = candidates.flatMap((c) => {
-  const platform = c.model!(structuredClone(streamforge));
-  try {
-    return [{ ...c, platform, records: generate(platform) }];
-  } catch {
-    return [];
-  }
-});
+/**
+ * The cases whose model generates, with it and its files. Some models do not even generate (an
+ * adapter or the docs refuse them first): gen refuses those before its rule check.
+ */
+function generating<C extends { model?: (platform: Platform) => Platform }>(cases: readonly C[]) {
+  return cases.flatMap((c) => {
+    const platform = c.model!(structuredClone(streamforge));
+    try {
+      return [{ ...c, platform, records: generate(platform) }];
+    } catch {
+      return [];
+    }
+  });
+}
+const modelCases = generating(candidates);
 
 describe("gen's check of the model's rule errors", () => {
   it("covers the model-reporting rules through the invalid fixtures", () => {
@@ -46,16 +52,7 @@ describe("gen's check of the model's rule errors", () => {
 });
 
 // Every model change of the invalid fixtures that still generates, whatever file lint points at.
-const everyModelCase = [...network, ...placementStorage, ...hostsTls, ...policy, ...apply, ...handEdits]
-  .filter((c) => c.model)
-  .flatMap((c) => {
-    const platform = c.model!(structuredClone(streamforge));
-    try {
-      return [{ ...c, platform, records: generate(platform) }];
-    } catch {
-      return [];
-    }
-  });
+const everyModelCase = generating([...network, ...placementStorage, ...hostsTls, ...policy, ...apply, ...handEdits].filter((c) => c.model));
 
 describe("gen's check without the rules' searches of the generated files", () => {
   // gen keeps only findings against the model, so the rules skip what can only report against a
