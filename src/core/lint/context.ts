@@ -70,7 +70,7 @@ interface Visit {
  * A value of a deployed file with the site it is at, as `RuleContext.values` gives them. `site`
  * and `path` are built when read: test `key`, `value` or `file` first.
  */
-export type SitedVisit = Visit & { site: Site; file: LintFile };
+export type SitedVisit = Visit & { site: Site; file: LintFile; doc: number };
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -125,6 +125,11 @@ class DeployedValue implements Visit {
 
   get file(): LintFile {
     return this.at.file;
+  }
+
+  /** The index of the value's document in its file. */
+  get doc(): number {
+    return this.at.doc;
   }
 
   /** The keys from the document root, rebuilt on each read: read it after cheaper tests. */

@@ -47,12 +47,14 @@ export const hostHasRecord: Rule = {
     // Looked up once per environment, not once per value.
     const { anyDomain } = hostPatterns(domains);
     const out: Diagnostic[] = [];
-    for (const { value, site } of ctx.values()) {
+    // `site` is read for a finding only: it builds the value's pointer.
+    for (const visit of ctx.values()) {
+      const { value } = visit;
       if (typeof value !== "string" || !anyDomain.test(value)) continue;
       for (const host of new Set(hostsIn(value, domains))) {
         // A bare domain (`ALLOWED_SENDER_DOMAINS=lab.dmz.home`) names a zone, not a host.
         if (domains.includes(host) || hasRecord(byName, host)) continue;
-        out.push(ctx.at(this.id, site, `host "${host}" has no DNS record in ${ctx.env.name}`, { hint: "add it to the model (a web UI, a node or an external host) so dns/ gets a record" }));
+        out.push(ctx.at(this.id, visit.site, `host "${host}" has no DNS record in ${ctx.env.name}`, { hint: "add it to the model (a web UI, a node or an external host) so dns/ gets a record" }));
       }
     }
     return out;

@@ -85,4 +85,12 @@ describe("RuleContext.values", () => {
     expect(leaf.site).toEqual({ file, doc: 0, pointer: "/a~1b/0/c~0d" });
     expect(visits.map((v) => v.site.pointer)).toEqual(["", "/a~1b", "/a~1b/0", "/a~1b/0/c~0d"]);
   });
+
+  it("gives each value the index of its document, the same as its site's, without building the site", () => {
+    // Rules test `doc` and `file` of every value; `site` (a pointer string each) only for a finding.
+    const file = new LintFile("manifests/prod/x/a.yaml", "", "manifest", release, [{ a: 1 }, { b: [2] }]);
+    const visits = context([file]).values();
+    expect(visits.map((v) => [v.key, v.doc])).toEqual([[undefined, 0], ["a", 0], [undefined, 1], ["b", 1], [0, 1]]);
+    expect(visits.every((v) => v.doc === v.site.doc && v.file === v.site.file)).toBe(true);
+  });
 });

@@ -24,20 +24,22 @@ export const platformCaTrust: Rule = {
     const servedBy = new Map(webHosts(env).map(({ ui, fqdn }) => [fqdn, webBackends[ui].release]));
     // The first document's values of each values file, from the context's one walk (same order).
     const visits = new Map<LintFile, SitedVisit[]>();
+    // Tested by `doc` and `file`: `site` builds the value's pointer, needed for a finding only.
     for (const visit of ctx.values()) {
-      if (visit.site.doc !== 0 || visit.site.file.kind !== "values") continue;
-      const list = visits.get(visit.site.file);
+      if (visit.doc !== 0 || visit.file.kind !== "values") continue;
+      const list = visits.get(visit.file);
       if (list) list.push(visit);
       else visits.set(visit.site.file, [visit]);
     }
     for (const file of ctx.deployed.filter((f) => f.kind === "values" && f.release)) {
       const release = file.release!;
       if (!inv.contracts.has(release.name)) continue;
-      const calls: Array<{ host: string; pointer: string }> = [];
+      const calls: Array<{ host: string; visit: SitedVisit }> = [];
       const data = file.docs[0];
-      for (const { value, key, parent, site: { pointer } } of visits.get(file) ?? []) {
+      for (const visit of visits.get(file) ?? []) {
+        const { value, key, parent } = visit;
         if (typeof key === "string" && SKIP_VERIFY.test(key) && value === true) {
-          out.push(ctx.at(this.id, { file, doc: 0, pointer }, `${release.name} turns certificate verification off (${key}: true)`, { hint: "give the client the CA of the endpoint instead" }));
+          out.push(ctx.at(this.id, { file, doc: 0, pointer: visit.site.pointer }, `${release.name} turns certificate verification off (${key}: true)`, { hint: "give the client the CA of the endpoint instead" }));
         }
         // Both patterns below need "https://" in the line: most values have none.
         if (typeof value !== "string" || !value.includes("https://") || !isObject(parent) && !Array.isArray(parent)) continue;
@@ -47,7 +49,7 @@ export const platformCaTrust: Rule = {
           const [, lineKey, host] = m;
           const server = servedBy.get(host!);
           if (!server || server === release.name || BROWSER_KEY.test(lineKey!) || BROWSER_KEY.test(String(key))) continue;
-          calls.push({ host: host!, pointer });
+          calls.push({ host: host!, visit });
         }
       }
       if (!calls.length) continue;
@@ -55,7 +57,7 @@ export const platformCaTrust: Rule = {
       const given = settings.some((s) => [...walk(data)].some(({ key, value }) => typeof key === "string" && (typeof s.key === "string" ? key === s.key : s.key.test(key)) && (typeof value === "string" ? value !== "" && (s.contains === undefined || value.includes(s.contains)) : Array.isArray(value) && value.length > 0)));
       if (given) continue;
       const first = calls[0]!;
-      out.push(ctx.at(this.id, { file, doc: 0, pointer: first.pointer }, `${release.name} calls https://${first.host}, whose certificate ${env.ingress.issuer} issues, but is not given the platform CA`, {
+      out.push(ctx.at(this.id, { file, doc: 0, pointer: first.visit.site.pointer }, `${release.name} calls https://${first.host}, whose certificate ${env.ingress.issuer} issues, but is not given the platform CA`, {
         hint: settings.length
           ? `set ${settings.map((s) => String(s.key)).join(" or ")} to the CA the platform distributes`
           : ownAdapter(platform, release.adapter)

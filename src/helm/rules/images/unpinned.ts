@@ -15,16 +15,18 @@ export const unpinnedImage: Rule = {
   description: "every image tag that is set is pinned: not empty and not latest",
   check(ctx) {
     const out: Diagnostic[] = [];
-    for (const { value, key, parent, site } of ctx.values()) {
+    // `site` is read for a candidate only: it builds the value's pointer.
+    for (const visit of ctx.values()) {
+      const { value, key, parent } = visit;
       // Chart style: image: {repository, tag}.
       if (key === "tag" && isObject(parent) && ("repository" in parent || "registry" in parent || "image" in parent)) {
         const tag = typeof value === "number" ? String(value) : value;
-        if (tag === "" || tag === "latest") out.push(ctx.at(this.id, site, `image tag is ${tag === "" ? "empty" : '"latest"'}`, { hint: "pin an exact version, or leave the key out to use the chart's appVersion" }));
+        if (tag === "" || tag === "latest") out.push(ctx.at(this.id, visit.site, `image tag is ${tag === "" ? "empty" : '"latest"'}`, { hint: "pin an exact version, or leave the key out to use the chart's appVersion" }));
       } else if (key === "image" && typeof value === "string") {
         const tag = imageTag(value);
-        const inPod = site.file.kind === "manifest";
+        const inPod = visit.file.kind === "manifest";
         if (tag === "latest" || tag === "" || (tag === undefined && inPod)) {
-          out.push(ctx.at(this.id, site, `image "${value}" is not pinned${tag === undefined ? " (no tag means latest)" : ""}`, { hint: "use repository:version" }));
+          out.push(ctx.at(this.id, visit.site, `image "${value}" is not pinned${tag === undefined ? " (no tag means latest)" : ""}`, { hint: "use repository:version" }));
         }
       }
     }

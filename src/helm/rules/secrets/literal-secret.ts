@@ -101,12 +101,14 @@ export const literalSecret: Rule = {
   check(ctx) {
     const out: Diagnostic[] = [];
     const hint = "reference an existing Secret (existingSecret, secretKeyRef) or a Vault path instead (A13)";
-    for (const { value, key, parent, site } of ctx.values()) {
+    // `site` is read for a finding only: it builds the value's pointer.
+    for (const visit of ctx.values()) {
+      const { value, key, parent } = visit;
       // `{name: DB_PASSWORD, value: "..."}`: env entries carry the key in `name`.
       if (key === "value" && isObject(parent) && typeof parent.name === "string" && SECRET_KEY.test(parent.name) && literal(value)) {
-        out.push(ctx.at(this.id, site, `env ${parent.name} has a literal value`, { hint }));
+        out.push(ctx.at(this.id, visit.site, `env ${parent.name} has a literal value`, { hint }));
       } else if (typeof key === "string" && SECRET_KEY.test(key) && !REFERENCE_KEY.test(key) && !namesKeyOfSecret(parent) && literal(value)) {
-        out.push(ctx.at(this.id, site, `"${key}" has a literal value`, { hint }));
+        out.push(ctx.at(this.id, visit.site, `"${key}" has a literal value`, { hint }));
       }
     }
     // Files the cluster does not receive are read by people and pipelines: Kubespray's
