@@ -25,7 +25,8 @@ interface Rendered {
   body: string[];
 }
 
-const values = new Map<unknown, Rendered>();
+/** Scalars `yaml` was asked about: one line (the text after `key: `), or a block literal. */
+const values = new Map<unknown, string | Rendered>();
 const keys = new Map<string, string>();
 
 /**
@@ -51,28 +52,61 @@ const otherTypes = (() => {
 })();
 const isPlainValue = (text: string): boolean => PLAIN_VALUE.test(text) && !NOT_PLAIN_VALUE.test(text) && !otherTypes.some((test) => test.test(text));
 
-function scalar(value: unknown): Rendered {
-  if (typeof value === "string" && isPlain(value)) return { head: value, body: [] };
-  if (typeof value === "string" && isPlainValue(value)) return { head: value, body: [] };
+/** Characters that make `yaml` double-quote a string (its own test), and a tab, which this writer leaves to it. */
+const QUOTED = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
+
+/**
+ * A multi-line string as `yaml` writes it as a value with `lineWidth: 0`: a block literal (`|`,
+ * or `|-` without a final newline), its lines one step in, blank lines empty. Only the strings
+ * whose block has no indentation indicator and no kept trailing newlines: a line of content, no
+ * leading space or newline, no trailing whitespace but one final newline, no tab or control character. The
+ * configuration files emitters embed (a realm's JSON, TOML, a YAML list) are such strings, and
+ * differ per environment, so asking `yaml` about each cost more than any other scalar.
+ */
+function blockLiteral(text: string): Rendered | undefined {
+  const clip = text.endsWith("\n");
+  const content = clip ? text.slice(0, -1) : text;
+  const first = content.charCodeAt(0);
+  const last = content.charCodeAt(content.length - 1);
+  // Space, newline, tab: yaml adds an indentation or keep indicator, or quotes.
+  if (content === "" || first === 32 || first === 10 || first === 9 || last === 32 || last === 10 || last === 9 || QUOTED.test(content)) return undefined;
+  return { head: clip ? "|" : "|-", body: `${INDENT}${content.replace(/\n+/g, `$&${INDENT}`)}`.split("\n") };
+}
+
+function scalar(value: unknown): string | Rendered {
+  if (typeof value === "string") {
+    if (isPlain(value)) return value;
+    const hit = values.get(value);
+    if (hit !== undefined) return hit;
+    if (isPlainValue(value)) return value;
+    if (value.includes("\n")) {
+      const block = blockLiteral(value);
+      if (block) return block;
+    }
+  }
   // An integer is written in decimal, as JSON writes it (VM ids, ports: distinct per environment).
-  if (typeof value === "number" && Number.isSafeInteger(value) && !Object.is(value, -0)) return { head: String(value), body: [] };
+  if (typeof value === "number" && Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
   // Map keys compare -0 and 0 as equal; `yaml` writes them differently.
   const cacheable = !Object.is(value, -0);
   const hit = cacheable ? values.get(value) : undefined;
-  if (hit) return hit;
+  if (hit !== undefined) return hit;
   const text = stringify({ k: value }, YAML_OPTIONS);
   if (!text.startsWith("k: ") || !text.endsWith("\n")) throw new Outside();
   const [head, ...body] = text.slice(3, -1).split("\n");
   if (body.some((line) => line !== "" && !line.startsWith(INDENT))) throw new Outside();
-  const rendered = { head: head!, body };
+  const rendered = body.length ? { head: head!, body } : head!;
   if (cacheable) values.set(value, rendered);
   return rendered;
 }
 
 function key(name: string): string {
-  if (isPlain(name)) return name;
   let text = keys.get(name);
   if (text === undefined) {
+    if (isPlain(name)) {
+      // The same few hundred keys recur in every document: one lookup instead of two patterns.
+      keys.set(name, name);
+      return name;
+    }
     // How `yaml` writes a key that looks like a document marker depends on its depth.
     if (/^(%|---|\.\.\.)/m.test(name)) throw new Outside();
     const full = stringify({ [name]: null }, YAML_OPTIONS);
@@ -84,66 +118,138 @@ function key(name: string): string {
 }
 
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
-const isCollection = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 : isMap(v) && Object.keys(v).length > 0);
 
-/** Collections met so far in this document: `yaml` writes one met twice as an anchor and alias. */
-let seen = new Set<object>();
-function once(value: object): void {
-  if (seen.has(value)) throw new Outside();
-  seen.add(value);
+/** Whether a map has a member `yaml` writes (one not undefined: `yaml` leaves those out, as `prune` does). */
+function hasMember(value: Record<string, unknown>): boolean {
+  for (const name in value) if (Object.hasOwn(value, name) && value[name] !== undefined) return true;
+  return false;
 }
 
-/** `prefix` then a value that stays on the line (scalar, `{}` or `[]`), owned by a line at `indent`. */
-function inline(out: string[], prefix: string, value: unknown, indent: string): void {
-  if (Array.isArray(value) || isMap(value)) {
-    once(value);
-    out.push(`${prefix}${Array.isArray(value) ? "[]" : "{}"}`);
+/**
+ * Collections met so far in this document, when the data may hold one twice (`blockYaml`): `yaml`
+ * writes such a collection as an anchor and alias. Undefined for a pruned copy (`writeYaml`),
+ * where each collection is a new object.
+ */
+let seen: Set<object> | undefined;
+/** The text written so far. */
+let out = "";
+
+/** `prefix` then a scalar, its block literal's lines under `indent`. */
+function scalarLine(prefix: string, value: unknown, indent: string): void {
+  const rendered = scalar(value);
+  if (typeof rendered === "string") {
+    out += `${prefix}${rendered}\n`;
     return;
   }
-  const { head, body } = scalar(value);
-  out.push(`${prefix}${head}`);
-  for (const line of body) out.push(line === "" ? "" : `${indent}${line}`);
+  out += `${prefix}${rendered.head}\n`;
+  for (const line of rendered.body) out += line === "" ? "\n" : `${indent}${line}\n`;
 }
 
-function map(out: string[], value: Record<string, unknown>, indent: string): void {
-  once(value);
-  for (const [name, child] of Object.entries(value)) {
-    const k = `${indent}${key(name)}:`;
-    if (!isCollection(child)) inline(out, `${k} `, child, indent);
-    else {
-      out.push(k);
-      if (Array.isArray(child)) seq(out, child, indent + INDENT);
-      else map(out, child as Record<string, unknown>, indent + INDENT);
+/**
+ * A map's members at `indent`, the first line starting with `first` instead (`- ` of a list
+ * item); returns the map without undefined members, as `prune` copies it.
+ */
+function map(value: Record<string, unknown>, indent: string, first: string): Record<string, unknown> {
+  seen?.add(value);
+  const copy: Record<string, unknown> = {};
+  const deeper = indent + INDENT;
+  let lead = first;
+  for (const name of Object.keys(value)) {
+    const child = value[name];
+    if (child === undefined) continue;
+    // Assigning it would set the copy's prototype, not a member.
+    if (name === "__proto__") throw new Outside();
+    const k = `${lead}${key(name)}:`;
+    lead = indent;
+    if (child !== null && typeof child === "object") {
+      if (seen?.has(child)) throw new Outside();
+      if (Array.isArray(child)) {
+        if (child.length) {
+          out += `${k}\n`;
+          copy[name] = seq(child, deeper, deeper);
+        } else {
+          seen?.add(child);
+          out += `${k} []\n`;
+          copy[name] = [];
+        }
+      } else if (hasMember(child as Record<string, unknown>)) {
+        out += `${k}\n`;
+        copy[name] = map(child as Record<string, unknown>, deeper, deeper);
+      } else {
+        seen?.add(child);
+        out += `${k} {}\n`;
+        copy[name] = {};
+      }
+    } else {
+      scalarLine(`${k} `, child, indent);
+      copy[name] = child;
     }
   }
+  return copy;
 }
 
-function seq(out: string[], value: unknown[], indent: string): void {
-  once(value);
-  for (const item of value) {
-    if (!isCollection(item)) {
-      inline(out, `${indent}- `, item, indent);
-      continue;
-    }
+/** A list's items at `indent`, the first line starting with `first` instead; returns its copy (see `map`). */
+function seq(value: unknown[], indent: string, first: string): unknown[] {
+  seen?.add(value);
+  const copy = new Array<unknown>(value.length);
+  const deeper = indent + INDENT;
+  let lead = first;
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i];
     // A nested collection starts on the dash's line.
-    const start = out.length;
-    if (Array.isArray(item)) seq(out, item, indent + INDENT);
-    else map(out, item as Record<string, unknown>, indent + INDENT);
-    out[start] = `${indent}- ${out[start]!.slice(indent.length + INDENT.length)}`;
+    const dash = `${lead}- `;
+    lead = indent;
+    if (item !== null && typeof item === "object") {
+      if (seen?.has(item)) throw new Outside();
+      if (Array.isArray(item)) {
+        if (item.length) copy[i] = seq(item, deeper, dash);
+        else {
+          seen?.add(item);
+          out += `${dash}[]\n`;
+          copy[i] = [];
+        }
+      } else if (hasMember(item as Record<string, unknown>)) {
+        copy[i] = map(item as Record<string, unknown>, deeper, dash);
+      } else {
+        seen?.add(item);
+        out += `${dash}{}\n`;
+        copy[i] = {};
+      }
+    } else {
+      scalarLine(dash, item, indent);
+      copy[i] = item;
+    }
+  }
+  return copy;
+}
+
+/** The text and copy of a non-empty map or list; undefined for anything else or outside the layout. */
+function write(data: unknown, shared: boolean): { text: string; copy: unknown } | undefined {
+  const list = Array.isArray(data) && data.length > 0;
+  if (!list && !(isMap(data) && hasMember(data))) return undefined;
+  out = "";
+  seen = shared ? new Set() : undefined;
+  try {
+    const copy = list ? seq(data as unknown[], "", "") : map(data as Record<string, unknown>, "", "");
+    return { text: out, copy };
+  } catch (error) {
+    if (error instanceof Outside) return undefined;
+    throw error;
+  } finally {
+    out = "";
+    seen = undefined;
   }
 }
 
 /** `stringify(data, YAML_OPTIONS)` for a non-empty map or sequence of JSON data; undefined otherwise. */
 export function blockYaml(data: unknown): string | undefined {
-  if (!isCollection(data)) return undefined;
-  const out: string[] = [];
-  seen = new Set();
-  try {
-    if (Array.isArray(data)) seq(out, data, "");
-    else map(out, data as Record<string, unknown>, "");
-  } catch (error) {
-    if (error instanceof Outside) return undefined;
-    throw error;
-  }
-  return `${out.join("\n")}\n`;
+  return write(data, true)?.text;
+}
+
+/**
+ * `stringify(prune(data), YAML_OPTIONS)` and `prune(data)` (`data` without undefined members, a
+ * new object for every collection), in one walk; undefined where `blockYaml` of the copy would be.
+ */
+export function blockYamlPruned(data: unknown): { text: string; copy: unknown } | undefined {
+  return write(data, false);
 }

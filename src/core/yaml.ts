@@ -7,16 +7,22 @@
  */
 import { stringify } from "yaml";
 import { header } from "./files.ts";
-import { blockYaml, YAML_OPTIONS } from "./yaml-block.ts";
+import { blockYamlPruned, YAML_OPTIONS } from "./yaml-block.ts";
 
 /** A JSON-compatible value: what emitters build and what YAML can round-trip. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 const OPTIONS = YAML_OPTIONS;
 
-/** `yaml`'s text for a pruned document: its layout written directly where it can be (same bytes). */
-function write(doc: unknown): string {
-  return blockYaml(doc) ?? stringify(doc, OPTIONS);
+/**
+ * `yaml`'s text for a document without its undefined members, and that pruned copy: written
+ * directly in one walk where the layout allows (same bytes), else pruned, then `yaml`.
+ */
+function write(doc: unknown): { text: string; copy: unknown } {
+  const fast = blockYamlPruned(doc);
+  if (fast) return fast;
+  const copy = prune(doc);
+  return { text: stringify(copy, OPTIONS), copy };
 }
 
 /** Keys Kubernetes readers expect first; everything else keeps insertion order. */
@@ -43,7 +49,7 @@ function prune(value: unknown): unknown {
 
 /** One YAML document, without header. */
 export function toYaml(data: unknown): string {
-  return write(prune(data));
+  return write(data).text;
 }
 
 /** A generated YAML file: header, then one document or several separated by `---`. */
@@ -61,6 +67,12 @@ export function yamlContent(...documents: unknown[]): { content: string; documen
 
 /** Comment lines, then documents separated by `---`, then comment lines; as `yamlContent`. */
 export function yamlWithComments(leading: string, documents: unknown[], trailing = ""): { content: string; documents: unknown[] } {
-  const pruned = documents.map(prune);
-  return { content: leading + pruned.map(write).join("---\n") + trailing, documents: pruned };
+  let content = leading;
+  const pruned: unknown[] = [];
+  documents.forEach((doc, i) => {
+    const { text, copy } = write(doc);
+    content += i === 0 ? text : `---\n${text}`;
+    pruned.push(copy);
+  });
+  return { content: content + trailing, documents: pruned };
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { benchPlatform } from "../../bench/models.ts";
 import { generate } from "../../src/pipeline/generate.ts";
-import { blockYaml, YAML_OPTIONS } from "../../src/core/yaml-block.ts";
+import { blockYaml, blockYamlPruned, YAML_OPTIONS } from "../../src/core/yaml-block.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
 
 const reference = (data: unknown) => stringify(data, YAML_OPTIONS);
@@ -86,7 +86,58 @@ describe("blockYaml", () => {
     );
   });
 
+  it("writes any multi-line string as yaml does (block literals, or yaml's quoting where a block cannot hold it)", () => {
+    // Lines of the characters that decide a block's header: leading and trailing spaces, blank
+    // lines, final newlines, tabs, indicators; in every position a value takes.
+    const alphabet = [..."ab \n\n\t#:-|>%.'\"{}"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (chars) => {
+        const text = chars.join("");
+        for (const data of [{ k: text }, { k: [text] }, { a: { b: [{ c: text, d: 1 }] } }, [[text]]]) expect(blockYaml(data)).toBe(reference(data));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("declines what is not a non-empty map or sequence", () => {
     for (const data of ["x", 1, null, [], {}]) expect(blockYaml(data)).toBeUndefined();
+  });
+});
+
+/** What `yamlContent` did before `blockYamlPruned`: a pruned copy, then yaml's text of it. */
+function prune(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(prune);
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (v === undefined ? [] : [[k, prune(v)]])));
+  return value;
+}
+
+describe("blockYamlPruned", () => {
+  it("writes yaml's text of the pruned document and returns that pruned copy, sharing nothing with the input", () => {
+    const shared = { name: "x" };
+    const data = { a: undefined, b: { c: undefined }, list: [shared, shared, [], {}, { only: undefined }], shared, deep: { e: [1, "two\nlines\n"] } };
+    const result = blockYamlPruned(data)!;
+    // A collection met twice is two copies once pruned: no anchor and alias as yaml writes for `data` itself.
+    expect(result.text).toBe(reference(prune(data)));
+    expect(result.copy).toEqual(prune(data));
+    expect(Object.keys(result.copy as object)).toEqual(["b", "list", "shared", "deep"]);
+    const copy = result.copy as { list: unknown[]; shared: unknown };
+    expect(copy.shared).not.toBe(shared);
+    expect(copy.list[0]).not.toBe(copy.list[1]);
+  });
+
+  it("gives the copy and text of every document the bench model generates as prune and yaml do", () => {
+    for (const record of generate(benchPlatform(2))) {
+      for (const doc of record.documents ?? []) {
+        const result = blockYamlPruned(doc);
+        if (result === undefined) continue;
+        expect(result.copy).toEqual(doc);
+        if (result.text !== reference(doc)) expect({ path: record.path, text: result.text }).toEqual({ path: record.path, text: reference(doc) });
+      }
+    }
+  });
+
+  it("declines a document that prunes to nothing, and one whose list holds undefined", () => {
+    expect(blockYamlPruned({ a: undefined })).toBeUndefined();
+    expect(blockYamlPruned({ a: [1, undefined] })).toBeUndefined();
   });
 });
