@@ -59,9 +59,8 @@ export function needsKey(env: Environment): string {
  */
 export class NeedsDerivation {
   private readonly extra: Map<string, Set<string>>;
-  /** Keys (`needsKey`) of the environments added so far; those `add` was given are keyed on first need. */
+  /** Keys (`needsKey`) of the environments whose needs are in, where `keyed`. */
   private readonly keys = new Set<string>();
-  private readonly unkeyed: Environment[] = [];
   /**
    * Whether `needsKey` stands for an environment here: only where every adapter is the package's.
    * A platform's own adapter is code the package has not checked; such platforms build every
@@ -69,9 +68,13 @@ export class NeedsDerivation {
    */
   private readonly keyed: boolean;
 
-  constructor(private readonly platform: Platform) {
+  /** `byKey: false` derives from every environment, as a platform with its own adapters does (tests compare both ways). */
+  constructor(
+    private readonly platform: Platform,
+    options: { byKey?: boolean } = {},
+  ) {
     this.extra = new Map(platform.releases.map((r) => [r.name, new Set(r.needs)]));
-    this.keyed = adaptersOf(platform).length === 0;
+    this.keyed = (options.byKey ?? true) && adaptersOf(platform).length === 0;
   }
 
   /**
@@ -79,23 +82,30 @@ export class NeedsDerivation {
    * only when no environment added so far has its key.
    */
   addEnvironment(env: Environment): void {
-    if (this.keyed) {
-      for (const added of this.unkeyed.splice(0)) this.keys.add(needsKey(added));
-      const key = needsKey(env);
-      if (this.keys.has(key)) return;
-      this.keys.add(key);
-    }
+    if (!this.isNew(env)) return;
     this.built.push(env.name);
     this.contribute(new EnvironmentBuild(this.platform, env));
+  }
+
+  /** Whether `env` may imply needs not in yet: always, unless `keyed` and an environment with its key was added. */
+  private isNew(env: Environment): boolean {
+    if (!this.keyed) return true;
+    const key = needsKey(env);
+    if (this.keys.has(key)) return false;
+    this.keys.add(key);
+    return true;
   }
 
   /** The environments `addEnvironment` had to build, in order (what a `--env` run paid for the needs). */
   readonly built: string[] = [];
 
-  /** What `env` implies, from its build. */
+  /**
+   * What `env` implies, from its build; nothing to do where an environment with its key was
+   * added (a tenth of the contract work, which the key's JSON costs, for each environment
+   * derived from another).
+   */
   add(build: EnvironmentBuild): void {
-    if (this.keyed) this.unkeyed.push(build.ctx.env);
-    this.contribute(build);
+    if (this.isNew(build.ctx.env)) this.contribute(build);
   }
 
   private contribute(build: EnvironmentBuild): void {

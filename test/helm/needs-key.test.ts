@@ -14,9 +14,9 @@ import { benchPlatform } from "../../bench/models.ts";
 import { platform as podinfo } from "../fixtures/models/podinfo.ts";
 import { watching } from "../support/watching.ts";
 
-/** The needs one environment implies on its own. */
+/** The needs one environment implies on its own (from its build alone: no key is read). */
 function needsOf(platform: Platform, env: Environment): Map<string, string[]> {
-  const derivation = new NeedsDerivation(platform);
+  const derivation = new NeedsDerivation(platform, { byKey: false });
   derivation.add(new EnvironmentBuild(platform, env));
   return derivation.result();
 }
@@ -26,6 +26,27 @@ function byKey(platform: Platform): { needs: Map<string, string[]>; built: strin
   const derivation = new NeedsDerivation(platform);
   for (const env of platform.environments) derivation.addEnvironment(env);
   return { needs: derivation.result(), built: derivation.built };
+}
+
+/** Needs derived as a whole `gen` does, each environment's build handed to `add`; with `byKey: false`, from every one. */
+function byBuild(platform: Platform, options: { byKey?: boolean } = {}): Map<string, string[]> {
+  const derivation = new NeedsDerivation(platform, options);
+  for (const env of platform.environments) derivation.add(new EnvironmentBuild(platform, env));
+  return derivation.result();
+}
+
+/** A build of `env` that counts how often the derivation reads its chart values. */
+function countingBuild(platform: Platform, env: Environment): { build: EnvironmentBuild; reads: () => number } {
+  const build = new EnvironmentBuild(platform, env);
+  let reads = 0;
+  const values = build.ctx.values;
+  (build.ctx as { values: typeof values }).values = new (class extends Map<string, unknown> {
+    override get(key: string) {
+      reads++;
+      return super.get(key);
+    }
+  })(values) as typeof values;
+  return { build, reads: () => reads };
 }
 
 /** The bench model with one environment's settings changed so that it alone implies a need. */
@@ -84,13 +105,35 @@ describe("needs derived by key", () => {
   it("equal the needs derived from every environment's build, and build one environment per key", () => {
     for (const platform of [streamforge, benchPlatform(6), withOwnNeed(6, 4)]) {
       const { needs, built } = byKey(platform);
-      expect(needs).toEqual(derivedNeeds(platform));
+      expect(needs).toEqual(byBuild(platform, { byKey: false }));
       // The first environment of each key, in the model's order.
       const firstOfKey = platform.environments.filter((e, i) => platform.environments.findIndex((o) => needsKey(o) === needsKey(e)) === i);
       expect(built).toEqual(firstOfKey.map((e) => e.name));
     }
     expect(byKey(benchPlatform(6)).built).toEqual(["prod0", "lab1"]);
     expect(byKey(withOwnNeed(6, 4)).built).toEqual(["prod0", "lab1", "prod4"]);
+  });
+
+  it("from the builds gen makes, one read per key, equal the needs derived from every build", () => {
+    for (const platform of [streamforge, benchPlatform(6), withOwnNeed(6, 4)]) expect(byBuild(platform)).toEqual(byBuild(platform, { byKey: false }));
+    expect(byBuild(withOwnNeed(6, 4)).get("traefik")).toContain("linstor-cluster");
+  });
+
+  it("read no build of an environment whose key an environment added before has; every build where the platform has its own adapters", () => {
+    const bench = benchPlatform(3);
+    const derivation = new NeedsDerivation(bench);
+    const [first, other, same] = bench.environments.map((env) => countingBuild(bench, env));
+    for (const { build } of [first!, other!, same!]) derivation.add(build);
+    // prod0 and prod2 share a key; lab1 has the other.
+    expect([first!.reads() > 0, other!.reads() > 0, same!.reads()]).toEqual([true, true, 0]);
+
+    const env = podinfo.environments[0]!;
+    const copy = JSON.parse(JSON.stringify(env).replaceAll(env.name, "copy")) as Environment;
+    const twice: Platform = { ...podinfo, environments: [env, copy] };
+    const own = new NeedsDerivation(twice);
+    const builds = twice.environments.map((e) => countingBuild(twice, e));
+    for (const { build } of builds) own.add(build);
+    expect(builds.map(({ reads }) => reads() > 0)).toEqual([true, true]);
   });
 
   it("keep a need only one environment's settings imply", () => {
