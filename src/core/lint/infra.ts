@@ -22,8 +22,22 @@ function groupVarsPaths(files: OutputFiles, env: string): string[] {
   return files.paths(dir).filter((p) => /\.ya?ml$/.test(p));
 }
 
-/** Every variable the inventory of `env` writes: group_vars files, and host and group vars in hosts.yaml. */
-export function writtenVars(files: OutputFiles, env: string): WrittenVar[] {
+/**
+ * The variables of each environment's inventory, per run (its files): rules ask `groupVar` for a
+ * few names each, and each ask walked the whole inventory again.
+ */
+const written = new WeakMap<OutputFiles, Map<string, readonly WrittenVar[]>>();
+
+/** Every variable the inventory of `env` writes: group_vars files, and host and group vars in hosts.yaml. Shared: do not change it. */
+export function writtenVars(files: OutputFiles, env: string): readonly WrittenVar[] {
+  let byEnv = written.get(files);
+  if (!byEnv) written.set(files, (byEnv = new Map()));
+  let vars = byEnv.get(env);
+  if (!vars) byEnv.set(env, (vars = readVars(files, env)));
+  return vars;
+}
+
+function readVars(files: OutputFiles, env: string): WrittenVar[] {
   const out: WrittenVar[] = [];
   for (const path of groupVarsPaths(files, env)) {
     const data = files.data(path);
@@ -93,6 +107,17 @@ function specsOf(env: Environment, files: OutputFiles): VmSpecRead[] {
     if (!isObject(data)) return [];
     return [{ env, path, node: data.node, params: isObject(data.params) ? data.params : {} }];
   });
+}
+
+/**
+ * The spec of each path among `specs` (the first, as a search of the list finds): rules look up
+ * each node's spec, and a search of every environment's specs per node grew with the square of
+ * the number of environments.
+ */
+export function specByPath(specs: readonly VmSpecRead[]): (path: string) => VmSpecRead | undefined {
+  const byPath = new Map<string, VmSpecRead>();
+  for (const spec of specs) if (!byPath.has(spec.path)) byPath.set(spec.path, spec);
+  return (path) => byPath.get(path);
 }
 
 /** The VM specs of the environments the run checks, from their files. */

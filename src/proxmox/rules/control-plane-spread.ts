@@ -2,7 +2,7 @@ import type { Diagnostic } from "../../core/diagnostics/types.ts";
 import { proxmoxPaths } from "../../core/model/infra.ts";
 import { controlPlaneNodes } from "../../core/model/infra.ts";
 import type { PlatformRule } from "../../core/lint/context.ts";
-import { vmSpecs } from "../../core/lint/infra.ts";
+import { specByPath, vmSpecs } from "../../core/lint/infra.ts";
 
 /** Two control planes on one Proxmox node fall together, and etcd loses its quorum with them. */
 export const rule: PlatformRule = {
@@ -11,12 +11,12 @@ export const rule: PlatformRule = {
   description: "the control-plane VMs of an environment run on different Proxmox nodes",
   check(ctx) {
     const { output: files } = ctx;
-    const specs = vmSpecs(ctx);
+    const specAt = specByPath(vmSpecs(ctx));
     const out: Diagnostic[] = [];
     for (const env of ctx.environments) {
       const placed = new Map<string, string>();
       for (const node of controlPlaneNodes(env)) {
-        const spec = specs.find((s) => s.path === proxmoxPaths(env.name).spec(node.name));
+        const spec = specAt(proxmoxPaths(env.name).spec(node.name));
         if (!spec) continue;
         const host = String(spec.node);
         const other = placed.get(host);

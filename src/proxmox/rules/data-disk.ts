@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../../core/diagnostics/types.ts";
 import { proxmoxPaths } from "../../core/model/infra.ts";
 import type { PlatformRule } from "../../core/lint/context.ts";
-import { vmSpecs } from "../../core/lint/infra.ts";
+import { specByPath, vmSpecs } from "../../core/lint/infra.ts";
 
 /** `/dev/sdb` is the second SCSI disk (`scsi1`) of a VM on a virtio-scsi controller. */
 function scsiParamOf(device: string): string | undefined {
@@ -23,12 +23,12 @@ export const rule: PlatformRule = {
   description: "every Linstor data disk of the model exists on its VM, at the model's size and device",
   check(ctx) {
     const { output: files } = ctx;
-    const specs = vmSpecs(ctx);
+    const specAt = specByPath(vmSpecs(ctx));
     const out: Diagnostic[] = [];
     for (const env of ctx.environments) {
       for (const node of env.nodes) {
         if (node.vm.dataDiskGiB === undefined) continue;
-        const spec = specs.find((s) => s.path === proxmoxPaths(env.name).spec(node.name));
+        const spec = specAt(proxmoxPaths(env.name).spec(node.name));
         if (!spec) continue;
         // Linstor names the disk by its device inside the VM, where the model pins one.
         const device = (node.vm as { dataDiskDevice?: string }).dataDiskDevice ?? "/dev/sdb";

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../../core/diagnostics/types.ts";
 import { proxmoxPaths } from "../../core/model/infra.ts";
 import type { PlatformRule } from "../../core/lint/context.ts";
-import { vmSpecs } from "../../core/lint/infra.ts";
+import { specByPath, vmSpecs } from "../../core/lint/infra.ts";
 
 /** The PCI address of a `hostpci` value (`host=0000:01:00,pcie=1` or `0000:01:00`). */
 function pciOf(value: unknown): string | undefined {
@@ -17,11 +17,11 @@ export const rule: PlatformRule = {
   description: "GPU worker VMs run on a Proxmox node with a GPU and pass it through on a q35 machine",
   check(ctx) {
     const { output: files } = ctx;
-    const specs = vmSpecs(ctx);
+    const specAt = specByPath(vmSpecs(ctx));
     const out: Diagnostic[] = [];
     for (const env of ctx.environments) {
       for (const node of env.nodes.filter((n) => n.gpu)) {
-        const spec = specs.find((s) => s.path === proxmoxPaths(env.name).spec(node.name));
+        const spec = specAt(proxmoxPaths(env.name).spec(node.name));
         if (!spec) continue;
         const host = env.proxmox.hosts.find((h) => h.name === spec.node);
         const withGpu = env.proxmox.hosts.filter((h) => h.gpuPci).map((h) => h.name);

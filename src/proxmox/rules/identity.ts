@@ -1,9 +1,10 @@
 import type { Diagnostic } from "../../core/diagnostics/types.ts";
+import type { Environment } from "../../core/model/types.ts";
 import { kubesprayPaths } from "../../core/model/infra.ts";
 import { proxmoxPaths } from "../../core/model/infra.ts";
 import { lanPrefix } from "../../core/model/infra.ts";
 import { type PlatformRule, isObject } from "../../core/lint/context.ts";
-import { hostVarsOf, vmSpecs } from "../../core/lint/infra.ts";
+import { hostVarsOf, specByPath, vmSpecs, type VmSpecRead } from "../../core/lint/infra.ts";
 
 /** `key=value` pairs of a property string. */
 function props(text: unknown): Record<string, string> {
@@ -24,6 +25,14 @@ export const rule: PlatformRule = {
     const { output: files } = ctx;
     const out: Diagnostic[] = [];
     const specs = vmSpecs(ctx);
+    const specAt = specByPath(specs);
+    // Each environment's specs, in order: a filter of every environment's specs per environment grew with the square.
+    const specsOf = new Map<Environment, VmSpecRead[]>();
+    for (const spec of specs) {
+      const list = specsOf.get(spec.env);
+      if (list) list.push(spec);
+      else specsOf.set(spec.env, [spec]);
+    }
     for (const env of ctx.environments) {
       const hostsPath = kubesprayPaths(env.name).hosts;
       const paths = proxmoxPaths(env.name);
@@ -40,7 +49,7 @@ export const rule: PlatformRule = {
           }
         }
         const specPath = paths.spec(node.name);
-        const spec = specs.find((s) => s.path === specPath);
+        const spec = specAt(specPath);
         if (!spec) {
           out.push({ rule: this.id, severity: "error", message: `${env.name}: node ${node.name} has no VM spec ${specPath}`, file: specPath });
         } else {
@@ -69,7 +78,7 @@ export const rule: PlatformRule = {
           if (!modelNames.has(host)) out.push(ctx.at(this.id, files.site(hostsPath, ["all", "hosts", host]), `${env.name}: inventory host ${host} is not a node of the model`, { key: true }));
         }
       }
-      for (const spec of specs.filter((s) => s.env === env)) {
+      for (const spec of specsOf.get(env) ?? []) {
         const name = spec.path.replace(/^.*\//, "").replace(/\.ya?ml$/, "");
         if (!modelNames.has(name)) out.push(ctx.at(this.id, files.site(spec.path, []), `${env.name}: VM spec ${spec.path} is for no node of the model`));
       }
