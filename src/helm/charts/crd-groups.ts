@@ -19,7 +19,25 @@ export const CRD_GROUPS_BY_CHART: Readonly<Record<string, readonly string[]>> = 
   minio: ["minio.min.io", "sts.min.io"],
 };
 
+/** The charts installing each group's CRDs, in the order above: rules ask per release, group and environment. */
+const CHARTS_BY_GROUP: ReadonlyMap<string, readonly string[]> = (() => {
+  const out = new Map<string, string[]>();
+  for (const [chart, groups] of Object.entries(CRD_GROUPS_BY_CHART)) {
+    for (const group of groups) {
+      const list = out.get(group);
+      if (list) list.push(chart);
+      else out.set(group, [chart]);
+    }
+  }
+  return out;
+})();
+
+/** Every chart that installs `group`'s CRDs, in the order of `CRD_GROUPS_BY_CHART`. */
+export function chartsOfGroup(group: string): readonly string[] {
+  return CHARTS_BY_GROUP.get(group) ?? [];
+}
+
 /** The chart that installs `group`'s CRDs, if any chart known here does. */
 export function chartOfGroup(group: string): string | undefined {
-  return Object.entries(CRD_GROUPS_BY_CHART).find(([, groups]) => groups.includes(group))?.[0];
+  return chartsOfGroup(group)[0];
 }

@@ -11,7 +11,7 @@ import type { Values } from "./adapter.ts";
 import type { KindRef, Provided, ReleaseContract } from "./contract.ts";
 import { chartContracts } from "./contracts.ts";
 import { ownContract } from "./own-contract.ts";
-import { CRD_GROUPS_BY_CHART } from "./crd-groups.ts";
+import { chartsOfGroup } from "./crd-groups.ts";
 import { kafkaExternalServices, localClaims, objectCreates } from "../manifests/operators.ts";
 
 /** What one release deploys: values (chart) or objects (local). */
@@ -40,8 +40,8 @@ export function releaseContract(ctx: Context, release: Release, deployed: Deploy
 
 /** Releases of the environment that install the CRDs of `group`. */
 export function crdInstallers(releases: readonly Release[], group: string): Release[] {
-  const charts = Object.entries(CRD_GROUPS_BY_CHART).filter(([, groups]) => groups.includes(group)).map(([chart]) => chart);
-  return releases.filter((r) => r.chart !== "local" && charts.includes(r.chart.name));
+  const charts = chartsOfGroup(group);
+  return charts.length ? releases.filter((r) => r.chart !== "local" && charts.includes(r.chart.name)) : [];
 }
 
 const MONITOR_KEYS: Readonly<Record<string, string>> = { servicemonitor: "ServiceMonitor", podmonitor: "PodMonitor", prometheusrule: "PrometheusRule" };
