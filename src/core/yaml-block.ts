@@ -131,18 +131,18 @@ function hasMember(value: Record<string, unknown>): boolean {
  * where each collection is a new object.
  */
 let seen: Set<object> | undefined;
-/** The text written so far. */
-let out = "";
+/** The lines written so far, each with its newline: joined once, into a flat string (readers compare it with files). */
+let out: string[] = [];
 
 /** `prefix` then a scalar, its block literal's lines under `indent`. */
 function scalarLine(prefix: string, value: unknown, indent: string): void {
   const rendered = scalar(value);
   if (typeof rendered === "string") {
-    out += `${prefix}${rendered}\n`;
+    out.push(`${prefix}${rendered}\n`);
     return;
   }
-  out += `${prefix}${rendered.head}\n`;
-  for (const line of rendered.body) out += line === "" ? "\n" : `${indent}${line}\n`;
+  out.push(`${prefix}${rendered.head}\n`);
+  for (const line of rendered.body) out.push(line === "" ? "\n" : `${indent}${line}\n`);
 }
 
 /**
@@ -165,19 +165,19 @@ function map(value: Record<string, unknown>, indent: string, first: string): Rec
       if (seen?.has(child)) throw new Outside();
       if (Array.isArray(child)) {
         if (child.length) {
-          out += `${k}\n`;
+          out.push(`${k}\n`);
           copy[name] = seq(child, deeper, deeper);
         } else {
           seen?.add(child);
-          out += `${k} []\n`;
+          out.push(`${k} []\n`);
           copy[name] = [];
         }
       } else if (hasMember(child as Record<string, unknown>)) {
-        out += `${k}\n`;
+        out.push(`${k}\n`);
         copy[name] = map(child as Record<string, unknown>, deeper, deeper);
       } else {
         seen?.add(child);
-        out += `${k} {}\n`;
+        out.push(`${k} {}\n`);
         copy[name] = {};
       }
     } else {
@@ -205,14 +205,14 @@ function seq(value: unknown[], indent: string, first: string): unknown[] {
         if (item.length) copy[i] = seq(item, deeper, dash);
         else {
           seen?.add(item);
-          out += `${dash}[]\n`;
+          out.push(`${dash}[]\n`);
           copy[i] = [];
         }
       } else if (hasMember(item as Record<string, unknown>)) {
         copy[i] = map(item as Record<string, unknown>, deeper, dash);
       } else {
         seen?.add(item);
-        out += `${dash}{}\n`;
+        out.push(`${dash}{}\n`);
         copy[i] = {};
       }
     } else {
@@ -227,16 +227,16 @@ function seq(value: unknown[], indent: string, first: string): unknown[] {
 function write(data: unknown, shared: boolean): { text: string; copy: unknown } | undefined {
   const list = Array.isArray(data) && data.length > 0;
   if (!list && !(isMap(data) && hasMember(data))) return undefined;
-  out = "";
+  out = [];
   seen = shared ? new Set() : undefined;
   try {
     const copy = list ? seq(data as unknown[], "", "") : map(data as Record<string, unknown>, "", "");
-    return { text: out, copy };
+    return { text: out.join(""), copy };
   } catch (error) {
     if (error instanceof Outside) return undefined;
     throw error;
   } finally {
-    out = "";
+    out = [];
     seen = undefined;
   }
 }

@@ -67,12 +67,15 @@ export function yamlContent(...documents: unknown[]): { content: string; documen
 
 /** Comment lines, then documents separated by `---`, then comment lines; as `yamlContent`. */
 export function yamlWithComments(leading: string, documents: unknown[], trailing = ""): { content: string; documents: unknown[] } {
-  let content = leading;
+  // Joined once: a flat string, which the writer and lint compare with the file on disk.
+  const parts = [leading];
   const pruned: unknown[] = [];
   documents.forEach((doc, i) => {
     const { text, copy } = write(doc);
-    content += i === 0 ? text : `---\n${text}`;
+    if (i > 0) parts.push("---\n");
+    parts.push(text);
     pruned.push(copy);
   });
-  return { content: content + trailing, documents: pruned };
+  parts.push(trailing);
+  return { content: parts.join(""), documents: pruned };
 }

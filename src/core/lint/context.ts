@@ -76,22 +76,45 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A value `walk` visited; its path is rebuilt from the visits above it when read. */
+class Walked implements Visit {
+  constructor(
+    readonly value: unknown,
+    readonly key: string | number | undefined,
+    readonly parent: unknown,
+    /** The visit of the containing value; undefined at the root. */
+    private readonly up: Walked | undefined,
+    /** The path of the root. */
+    private readonly base: ReadonlyArray<string | number>,
+  ) {}
+
+  /** The keys from the root (after the root's own path), a new list on each read: read it after cheaper tests. */
+  get path(): Array<string | number> {
+    const keys: Array<string | number> = [];
+    for (let v: Walked = this; v.up !== undefined; v = v.up) keys.push(v.key!);
+    return [...this.base, ...keys.reverse()];
+  }
+}
+
 /**
  * Depth-first visit of every value of a JSON tree, in document order. A list, not a generator:
  * each value of a recursive generator passes through every level above it, which made deep trees
- * the costliest part of a lint.
+ * the costliest part of a lint. Each visit's `path` is built when read (rules read it for the few
+ * values they report; a path per value was most of a walk's garbage).
  */
 export function walk(value: unknown, path: Array<string | number> = [], parent: unknown = undefined): Visit[] {
   const out: Visit[] = [];
-  const visit = (value: unknown, path: Array<string | number>, parent: unknown): void => {
-    out.push({ value, path, key: path[path.length - 1], parent });
+  const base = [...path];
+  const visit = (here: Walked): void => {
+    out.push(here);
+    const { value } = here;
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) visit(value[i], [...path, i], value);
+      for (let i = 0; i < value.length; i++) visit(new Walked(value[i], i, value, here, base));
     } else if (isObject(value)) {
-      for (const k of Object.keys(value)) visit(value[k], [...path, k], value);
+      for (const k of Object.keys(value)) visit(new Walked(value[k], k, value, here, base));
     }
   };
-  visit(value, path, parent);
+  visit(new Walked(value, path[path.length - 1], parent, undefined, base));
   return out;
 }
 

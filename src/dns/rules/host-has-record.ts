@@ -48,7 +48,9 @@ export const hostHasRecord: Rule = {
     const { anyDomain } = hostPatterns(domains);
     const out: Diagnostic[] = [];
     // `site` is read for a finding only: it builds the value's pointer.
-    for (const visit of ctx.values()) {
+    const visits = ctx.values();
+    for (let i = 0; i < visits.length; i++) {
+      const visit = visits[i]!;
       const { value } = visit;
       if (typeof value !== "string" || !anyDomain.test(value)) continue;
       for (const host of new Set(hostsIn(value, domains))) {

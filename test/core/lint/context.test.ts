@@ -4,7 +4,7 @@
  * (not the walk of every value), so these tests hold the two to the same answer.
  */
 import { describe, expect, it } from "vitest";
-import { LintFile, RuleContext, isObject, type KubeDoc } from "../../../src/core/lint/context.ts";
+import { LintFile, RuleContext, isObject, walk, type KubeDoc } from "../../../src/core/lint/context.ts";
 import { streamforge } from "../../../src/platform/streamforge.ts";
 import { generate } from "../../../src/pipeline/generate.ts";
 
@@ -92,5 +92,25 @@ describe("RuleContext.values", () => {
     const visits = context([file]).values();
     expect(visits.map((v) => [v.key, v.doc])).toEqual([[undefined, 0], ["a", 0], [undefined, 1], ["b", 1], [0, 1]]);
     expect(visits.every((v) => v.doc === v.site.doc && v.file === v.site.file)).toBe(true);
+  });
+});
+
+describe("walk", () => {
+  it("visits every value depth first with its key, parent and path from the root (after the root's own path)", () => {
+    const tree = { a: [1, { b: "x" }], "c/d": null };
+    const visits = walk(tree, ["components"]);
+    expect(visits.map((v) => [v.key, v.path, v.value])).toEqual([
+      ["components", ["components"], tree],
+      ["a", ["components", "a"], tree.a],
+      [0, ["components", "a", 0], 1],
+      [1, ["components", "a", 1], tree.a[1]],
+      ["b", ["components", "a", 1, "b"], "x"],
+      ["c/d", ["components", "c/d"], null],
+    ]);
+    expect(visits.map((v) => v.parent)).toEqual([undefined, tree, tree.a, tree.a, tree.a[1], tree]);
+    // Each read is the caller's own list.
+    const leaf = visits[4]!;
+    leaf.path.push("changed");
+    expect(leaf.path).toEqual(["components", "a", 1, "b"]);
   });
 });

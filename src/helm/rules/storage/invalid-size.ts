@@ -23,9 +23,11 @@ export const invalidSize: Rule = {
   aboutModel: true,
   check(ctx) {
     const out: Diagnostic[] = [];
-    for (const { value, key, path } of walk(usedComponents(ctx.platform, ctx.env))) {
+    for (const visit of walk(usedComponents(ctx.platform, ctx.env))) {
+      const { value, key } = visit;
+      // The path is built when read: for a finding only.
       if (key === "size" && typeof value === "string" && !STORAGE_QUANTITY.test(value)) {
-        out.push(ctx.model(this.id, ["components", ...path], `size "${value}" is not a Kubernetes quantity`, { hint: suggest(value) }));
+        out.push(ctx.model(this.id, ["components", ...visit.path], `size "${value}" is not a Kubernetes quantity`, { hint: suggest(value) }));
       }
     }
     if (!ctx.searchFiles) return out;

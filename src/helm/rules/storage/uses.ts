@@ -53,8 +53,9 @@ export function classUses(ctx: RuleContext): ClassUse[] {
 /** The model's storage class fields (`components.*.storageClass`), with their paths. */
 export function modelClassUses(ctx: RuleContext): Array<{ name: string; path: Array<string | number> }> {
   const out: Array<{ name: string; path: Array<string | number> }> = [];
-  for (const { value, key, path } of walk(usedComponents(ctx.platform, ctx.env))) {
-    if (key === "storageClass" && typeof value === "string") out.push({ name: value, path: ["components", ...path] });
+  for (const visit of walk(usedComponents(ctx.platform, ctx.env))) {
+    // The path is built when read: for the class fields only.
+    if (visit.key === "storageClass" && typeof visit.value === "string") out.push({ name: visit.value, path: ["components", ...visit.path] });
   }
   return out;
 }
