@@ -414,7 +414,11 @@ export class RuleContext extends LintContext {
     return this.kubeCache;
   }
 
-  /** Every value in every deployed file, with the site it is at (walked once, shared by the rules). */
+  /**
+   * Every value in every deployed file, with the site it is at (walked once, shared by the rules).
+   * Rules loop over it by index: a `for...of` allocates an iterator result per value until V8
+   * optimizes the loop, and each rule loops over every value of every environment.
+   */
   values(): readonly SitedVisit[] {
     return this.deployedValues();
   }

@@ -92,7 +92,9 @@ function kubeEndpoints(doc: KubeDoc): Endpoint[] {
 function valuesEndpoints(ctx: RuleContext): Endpoint[] {
   const out: Endpoint[] = [];
   // The context's one walk of the deployed files, in the same order (file, document, depth first).
-  for (const visit of ctx.values()) {
+  const visits = ctx.values();
+  for (let index = 0; index < visits.length; index++) {
+    const visit = visits[index]!;
     const { value, key, file } = visit;
     if (file.kind !== "values" || !isObject(value) || typeof key !== "string" || !/ingress/i.test(key) || value.enabled === false) continue;
     const at = visit.site;
@@ -157,7 +159,9 @@ function findServedHosts(ctx: RuleContext): ServedHost[] {
     }
   }
   // Traefik values: `matchRule: Host(\`traefik.dmz.home\`)` for the dashboard.
-  for (const visit of ctx.values()) {
+  const visits = ctx.values();
+  for (let index = 0; index < visits.length; index++) {
+    const visit = visits[index]!;
     const { value, key, file } = visit;
     if (key === "matchRule" && typeof value === "string" && file.kind === "values") {
       const { site } = visit;

@@ -25,7 +25,9 @@ export const platformCaTrust: Rule = {
     // The first document's values of each values file, from the context's one walk (same order).
     const visits = new Map<LintFile, SitedVisit[]>();
     // Tested by `doc` and `file`: `site` builds the value's pointer, needed for a finding only.
-    for (const visit of ctx.values()) {
+    const values = ctx.values();
+    for (let index = 0; index < values.length; index++) {
+      const visit = values[index]!;
       if (visit.doc !== 0 || visit.file.kind !== "values") continue;
       const list = visits.get(visit.file);
       if (list) list.push(visit);

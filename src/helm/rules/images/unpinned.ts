@@ -16,7 +16,9 @@ export const unpinnedImage: Rule = {
   check(ctx) {
     const out: Diagnostic[] = [];
     // `site` is read for a candidate only: it builds the value's pointer.
-    for (const visit of ctx.values()) {
+    const visits = ctx.values();
+    for (let index = 0; index < visits.length; index++) {
+      const visit = visits[index]!;
       const { value, key, parent } = visit;
       // Chart style: image: {repository, tag}.
       if (key === "tag" && isObject(parent) && ("repository" in parent || "registry" in parent || "image" in parent)) {

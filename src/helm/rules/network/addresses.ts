@@ -75,7 +75,9 @@ const ANNOTATIONS = new Set(["metallb.io/loadBalancerIPs", "metallb.universe.tf/
  */
 export function lbRequests(ctx: RuleContext): LbRequest[] {
   const out: LbRequest[] = [];
-  for (const visit of ctx.values()) {
+  const visits = ctx.values();
+  for (let index = 0; index < visits.length; index++) {
+    const visit = visits[index]!;
     const { value, key } = visit;
     if (key === "loadBalancerIP" && typeof value === "string" && value !== "") out.push({ ip: value, site: visit.site });
     else if (key === "loadBalancerIPs" && Array.isArray(value)) {

@@ -26,7 +26,9 @@ export const gpuNode: Rule = {
     }
     if (!ctx.searchFiles) return out;
     // A pod spec that requests a GPU and pins itself to a node: that node must have one.
-    for (const { value, file } of ctx.values()) {
+    const visits = ctx.values();
+    for (let index = 0; index < visits.length; index++) {
+      const { value, file } = visits[index]!;
       if (!isObject(value) || !Array.isArray(value.containers) || !requestsGpu(value.containers)) continue;
       for (const pin of nodePins(ctx)) {
         if (pin.holder === value.nodeSelector && pin.site.file === file && !gpuNodes.has(pin.node)) {

@@ -26,7 +26,9 @@ export function nodePins(ctx: RuleContext): NodePin[] {
 
 function findNodePins(ctx: RuleContext): NodePin[] {
   const out: NodePin[] = [];
-  for (const visit of ctx.values()) {
+  const visits = ctx.values();
+  for (let index = 0; index < visits.length; index++) {
+    const visit = visits[index]!;
     const { value, key, parent } = visit;
     if (key === HOSTNAME_LABEL && typeof value === "string") out.push({ node: value, site: visit.site, holder: parent });
     else if (isObject(value) && value.key === HOSTNAME_LABEL && Array.isArray(value.values) && (value.operator === "In" || value.operator === undefined)) {

@@ -102,7 +102,9 @@ export const literalSecret: Rule = {
     const out: Diagnostic[] = [];
     const hint = "reference an existing Secret (existingSecret, secretKeyRef) or a Vault path instead (A13)";
     // `site` is read for a finding only: it builds the value's pointer.
-    for (const visit of ctx.values()) {
+    const visits = ctx.values();
+    for (let index = 0; index < visits.length; index++) {
+      const visit = visits[index]!;
       const { value, key, parent } = visit;
       // `{name: DB_PASSWORD, value: "..."}`: env entries carry the key in `name`.
       if (key === "value" && isObject(parent) && typeof parent.name === "string" && SECRET_KEY.test(parent.name) && literal(value)) {

@@ -31,7 +31,9 @@ export const invalidSize: Rule = {
       }
     }
     if (!ctx.searchFiles) return out;
-    for (const visit of ctx.values()) {
+    const visits = ctx.values();
+    for (let index = 0; index < visits.length; index++) {
+      const visit = visits[index]!;
       const { value, key, parent } = visit;
       // The path is rebuilt when read: only for the two keys that can be a size.
       if (typeof value !== "string" || !isObject(parent) || (key !== "storage" && key !== "size")) continue;

@@ -18,7 +18,9 @@ const DEFAULT_MARKERS = new Set(["", "-"]);
 
 export function classUses(ctx: RuleContext): ClassUse[] {
   const out: ClassUse[] = [];
-  for (const visit of ctx.values()) {
+  const visits = ctx.values();
+  for (let index = 0; index < visits.length; index++) {
+    const visit = visits[index]!;
     const { value, key, parent } = visit;
     if (typeof key !== "string" || !CLASS_KEYS.has(key) || !isObject(parent)) continue;
     const { site } = visit;
