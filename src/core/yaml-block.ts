@@ -253,3 +253,85 @@ export function blockYaml(data: unknown): string | undefined {
 export function blockYamlPruned(data: unknown): { text: string; copy: unknown } | undefined {
   return write(data, false);
 }
+
+/** A non-empty map or list: written over lines of its own. */
+const isBlock = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 : isMap(v) && hasMember(v));
+
+/** The lines `map`/`seq` write for a value (a collection's members, or a scalar with its block lines). */
+function linesOf(value: unknown): number {
+  if (Array.isArray(value)) {
+    if (!value.length) return 1;
+    let lines = 0;
+    for (const item of value) lines += linesOf(item);
+    return lines;
+  }
+  if (isMap(value)) {
+    if (!hasMember(value)) return 1;
+    let lines = 0;
+    for (const name of Object.keys(value)) {
+      const child = value[name];
+      if (child !== undefined) lines += (isBlock(child) ? 1 : 0) + linesOf(child);
+    }
+    return lines;
+  }
+  const rendered = scalar(value);
+  return typeof rendered === "string" ? 1 : 1 + rendered.body.length;
+}
+
+/**
+ * Where `yaml`'s parser places the node at a JSON pointer (its segments) in the text `blockYaml`
+ * writes for `data`: line (0-based, from the document's first line) and column (1-based), with
+ * the rules of `YamlSource.positionOf`: a collection, or with `atKey` a map member, at its key; a
+ * pointer that runs past the tree at the deepest node it reaches. Counted from the data, without
+ * writing or parsing the text; undefined where `blockYaml` would decline the data.
+ */
+export function blockPosition(data: unknown, segments: readonly string[], atKey: boolean): { line: number; column: number } | undefined {
+  if (!isBlock(data)) return undefined;
+  try {
+    let node = data;
+    // Where `node` starts (a collection: at its first member) and the indentation of its members.
+    let line = 0;
+    let indent = 0;
+    let at = { line: 0, column: 1 };
+    let keyAt: { line: number; column: number } | undefined;
+    for (const segment of segments) {
+      keyAt = undefined;
+      if (Array.isArray(node) && node.length) {
+        const index = Number(segment);
+        if (!Number.isInteger(index) || index < 0 || index >= node.length) break;
+        for (let i = 0; i < index; i++) line += linesOf(node[i]);
+        node = node[index];
+        // An item, scalar or collection, starts after its dash.
+        at = { line, column: indent + 3 };
+        indent += 2;
+      } else if (isMap(node) && hasMember(node)) {
+        let found = false;
+        for (const name of Object.keys(node)) {
+          const child = node[name];
+          if (child === undefined) continue;
+          if (name === segment) {
+            found = true;
+            break;
+          }
+          line += (isBlock(child) ? 1 : 0) + linesOf(child);
+        }
+        if (!found) break;
+        const child = node[segment];
+        keyAt = { line, column: indent + 1 };
+        if (isBlock(child)) {
+          line += 1;
+          indent += 2;
+          at = { line, column: indent + 1 };
+        } else {
+          at = { line, column: indent + key(segment).length + 3 };
+        }
+        node = child;
+      } else break;
+    }
+    const collection = Array.isArray(node) || isMap(node);
+    return (atKey || collection) && keyAt ? keyAt : at;
+  } catch (error) {
+    if (error instanceof Outside) return undefined;
+    throw error;
+  }
+}

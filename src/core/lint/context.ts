@@ -6,7 +6,9 @@
  * (lab and prod share the Proxmox hosts) and see every file at once.
  */
 import type { Diagnostic, Severity } from "../diagnostics/types.ts";
-import { YamlSource, toPointer } from "../diagnostics/locate.ts";
+import { YamlSource, pointerSegments, toPointer } from "../diagnostics/locate.ts";
+import type { Position } from "../diagnostics/types.ts";
+import { blockPosition, blockYaml } from "../yaml-block.ts";
 import type { Environment, Platform, Release } from "../model/types.ts";
 
 /** What part of the output a file is. */
@@ -41,6 +43,70 @@ export class LintFile {
   get generated(): boolean {
     return this.documents !== undefined;
   }
+
+  private layout: number[] | null | undefined;
+
+  /**
+   * The line before each document, where the text is comment lines, the documents as `blockYaml`
+   * writes them separated by `---`, then comment lines; null for any other text (JSON, a flow
+   * `{}`, a document `yaml` itself wrote).
+   */
+  private documentLines(): number[] | null {
+    if (this.layout !== undefined) return this.layout;
+    this.layout = null;
+    const { text, documents } = this;
+    if (!documents?.length) return null;
+    const comments = (from: number): number => {
+      let at = from;
+      while (text.startsWith("#", at)) {
+        const end = text.indexOf("\n", at);
+        if (end < 0) return -1;
+        at = end + 1;
+      }
+      return at;
+    };
+    let at = comments(0);
+    if (at < 0) return null;
+    let line = lineCount(text, 0, at);
+    const starts: number[] = [];
+    for (let i = 0; i < documents.length; i++) {
+      if (i > 0) {
+        if (!text.startsWith("---\n", at)) return null;
+        at += 4;
+        line += 1;
+      }
+      const written = blockYaml(documents[i]);
+      if (written === undefined || !text.startsWith(written, at)) return null;
+      starts.push(line);
+      line += lineCount(written, 0, written.length);
+      at += written.length;
+    }
+    if (comments(at) !== text.length) return null;
+    this.layout = starts;
+    return starts;
+  }
+
+  /**
+   * The line:column of `pointer` in document `doc` (see `YamlSource.positionOf`). Text the
+   * generator wrote is not parsed for it: the place is counted from its documents, as the writer
+   * lays them out (rules report warnings in every environment's files, and each parse cost more
+   * than the rest of the file's checks).
+   */
+  positionOf(pointer: string, doc: number, key: boolean): Position | undefined {
+    const starts = this.documentLines();
+    if (starts && doc < starts.length) {
+      const at = blockPosition(this.documents![doc], pointerSegments(pointer), key);
+      if (at) return { line: starts[doc]! + at.line + 1, column: at.column };
+    }
+    return this.yaml.positionOf(pointer, doc, key);
+  }
+}
+
+/** Newlines in `text` between two offsets. */
+function lineCount(text: string, from: number, to: number): number {
+  let lines = 0;
+  for (let at = text.indexOf("\n", from); at >= 0 && at < to; at = text.indexOf("\n", at + 1)) lines++;
+  return lines;
 }
 
 /** A place in a file: which document and which JSON pointer. */
@@ -332,7 +398,7 @@ export class LintContext {
 
   /** A diagnostic at a place in a file, with its line:column. The one builder of file diagnostics. */
   at(rule: string, site: Site, message: string, options: { hint?: string; severity?: Severity; key?: boolean } = {}): Diagnostic {
-    const position = this.locate ? site.file.yaml.positionOf(site.pointer, site.doc, options.key ?? false) : undefined;
+    const position = this.locate ? site.file.positionOf(site.pointer, site.doc, options.key ?? false) : undefined;
     return {
       rule,
       severity: options.severity ?? "error",
