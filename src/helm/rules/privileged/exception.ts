@@ -24,7 +24,9 @@ export const privilegedException: Rule = {
   check(ctx) {
     const allowed = privilegedExceptions(ctx.env);
     const out: Diagnostic[] = [];
-    for (const visit of ctx.searchFiles ? ctx.values() : []) {
+    const visits = ctx.searchFiles ? ctx.values() : [];
+    for (let index = 0; index < visits.length; index++) {
+      const visit = visits[index]!;
       const { value, key } = visit;
       // Every match contains the word: a search for it first spares the regex most strings.
       const inText = typeof value === "string" && value.includes("privileged") && TOML_PRIVILEGED.test(value);
