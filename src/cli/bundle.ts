@@ -3,4 +3,3 @@
  * `await` (that is `main.ts`'s, the entry from source), only what the bundle's `main.js` calls.
  */
 export { runProcess } from "./process.ts";
-export { runEnvironmentWorker } from "./environment-workers.ts";

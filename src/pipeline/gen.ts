@@ -7,7 +7,6 @@ import { dirname, join } from "node:path";
 import type { Platform } from "../core/model/types.ts";
 import type { FileRecord } from "../core/files.ts";
 import { generate } from "./generate.ts";
-import { generateInParts, type Split, startParts } from "./environment-split.ts";
 import { emitAdapterChecked } from "./adapter-checked.ts";
 import { validatorFor } from "../core/schema/validators.ts";
 import { InvalidModelError, UsageError } from "../core/errors.ts";
@@ -32,8 +31,6 @@ export interface GenOptions {
   modelFile?: string;
   /** Called before each step of the write; fault-injection tests throw from it to simulate a kill. */
   onStep?: StepHook;
-  /** Generate every environment across threads this way (a run without `env` only). */
-  split?: Split;
 }
 
 export interface GenResult {
@@ -64,33 +61,15 @@ async function checkShape(platform: Platform, modelFile: string | undefined): Pr
 }
 
 /** Every file of a well-formed model; throws on an unknown `env` or an invalid model. */
-async function generateChecked(platform: Platform, env: string | undefined, modelFile: string | undefined, split?: Split): Promise<FileRecord[]> {
+async function generateChecked(platform: Platform, env: string | undefined, modelFile: string | undefined): Promise<FileRecord[]> {
   if (env !== undefined) environmentNamed(platform, env);
-  // The other threads start first: loading the bundle and the model there overlaps the shape check here.
-  const parts = split !== undefined && split.threads > 1 && env === undefined ? startParts(platform, split.threads, split.run) : undefined;
-  let records: FileRecord[];
-  try {
-    await checkShape(platform, modelFile);
-    records = parts ? await inParts(() => generateInParts(platform, parts), modelFile ?? "src/platform/streamforge.ts") : emitAdapterChecked(() => generate(platform, env === undefined ? {} : { env }), modelFile ?? "src/platform/streamforge.ts");
-  } finally {
-    parts?.cancel();
-  }
+  await checkShape(platform, modelFile);
+  const records = emitAdapterChecked(() => generate(platform, env === undefined ? {} : { env }), modelFile ?? "src/platform/streamforge.ts");
   // What lint would reject in the model is refused here, before anything is written.
   const { modelRuleErrors } = await import("./lint.ts");
   const findings = modelRuleErrors(platform, records, modelFile ?? "src/platform/streamforge.ts", env);
   if (findings.length) throw new InvalidModelError(findings);
   return records;
-}
-
-/** `emitAdapterChecked` of a generation split across threads. */
-async function inParts(emit: () => Promise<FileRecord[]>, modelFile: string): Promise<FileRecord[]> {
-  try {
-    return await emit();
-  } catch (error) {
-    return emitAdapterChecked(() => {
-      throw error;
-    }, modelFile);
-  }
 }
 
 /**
@@ -108,7 +87,7 @@ export async function render(platform: Platform, options: { env?: string; modelF
 export async function runGen(platform: Platform, options: GenOptions): Promise<GenResult> {
   // With `env`, only that environment's emitters run; the plan keeps the other environments'
   // entries of the owned-files list as they are.
-  const records = await generateChecked(platform, options.env, options.modelFile, options.split);
+  const records = await generateChecked(platform, options.env, options.modelFile);
   return writeRecords(records, options, platform);
 }
 

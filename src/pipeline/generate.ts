@@ -2,7 +2,7 @@
  * The whole generator as a pure function: model in, file records out. No disk, no process.
  * Every emitter is called from here; the writer and `--check` consume the result.
  */
-import type { Environment, Platform } from "../core/model/types.ts";
+import type { Platform } from "../core/model/types.ts";
 import { type FileRecord, regenerateCommands, sortRecords, withCommand } from "../core/files.ts";
 import { emitHelmfile } from "../helm/helmfile.ts";
 import { emitEnvironment } from "../helm/environments.ts";
@@ -34,45 +34,25 @@ export interface GenerateOptions {
   env?: string;
 }
 
-/** Every release's needs, by release name, in the platform's release order (`NeedsDerivation.result`). */
-export type Needs = Map<string, string[]>;
-
 /** Every file the platform generates (with `env`, that environment's and the shared ones), sorted by path. */
 export function generate(platform: Platform, options: GenerateOptions = {}): FileRecord[] {
+  // Files shared by every environment (no `env`).
+  const docs = emitDocs(platform, options.env === undefined ? {} : { env: options.env });
+  const records: FileRecord[] = [];
   // The helmfile's needs come from every environment's values and objects, which the release
   // emitters write: each environment generated is built once, read by both, and dropped after its
   // turn. Another environment (with `env`) is built for the needs only when none built so far has
   // its settings (`needsKey`).
-  const docs = sharedDocs(platform, options);
   const needs = new NeedsDerivation(platform);
   const generated = platform.environments.filter((e) => options.env === undefined || e.name === options.env);
-  const records = emitEnvironments(platform, generated, needs);
-  for (const env of platform.environments) if (!generated.includes(env)) needs.addEnvironment(env);
-  return withSharedFiles(platform, docs, records, needs.result());
-}
-
-/**
- * The files of `environments`, in their order, each environment's contribution to the helmfile's
- * needs added to `needs`. One part of a run split across threads (`environment-split.ts`) is this.
- */
-export function emitEnvironments(platform: Platform, environments: readonly Environment[], needs: NeedsDerivation): FileRecord[] {
-  const records: FileRecord[] = [];
-  for (const env of environments) {
+  for (const env of generated) {
     const build = new EnvironmentBuild(platform, env);
     needs.add(build);
     for (const emit of environmentEmitters) records.push(...emit(platform, env, build));
   }
-  return records;
-}
-
-/** The documentation pages (shared files); made first, before any environment's. */
-export function sharedDocs(platform: Platform, options: GenerateOptions = {}): FileRecord[] {
-  return emitDocs(platform, options.env === undefined ? {} : { env: options.env });
-}
-
-/** The environments' files (in environment order) with the files every environment shares, checked and sorted. */
-export function withSharedFiles(platform: Platform, docs: FileRecord[], environmentFiles: FileRecord[], needs: Needs): FileRecord[] {
-  return checked(platform, [emitHelmfile(platform, needs), ...emitGitlabCi(platform), ...docs, ...environmentFiles]);
+  for (const env of platform.environments) if (!generated.includes(env)) needs.addEnvironment(env);
+  records.unshift(emitHelmfile(platform, needs.result()), ...emitGitlabCi(platform), ...docs);
+  return checked(platform, records);
 }
 
 function checked(platform: Platform, records: FileRecord[]): FileRecord[] {

@@ -6,7 +6,6 @@ import { render, runGen, writeRecords, type GenResult } from "../../pipeline/gen
 import type { FileRecord } from "../../core/files.ts";
 import type { Io } from "../io.ts";
 import { InvalidModelError, UsageError } from "../../core/errors.ts";
-import { environmentSplit } from "../environment-workers.ts";
 
 const spec = {
   name: "gen",
@@ -41,8 +40,7 @@ export const gen = defineCommand(spec, {
     const outDir = resolve(io.cwd, values.out ?? ".");
     let result: GenResult;
     try {
-      const split = values.env === undefined ? environmentSplit(values.model, io.cwd, platform.environments.length, io.env.STREAMFORGE_THREADS) : undefined;
-      result = await runGen(platform, { outDir, env: values.env, check: values.check, modelFile, ...(split ? { split } : {}) });
+      result = await runGen(platform, { outDir, env: values.env, check: values.check, modelFile });
     } catch (error) {
       if (!(error instanceof InvalidModelError)) throw error;
       io.err(`${error.message}\n`);
