@@ -6,7 +6,7 @@
  *
  * The bundle can never be stale: it lives in `.build/cli-<hash>/`, where <hash> is the SHA-256 of
  * every file below `src/` (paths and contents), `package.json`, `package-lock.json` (bundled
- * libraries), `tsconfig.json` and this file. A
+ * libraries), `tsconfig.json`, `versions.yaml`, this file and `build-time.mjs`. A
  * run whose hash has no bundle builds one first (about a second) into a temporary folder renamed
  * into place, so concurrent runs never see half a bundle. `npm ci` builds it at `prepare`, so the
  * first run after an install writes nothing. Plain JavaScript, so that it starts without tsx.
@@ -18,6 +18,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildTimeData, catalogueSnapshot, precompiledTemplates } from "./build-time.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const buildRoot = join(root, ".build");
@@ -29,7 +30,9 @@ function sourceHash() {
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
     .sort();
-  for (const file of [...files, join(root, "package.json"), join(root, "package-lock.json"), join(root, "tsconfig.json"), fileURLToPath(import.meta.url)]) {
+  const scripts = [fileURLToPath(import.meta.url), fileURLToPath(new URL("./build-time.mjs", import.meta.url))];
+  // versions.yaml too: the bundle carries a snapshot of it (scripts/build-time.mjs), used only while the file is unchanged.
+  for (const file of [...files, join(root, "package.json"), join(root, "package-lock.json"), join(root, "tsconfig.json"), join(root, "versions.yaml"), ...scripts]) {
     hash.update(file.slice(root.length)).update("\0");
     try {
       hash.update(readFileSync(file));
@@ -79,6 +82,7 @@ async function build(outDir, pruneOthers) {
   const temp = `${outDir}.${process.pid}.tmp`;
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp, { recursive: true });
+  const data = { snapshot: await catalogueSnapshot(root), templates: precompiledTemplates(root) };
   await esbuild({
     entryPoints: [join(root, "src/cli/bundle.ts")],
     outfile: join(temp, "cli.cjs"),
@@ -86,13 +90,13 @@ async function build(outDir, pruneOthers) {
     format: "cjs",
     platform: "node",
     target: "node20",
-    // The libraries every run loads (yaml, handlebars, semver, diff, ajv-formats' formats) are
+    // The libraries every run loads (yaml, handlebars' runtime, semver, diff, ajv-formats' formats) are
     // bundled: resolving and reading their hundred-odd CommonJS files was a third of a `gen`.
     // Kept external: what loads only on some paths (ajv, for messages about invalid data;
     // kubernetes-models, one kind module at a time) and the schema-deriving tools.
     external: ["ajv", "ajv-formats", "kubernetes-models", "json-schema-to-typescript", "ts-json-schema-generator", "typescript", "tsx", "esbuild"],
     banner: { js: BANNER },
-    plugins: [sourceLocation],
+    plugins: [buildTimeData(root, data), sourceLocation],
     logLevel: "warning",
   });
   writeFileSync(join(temp, "main.js"), MAIN, { mode: 0o755 });
