@@ -28,17 +28,17 @@ export const TEMPLATE_MODULE = "src/core/template.ts";
  * the file does not parse (the bundle then reports that at run time, as the sources do) or when
  * its result would not survive JSON unchanged.
  */
-export async function catalogueSnapshot(root) {
+export async function catalogueSnapshot(root, file = join(root, "versions.yaml")) {
   const { build } = await import("esbuild");
   // The catalogue's own parser, bundled on its own and loaded from a private temporary folder.
   const dir = mkdtempSync(join(tmpdir(), "sf-catalogue-"));
   try {
-    const file = join(dir, "catalogue.cjs");
-    await build({ entryPoints: [join(root, "src/core/model/catalogue.ts")], outfile: file, bundle: true, format: "cjs", platform: "node", target: "node20", logLevel: "error" });
-    const { parseCatalogue } = require(file);
+    const parser = join(dir, "catalogue.cjs");
+    await build({ entryPoints: [join(root, "src/core/model/catalogue.ts")], outfile: parser, bundle: true, format: "cjs", platform: "node", target: "node20", logLevel: "error" });
+    const { parseCatalogue } = require(parser);
     let text;
     try {
-      text = readFileSync(join(root, "versions.yaml"), "utf8");
+      text = readFileSync(file, "utf8");
     } catch {
       return undefined;
     }
