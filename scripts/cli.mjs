@@ -95,6 +95,14 @@ async function build(outDir, pruneOthers) {
     // Kept external: what loads only on some paths (ajv, for messages about invalid data;
     // kubernetes-models, one kind module at a time) and the schema-deriving tools.
     external: ["ajv", "ajv-formats", "kubernetes-models", "json-schema-to-typescript", "ts-json-schema-generator", "typescript", "tsx", "esbuild"],
+    // Whitespace and syntax minified: V8 reads and pre-parses the whole file at every start, and
+    // the smaller file costs some 8 ms less. Names are kept (no identifier minification), so a stack
+    // trace still names each function; `node --enable-source-maps` maps it to src/ through the
+    // linked source map, which node reads only then.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    sourcemap: "linked",
+    sourcesContent: false,
     banner: { js: BANNER },
     plugins: [buildTimeData(root, data), sourceLocation],
     logLevel: "warning",
