@@ -8,6 +8,7 @@
 import { createRequire } from "node:module";
 import { toPointer } from "../diagnostics/locate.ts";
 import { isObject } from "./context.ts";
+import { deferValidationMessages } from "./validation-messages.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -24,6 +25,8 @@ export interface BuiltinError {
 }
 
 const kinds = new Map<string, KindModel | null>();
+/** Whether kubernetes-models' messages were deferred (`validation-messages.ts`): before the first kind loads. */
+let deferred = false;
 
 /** `kubernetes-models/<group>/<version>/<Kind>`, or `v1/<Kind>` for the core group. */
 function modulePath(apiVersion: string, kind: string): string | undefined {
@@ -40,7 +43,12 @@ export function builtinKind(apiVersion: string, kind: string): KindModel | null 
   let model: KindModel | null = null;
   if (path) {
     try {
-      const mod = require(path) as Record<string, unknown>;
+      const file = require.resolve(path);
+      if (!deferred) {
+        deferValidationMessages(file);
+        deferred = true;
+      }
+      const mod = require(file) as Record<string, unknown>;
       const candidate = mod[kind] as KindModel | undefined;
       model = candidate && typeof candidate.prototype?.validate === "function" ? candidate : null;
     } catch {
