@@ -8,6 +8,7 @@
  *   the snapshot, any other text is parsed (and its errors reported) as before.
  * - Handlebars templates: each `template(\`...\`, { ... })` call of `src/core/template.ts` is
  *   precompiled, so the bundle carries the Handlebars runtime and not its compiler.
+ * - The kubernetes-models kinds the emitters write, each bundled into one file with its schemas.
  *
  * Plain JavaScript, like scripts/cli.mjs: it runs before any loader exists.
  */
@@ -22,6 +23,48 @@ const require = createRequire(import.meta.url);
 /** The module of the catalogue snapshot, and of templates, that the bundle replaces. */
 export const SNAPSHOT_MODULE = "src/core/model/catalogue-snapshot.ts";
 export const TEMPLATE_MODULE = "src/core/template.ts";
+export const KINDS_MODULE = "src/core/lint/bundled-kinds.ts";
+
+/**
+ * The built-in kinds (`<apiVersion>/<Kind>` of kubernetes-models) that the package's emitters
+ * write, which `lint` validates with kubernetes-models: each is prebundled with its schema graph
+ * (a Job is some 190 files in node_modules). Any other kind loads from node_modules as before.
+ */
+export const BUNDLED_KINDS = [
+  "v1/ConfigMap",
+  "v1/Namespace",
+  "v1/PersistentVolumeClaim",
+  "v1/Secret",
+  "v1/Service",
+  "v1/ServiceAccount",
+  "apps/v1/Deployment",
+  "batch/v1/Job",
+  "discovery.k8s.io/v1/EndpointSlice",
+  "networking.k8s.io/v1/Ingress",
+  "storage.k8s.io/v1/StorageClass",
+];
+
+/**
+ * Writes each of BUNDLED_KINDS into `outDir/<apiVersion>/<Kind>.cjs`: the kind module and the
+ * schema modules it requires, in one file. kubernetes-models' shared libraries stay outside
+ * (`@kubernetes-models/base` holds the class every kind extends; `validate` the formats and
+ * the messages), loaded from node_modules once for all kinds.
+ */
+export async function bundleKinds(outDir) {
+  const { build } = await import("esbuild");
+  await build({
+    entryPoints: Object.fromEntries(BUNDLED_KINDS.map((kind) => [kind, `kubernetes-models/${kind}`])),
+    outdir: outDir,
+    outExtension: { ".js": ".cjs" },
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    minifyWhitespace: true,
+    external: ["@kubernetes-models/base", "@kubernetes-models/validate", "tslib"],
+    logLevel: "warning",
+  });
+}
 
 /**
  * `{ text, json }` of the package's `versions.yaml`, parsed by `parseCatalogue`; undefined when
@@ -136,9 +179,10 @@ export function template<T>(source: string, options: TemplateOptions): (context:
 }
 
 /** The esbuild plugin that puts the snapshot and the precompiled templates into the bundle. */
-export function buildTimeData(root, { snapshot, templates }) {
+export function buildTimeData(root, { snapshot, templates, kinds }) {
   const snapshotFile = join(root, SNAPSHOT_MODULE);
   const templateFile = join(root, TEMPLATE_MODULE);
+  const kindsFile = join(root, KINDS_MODULE);
   return {
     name: "build-time-data",
     setup(b) {
@@ -148,6 +192,11 @@ export function buildTimeData(root, { snapshot, templates }) {
           return { contents: `export const builtCatalogue: { text: string; json: string } | undefined = ${value};\n`, loader: "ts" };
         }
         if (args.path === templateFile) return { contents: templateModule(templates), loader: "ts", resolveDir: join(root, "src/core") };
+        if (args.path === kindsFile) {
+          // Beside the bundle, in its folder "kinds" (`__dirname` is the bundle's folder).
+          const value = kinds ? `{ dir: require("node:path").join(__dirname, "kinds"), kinds: new Set(${JSON.stringify(kinds)}) }` : "undefined";
+          return { contents: `export const bundledKinds: { dir: string; kinds: ReadonlySet<string> } | undefined = ${value};\n`, loader: "ts" };
+        }
         return undefined;
       });
     },

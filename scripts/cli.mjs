@@ -15,10 +15,10 @@
  *        node scripts/cli.mjs --build [<dir>]   only build (into <dir>, e.g. `dist/cli`, for the package)
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { buildTimeData, catalogueSnapshot, precompiledTemplates } from "./build-time.mjs";
+import { BUNDLED_KINDS, bundleKinds, buildTimeData, catalogueSnapshot, precompiledTemplates } from "./build-time.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const buildRoot = join(root, ".build");
@@ -77,12 +77,36 @@ import { createRequire } from "node:module";
 await createRequire(import.meta.url)("./cli.cjs").runProcess();
 `;
 
+/**
+ * The prebundled kubernetes-models kinds (scripts/build-time.mjs), which depend only on the
+ * installed libraries: built once per package-lock.json into `.build/kinds-<hash>/` (about a
+ * second), then copied into each bundle.
+ */
+async function kindsFolder() {
+  const hash = createHash("sha256");
+  for (const file of [join(root, "package-lock.json"), fileURLToPath(new URL("./build-time.mjs", import.meta.url))]) hash.update(readFileSync(file)).update("\0");
+  const dir = join(buildRoot, `kinds-${hash.digest("hex").slice(0, 16)}`);
+  if (existsSync(dir)) return dir;
+  const temp = `${dir}.${process.pid}.tmp`;
+  rmSync(temp, { recursive: true, force: true });
+  await bundleKinds(temp);
+  try {
+    renameSync(temp, dir);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    if (!existsSync(dir)) throw error;
+  }
+  return dir;
+}
+
 async function build(outDir, pruneOthers) {
   const { build: esbuild } = await import("esbuild");
   const temp = `${outDir}.${process.pid}.tmp`;
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp, { recursive: true });
-  const data = { snapshot: await catalogueSnapshot(root), templates: precompiledTemplates(root) };
+  const kinds = await kindsFolder();
+  cpSync(kinds, join(temp, "kinds"), { recursive: true });
+  const data = { snapshot: await catalogueSnapshot(root), templates: precompiledTemplates(root), kinds: BUNDLED_KINDS };
   await esbuild({
     entryPoints: [join(root, "src/cli/bundle.ts")],
     outfile: join(temp, "cli.cjs"),
@@ -117,7 +141,8 @@ async function build(outDir, pruneOthers) {
   }
   // Bundles of other sources are never used again.
   if (pruneOthers) for (const name of readdirSync(buildRoot)) {
-    if (name.startsWith("cli-") && join(buildRoot, name) !== outDir && !name.endsWith(".tmp")) rmSync(join(buildRoot, name), { recursive: true, force: true });
+    const current = name.startsWith("cli-") ? outDir : name.startsWith("kinds-") ? kinds : undefined;
+    if (current !== undefined && join(buildRoot, name) !== current && !name.endsWith(".tmp")) rmSync(join(buildRoot, name), { recursive: true, force: true });
   }
 }
 

@@ -6,9 +6,11 @@
  * Maps (labels, annotations, selectors) are read in full, so their keys never count as unknown.
  */
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { toPointer } from "../diagnostics/locate.ts";
 import { isObject } from "./context.ts";
 import { deferValidationMessages } from "./validation-messages.ts";
+import { bundledKinds } from "./bundled-kinds.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -34,6 +36,27 @@ function modulePath(apiVersion: string, kind: string): string | undefined {
   return `kubernetes-models/${apiVersion}/${kind}`;
 }
 
+/**
+ * The kind module: the bundled CLI's copy of it when the bundle carries one (`bundled-kinds.ts`:
+ * the same module with its schema graph in one file), else kubernetes-models' own.
+ */
+function loadKind(key: string, path: string): Record<string, unknown> {
+  const bundled = bundledKinds?.kinds.has(key) ? join(bundledKinds.dir, `${key}.cjs`) : undefined;
+  const file = bundled ?? require.resolve(path);
+  if (!deferred) {
+    deferValidationMessages(file);
+    deferred = true;
+  }
+  if (bundled) {
+    try {
+      return require(bundled) as Record<string, unknown>;
+    } catch {
+      // Not loadable where the package is installed (its libraries out of reach): kubernetes-models' own.
+    }
+  }
+  return require(require.resolve(path)) as Record<string, unknown>;
+}
+
 /** The kind's model class, or null when kubernetes-models has no such kind. */
 export function builtinKind(apiVersion: string, kind: string): KindModel | null {
   const key = `${apiVersion}/${kind}`;
@@ -43,12 +66,7 @@ export function builtinKind(apiVersion: string, kind: string): KindModel | null 
   let model: KindModel | null = null;
   if (path) {
     try {
-      const file = require.resolve(path);
-      if (!deferred) {
-        deferValidationMessages(file);
-        deferred = true;
-      }
-      const mod = require(file) as Record<string, unknown>;
+      const mod = loadKind(key, path);
       const candidate = mod[kind] as KindModel | undefined;
       model = candidate && typeof candidate.prototype?.validate === "function" ? candidate : null;
     } catch {
