@@ -1,6 +1,9 @@
 // Types of scripts/build-time.mjs (plain JavaScript), for the tests that use it.
 export const SNAPSHOT_MODULE: string;
 export const TEMPLATE_MODULE: string;
+export const KINDS_MODULE: string;
+export const BUNDLED_KINDS: readonly string[];
+export function bundleKinds(outDir: string): Promise<void>;
 export interface CatalogueSnapshot {
   text: string;
   json: string;
@@ -20,4 +23,4 @@ export function templateCalls(file: string, text: string): TemplateCall[];
 export function templateKey(source: string, options: TemplateOptions): string;
 export function precompiledTemplates(root: string): PrecompiledTemplate[];
 export function templateModule(templates: readonly PrecompiledTemplate[]): string;
-export function buildTimeData(root: string, data: { snapshot: CatalogueSnapshot | undefined; templates: readonly PrecompiledTemplate[] }): { name: string; setup(build: unknown): void };
+export function buildTimeData(root: string, data: { snapshot: CatalogueSnapshot | undefined; templates: readonly PrecompiledTemplate[]; kinds?: readonly string[] }): { name: string; setup(build: unknown): void };
