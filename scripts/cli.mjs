@@ -128,8 +128,9 @@ async function build(outDir, pruneOthers, commonjsEntry = true) {
     // The libraries every run loads (yaml, handlebars' runtime, semver, diff, ajv-formats' formats) are
     // bundled: resolving and reading their hundred-odd CommonJS files was a third of a `gen`.
     // Kept external: what loads only on some paths (ajv, for messages about invalid data;
-    // kubernetes-models, one kind module at a time) and the schema-deriving tools.
-    external: ["ajv", "ajv-formats", "kubernetes-models", "json-schema-to-typescript", "ts-json-schema-generator", "typescript", "tsx", "esbuild"],
+    // kubernetes-models, one kind module at a time; tar, for `pull`: a tenth of the bundle that
+    // every run compiled) and the schema-deriving tools.
+    external: ["ajv", "ajv-formats", "kubernetes-models", "tar", "json-schema-to-typescript", "ts-json-schema-generator", "typescript", "tsx", "esbuild"],
     // Whitespace and syntax minified: V8 reads and pre-parses the whole file at every start, and
     // the smaller file costs some 8 ms less. Names are kept (no identifier minification), so a stack
     // trace still names each function; `node --enable-source-maps` maps it to src/ through the
