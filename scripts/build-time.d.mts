@@ -4,6 +4,7 @@ export const TEMPLATE_MODULE: string;
 export const KINDS_MODULE: string;
 export const BUNDLED_KINDS: readonly string[];
 export function bundleKinds(outDir: string): Promise<void>;
+export function kubernetesModelsApiVersions(root: string): string[];
 export interface CatalogueSnapshot {
   text: string;
   json: string;

@@ -178,6 +178,21 @@ export function template<T>(source: string, options: TemplateOptions): (context:
 `;
 }
 
+/**
+ * Every apiVersion kubernetes-models has kind modules for (`v1`, `apps/v1`, ...): a kind of any
+ * other (a custom resource) is known not to be there without asking node to resolve it.
+ */
+export function kubernetesModelsApiVersions(root) {
+  const dir = join(root, "node_modules/kubernetes-models");
+  const out = new Set();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/^[A-Z].*\.js$/.test(entry.name)) continue;
+    const folder = relative(dir, entry.parentPath ?? entry.path).split(sep).join("/");
+    if (!folder.startsWith("_") && !folder.startsWith("node_modules")) out.add(folder);
+  }
+  return [...out].sort();
+}
+
 /** The esbuild plugin that puts the snapshot and the precompiled templates into the bundle. */
 export function buildTimeData(root, { snapshot, templates, kinds }) {
   const snapshotFile = join(root, SNAPSHOT_MODULE);
@@ -194,8 +209,10 @@ export function buildTimeData(root, { snapshot, templates, kinds }) {
         if (args.path === templateFile) return { contents: templateModule(templates), loader: "ts", resolveDir: join(root, "src/core") };
         if (args.path === kindsFile) {
           // Beside the bundle, in its folder "kinds" (`__dirname` is the bundle's folder).
-          const value = kinds ? `{ dir: require("node:path").join(__dirname, "kinds"), kinds: new Set(${JSON.stringify(kinds)}) }` : "undefined";
-          return { contents: `export const bundledKinds: { dir: string; kinds: ReadonlySet<string> } | undefined = ${value};\n`, loader: "ts" };
+          const value = kinds
+            ? `{ dir: require("node:path").join(__dirname, "kinds"), kinds: new Set(${JSON.stringify(kinds)}), apiVersions: new Set(${JSON.stringify(kubernetesModelsApiVersions(root))}) }`
+            : "undefined";
+          return { contents: `export const bundledKinds: { dir: string; kinds: ReadonlySet<string>; apiVersions: ReadonlySet<string> } | undefined = ${value};\n`, loader: "ts" };
         }
         return undefined;
       });

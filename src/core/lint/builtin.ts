@@ -62,7 +62,7 @@ export function builtinKind(apiVersion: string, kind: string): KindModel | null 
   const key = `${apiVersion}/${kind}`;
   const cached = kinds.get(key);
   if (cached !== undefined) return cached;
-  const path = modulePath(apiVersion, kind);
+  const path = bundledKinds && !bundledKinds.apiVersions.has(apiVersion) ? undefined : modulePath(apiVersion, kind);
   let model: KindModel | null = null;
   if (path) {
     try {

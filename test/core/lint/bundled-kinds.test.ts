@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
-import { BUNDLED_KINDS, bundleKinds } from "../../../scripts/build-time.mjs";
+import { BUNDLED_KINDS, bundleKinds, kubernetesModelsApiVersions } from "../../../scripts/build-time.mjs";
 import { generate } from "../../../src/pipeline/generate.ts";
 import { streamforge } from "../../../src/platform/streamforge.ts";
 import { validateBuiltin, type KindModel } from "../../../src/core/lint/builtin.ts";
@@ -77,12 +77,20 @@ describe("prebundled kubernetes-models kinds", () => {
     expect(validateBuiltin(secret, objectsOf("v1/Secret").at(-3)!).map((e) => e.pointer)).toEqual(expect.arrayContaining(["/metadata/name", "/data", "/unknownField"]));
   });
 
+  it("come with every apiVersion kubernetes-models has kinds of, and no custom resource's", () => {
+    const apiVersions = kubernetesModelsApiVersions(ROOT);
+    expect(apiVersions).toEqual(expect.arrayContaining(["v1", "apps/v1", "batch/v1", "storage.k8s.io/v1", "discovery.k8s.io/v1"]));
+    for (const key of generatedKinds) expect(apiVersions.includes(key.slice(0, key.lastIndexOf("/"))), key).toBe(isBuiltin(key));
+  });
+
   it("are what builtinKind loads when the bundle carries them", async () => {
     vi.resetModules();
-    vi.doMock("../../../src/core/lint/bundled-kinds.ts", () => ({ bundledKinds: { dir, kinds: new Set(["batch/v1/Job"]) } }));
+    const apiVersions = new Set(kubernetesModelsApiVersions(ROOT));
+    vi.doMock("../../../src/core/lint/bundled-kinds.ts", () => ({ bundledKinds: { dir, kinds: new Set(["batch/v1/Job"]), apiVersions } }));
     const { builtinKind } = await import("../../../src/core/lint/builtin.ts");
     expect(builtinKind("batch/v1", "Job")).toBe((require(join(dir, "batch/v1/Job.cjs")) as Record<string, KindModel>).Job);
     expect(builtinKind("v1", "Secret")).toBe((require("kubernetes-models/v1/Secret") as Record<string, KindModel>).Secret);
+    expect(builtinKind("cert-manager.io/v1", "Certificate")).toBeNull();
     vi.doUnmock("../../../src/core/lint/bundled-kinds.ts");
   });
 });
