@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { toPointer } from "../diagnostics/locate.ts";
 import { isObject } from "./context.ts";
 import { deferValidationMessages } from "./validation-messages.ts";
+import { deferDraft2019Formats } from "./deferred-formats.ts";
 import { bundledKinds } from "./bundled-kinds.ts";
 
 const require = createRequire(import.meta.url);
@@ -27,7 +28,7 @@ export interface BuiltinError {
 }
 
 const kinds = new Map<string, KindModel | null>();
-/** Whether kubernetes-models' messages were deferred (`validation-messages.ts`): before the first kind loads. */
+/** Whether what kubernetes-models loads for failures and unused formats was deferred (`validation-messages.ts`, `deferred-formats.ts`): before the first kind loads. */
 let deferred = false;
 
 /** `kubernetes-models/<group>/<version>/<Kind>`, or `v1/<Kind>` for the core group. */
@@ -45,6 +46,7 @@ function loadKind(key: string, path: string): Record<string, unknown> {
   const file = bundled ?? require.resolve(path);
   if (!deferred) {
     deferValidationMessages(file);
+    deferDraft2019Formats(file);
     deferred = true;
   }
   if (bundled) {

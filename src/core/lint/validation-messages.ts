@@ -55,14 +55,20 @@ export function runValidateFuncOf(file: string): (fn: ValidateFunction, data: un
 /** The module cache every CommonJS `require` of the process shares. */
 const cache = createRequire(import.meta.url).cache;
 
+/** Gives `exports` to every later `require` of `file`, unless `file` is loaded already; true when it did. */
+export function provideModule(file: string, exports: object): boolean {
+  if (cache[file] !== undefined) return false;
+  const module = new Module(file);
+  module.filename = file;
+  module.exports = exports;
+  module.loaded = true;
+  cache[file] = module;
+  return true;
+}
+
 /** Puts the deferred `runValidateFunc` in place for the kind modules beside `kindFile`; true when it did. */
 export function deferValidationMessages(kindFile: string): boolean {
   const found = validateModuleOf(kindFile);
-  if (!found || !found.version.startsWith(MAJOR) || cache[found.file] !== undefined) return false;
-  const module = new Module(found.file);
-  module.filename = found.file;
-  module.exports = Object.defineProperty({ runValidateFunc: runValidateFuncOf(found.file) }, "__esModule", { value: true });
-  module.loaded = true;
-  cache[found.file] = module;
-  return true;
+  if (!found || !found.version.startsWith(MAJOR)) return false;
+  return provideModule(found.file, Object.defineProperty({ runValidateFunc: runValidateFuncOf(found.file) }, "__esModule", { value: true }));
 }

@@ -5,28 +5,13 @@
  * node process, whose module cache has neither the real `validate.js` nor ours yet.
  */
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { tempDir } from "../../support/cli.ts";
+import { fresh as freshWith } from "../../support/fresh-node.ts";
 import { deferValidationMessages } from "../../../src/core/lint/validation-messages.ts";
 
-const ROOT = resolve(import.meta.dirname, "../../..");
-const MODULE = join(ROOT, "src/core/lint/validation-messages.ts");
-
-/** Runs an ES module `body` with tsx in a fresh node process (with `require`, `kindFile` and the module's exports); its printed JSON. */
-function fresh(body: string): unknown {
-  const script = `
-    import { createRequire } from "node:module";
-    import * as messages from ${JSON.stringify(MODULE)};
-    const require = createRequire(${JSON.stringify(join(ROOT, "package.json"))});
-    const kindFile = require.resolve("kubernetes-models/batch/v1/Job");
-    const loaded = (name) => Object.keys(require.cache).some((f) => f.includes(name));
-    ${body}`;
-  const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8" });
-  if (run.status !== 0) throw new Error(run.stderr);
-  return JSON.parse(run.stdout);
-}
+const fresh = (body: string) => freshWith(body, { messages: "src/core/lint/validation-messages.ts" });
 
 /** Jobs kubernetes-models rejects: a missing field, wrong types, a value out of int32, an unknown enum value, a bad date-time. */
 const BAD_JOBS = `[
