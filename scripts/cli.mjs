@@ -6,7 +6,8 @@
  *
  * The bundle can never be stale: it lives in `.build/cli-<hash>/`, where <hash> is the SHA-256 of
  * every file below `src/` (paths and contents), `package.json`, `package-lock.json` (bundled
- * libraries), `tsconfig.json`, `versions.yaml`, this file and `build-time.mjs`. A
+ * libraries), `tsconfig.json`, `versions.yaml`, this file and `build-time.mjs`, hashed again
+ * whenever the file status of one of them changed (`.build/inputs.json`). A
  * run whose hash has no bundle builds one first (about a second) into a temporary folder renamed
  * into place, so concurrent runs never see half a bundle. `npm ci` builds it at `prepare`, so the
  * first run after an install writes nothing. Plain JavaScript, so that it starts without tsx.
@@ -15,34 +16,13 @@
  *        node scripts/cli.mjs --build [<dir>]   only build (into <dir>, e.g. `dist/cli`, for the package)
  */
 import { createHash } from "node:crypto";
+import { sourceHash } from "./bundle-hash.mjs";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { BUNDLED_KINDS, bundleKinds, buildTimeData, catalogueSnapshot, precompiledTemplates } from "./build-time.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const buildRoot = join(root, ".build");
-
-function sourceHash() {
-  const hash = createHash("sha256");
-  const src = join(root, "src");
-  const files = readdirSync(src, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
-    .sort();
-  const scripts = [fileURLToPath(import.meta.url), fileURLToPath(new URL("./build-time.mjs", import.meta.url))];
-  // versions.yaml too: the bundle carries a snapshot of it (scripts/build-time.mjs), used only while the file is unchanged.
-  for (const file of [...files, join(root, "package.json"), join(root, "package-lock.json"), join(root, "tsconfig.json"), join(root, "versions.yaml"), ...scripts]) {
-    hash.update(file.slice(root.length)).update("\0");
-    try {
-      hash.update(readFileSync(file));
-    } catch {
-      hash.update("(absent)");
-    }
-    hash.update("\0");
-  }
-  return hash.digest("hex").slice(0, 16);
-}
 
 /**
  * Sources find files (`schema/`) and resolve packages relative to `import.meta`, from folders of
@@ -94,6 +74,7 @@ require("./cli.cjs").runProcess();
  * second), then copied into each bundle.
  */
 async function kindsFolder() {
+  const { bundleKinds } = await import("./build-time.mjs");
   const hash = createHash("sha256");
   for (const file of [join(root, "package-lock.json"), fileURLToPath(new URL("./build-time.mjs", import.meta.url))]) hash.update(readFileSync(file)).update("\0");
   const dir = join(buildRoot, `kinds-${hash.digest("hex").slice(0, 16)}`);
@@ -112,6 +93,7 @@ async function kindsFolder() {
 
 async function build(outDir, pruneOthers, commonjsEntry = true) {
   const { build: esbuild } = await import("esbuild");
+  const { BUNDLED_KINDS, buildTimeData, catalogueSnapshot, precompiledTemplates } = await import("./build-time.mjs");
   const temp = `${outDir}.${process.pid}.tmp`;
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp, { recursive: true });
@@ -170,10 +152,13 @@ if (args[0] === "--build" && args[1] !== undefined) {
   // An ES module entry: tsc's output beside it in that folder stays ES modules.
   await build(staged, false, false);
   mkdirSync(target, { recursive: true });
-  for (const name of readdirSync(staged)) renameSync(join(staged, name), join(target, name));
+  for (const name of readdirSync(staged)) {
+    rmSync(join(target, name), { recursive: true, force: true });
+    renameSync(join(staged, name), join(target, name));
+  }
   rmSync(staged, { recursive: true, force: true });
 } else {
-  const outDir = join(buildRoot, `cli-${sourceHash()}`);
+  const outDir = join(buildRoot, `cli-${sourceHash(root, buildRoot)}`);
   if (!existsSync(join(outDir, "main.js"))) {
     mkdirSync(buildRoot, { recursive: true });
     await build(outDir, true);
