@@ -12,11 +12,11 @@
  *
  * Plain JavaScript, like scripts/cli.mjs: it runs before any loader exists.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { isDeepStrictEqual } from "node:util";
+import { runInThisContext } from "node:vm";
 
 const require = createRequire(import.meta.url);
 
@@ -73,29 +73,25 @@ export async function bundleKinds(outDir) {
  */
 export async function catalogueSnapshot(root, file = join(root, "versions.yaml")) {
   const { build } = await import("esbuild");
-  // The catalogue's own parser, bundled on its own and loaded from a private temporary folder.
-  const dir = mkdtempSync(join(tmpdir(), "sf-catalogue-"));
+  // The catalogue's own parser, bundled on its own in memory and run from there: nothing written.
+  const built = await build({ entryPoints: [join(root, "src/core/model/catalogue.ts")], write: false, bundle: true, format: "cjs", platform: "node", target: "node20", logLevel: "error" });
+  const module = { exports: {} };
+  runInThisContext(`(function (exports, require, module) {${built.outputFiles[0].text}\n})`)(module.exports, createRequire(join(root, "src/core/model/catalogue.ts")), module);
+  const { parseCatalogue } = module.exports;
+  let text;
   try {
-    const parser = join(dir, "catalogue.cjs");
-    await build({ entryPoints: [join(root, "src/core/model/catalogue.ts")], outfile: parser, bundle: true, format: "cjs", platform: "node", target: "node20", logLevel: "error" });
-    const { parseCatalogue } = require(parser);
-    let text;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch {
-      return undefined;
-    }
-    let catalogue;
-    try {
-      catalogue = parseCatalogue(text);
-    } catch {
-      return undefined;
-    }
-    const json = JSON.stringify(catalogue);
-    return isDeepStrictEqual(JSON.parse(json), catalogue) ? { text, json } : undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    text = readFileSync(file, "utf8");
+  } catch {
+    return undefined;
   }
+  let catalogue;
+  try {
+    catalogue = parseCatalogue(text);
+  } catch {
+    return undefined;
+  }
+  const json = JSON.stringify(catalogue);
+  return isDeepStrictEqual(JSON.parse(json), catalogue) ? { text, json } : undefined;
 }
 
 /** The index just past the template literal that starts at `start` (a backtick). */
