@@ -8,7 +8,6 @@ import type { Command, Io } from "./io.ts";
 import { UsageError } from "../core/errors.ts";
 import { parseCommand, usageOf, type CommandSpec, type OptionSpec, type Parsed } from "./args.ts";
 import { loadGenerable, loadModel } from "./load-model.ts";
-import { loadRepositoryModel } from "./repository.ts";
 
 /** The `--model` option of commands that can work on another platform than the embedded one. */
 export const modelOption = { type: "string", value: "<module>", help: "use the platform a module exports instead of the embedded one" } as const satisfies OptionSpec;
@@ -51,7 +50,9 @@ const loaders: { [S in ModelSource]: (model: string | undefined, cwd: string) =>
   option: loadModel,
   service: loadGenerable,
   embedded: (_model, cwd) => loadModel(undefined, cwd),
-  repository: (_model, cwd) => loadRepositoryModel(cwd),
+  // Only bump and promote read the repository's model: its module loads node:child_process
+  // (and with it net, dgram and streams), a few milliseconds every other command need not pay.
+  repository: async (_model, cwd) => (await import("./repository.ts")).loadRepositoryModel(cwd),
 };
 
 /** A model read from `--model` needs that option in the spec. */

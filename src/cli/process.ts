@@ -1,8 +1,10 @@
 /** The CLI as a process: the only module that touches `process`. */
 import { runCli } from "./run.ts";
+import { optimiseLater } from "./optimiser-budget.ts";
 
 /** Runs the command line of this process and sets its exit code. */
 export async function runProcess(): Promise<void> {
+  optimiseLater(process.execArgv, process.env.NODE_OPTIONS);
   // A reader that stops early (`gen --stdout | head`) closes the pipe: stop quietly, as `cat`
   // does, instead of an unhandled EPIPE stack trace.
   for (const stream of [process.stdout, process.stderr]) {

@@ -150,7 +150,10 @@ export async function lint(platform: Platform, options: LintOptions = {}): Promi
     } else if (disk !== record.content) {
       out.push({ rule: DRIFT_RULE.id, severity: "error", message: `${record.path} differs from what the model generates (edited by hand?)`, file: record.path, hint: `change the model instead, then run \`${genCommand}\`; \`${checkCommand}\` shows the diff` });
     }
-    files.push({ file: toFile(record.path, disk ?? record.content, record), ...(record.env ? { env: record.env } : {}) });
+    // An unchanged file's text from disk is dropped at once for the generated string (the same
+    // text): kept, every file's text was held twice through the run.
+    const text = disk === undefined || disk === record.content ? record.content : disk;
+    files.push({ file: toFile(record.path, text, record), ...(record.env ? { env: record.env } : {}) });
   }
   // Generated sections of hand-written files (the README's prerequisites).
   if (checkDisk) {

@@ -10,7 +10,7 @@
  * operator. The spec names the key file under `files.sshkeys` instead, and the script hands that
  * file to `qm set --sshkeys <file>` (the `qm` form of the parameter) and to the user-data.
  */
-import Handlebars from "handlebars";
+import { template } from "../core/template.ts";
 import type { ClusterNode, Environment, Platform } from "../core/model/types.ts";
 import type { FileRecord } from "../core/files.ts";
 import { header } from "../core/files.ts";
@@ -125,7 +125,7 @@ function homePath(path: string): string {
   return path.startsWith("~/") ? `$HOME/${path.slice(2)}` : path;
 }
 
-const SCRIPT = Handlebars.compile(
+const SCRIPT = template(
   `#!/usr/bin/env bash
 {{header}}#
 # Creates the VMs of environment "{{env}}" on Proxmox VE: clone the cloud-init template, set,

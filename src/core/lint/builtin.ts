@@ -6,8 +6,12 @@
  * Maps (labels, annotations, selectors) are read in full, so their keys never count as unknown.
  */
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { toPointer } from "../diagnostics/locate.ts";
 import { isObject } from "./context.ts";
+import { deferValidationMessages } from "./validation-messages.ts";
+import { deferDraft2019Formats } from "./deferred-formats.ts";
+import { bundledKinds } from "./bundled-kinds.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -24,6 +28,8 @@ export interface BuiltinError {
 }
 
 const kinds = new Map<string, KindModel | null>();
+/** Whether what kubernetes-models loads for failures and unused formats was deferred (`validation-messages.ts`, `deferred-formats.ts`): before the first kind loads. */
+let deferred = false;
 
 /** `kubernetes-models/<group>/<version>/<Kind>`, or `v1/<Kind>` for the core group. */
 function modulePath(apiVersion: string, kind: string): string | undefined {
@@ -31,16 +37,38 @@ function modulePath(apiVersion: string, kind: string): string | undefined {
   return `kubernetes-models/${apiVersion}/${kind}`;
 }
 
+/**
+ * The kind module: the bundled CLI's copy of it when the bundle carries one (`bundled-kinds.ts`:
+ * the same module with its schema graph in one file), else kubernetes-models' own.
+ */
+function loadKind(key: string, path: string): Record<string, unknown> {
+  const bundled = bundledKinds?.kinds.has(key) ? join(bundledKinds.dir, `${key}.cjs`) : undefined;
+  const file = bundled ?? require.resolve(path);
+  if (!deferred) {
+    deferValidationMessages(file);
+    deferDraft2019Formats(file);
+    deferred = true;
+  }
+  if (bundled) {
+    try {
+      return require(bundled) as Record<string, unknown>;
+    } catch {
+      // Not loadable where the package is installed (its libraries out of reach): kubernetes-models' own.
+    }
+  }
+  return require(require.resolve(path)) as Record<string, unknown>;
+}
+
 /** The kind's model class, or null when kubernetes-models has no such kind. */
 export function builtinKind(apiVersion: string, kind: string): KindModel | null {
   const key = `${apiVersion}/${kind}`;
   const cached = kinds.get(key);
   if (cached !== undefined) return cached;
-  const path = modulePath(apiVersion, kind);
+  const path = bundledKinds && !bundledKinds.apiVersions.has(apiVersion) ? undefined : modulePath(apiVersion, kind);
   let model: KindModel | null = null;
   if (path) {
     try {
-      const mod = require(path) as Record<string, unknown>;
+      const mod = loadKind(key, path);
       const candidate = mod[kind] as KindModel | undefined;
       model = candidate && typeof candidate.prototype?.validate === "function" ? candidate : null;
     } catch {
