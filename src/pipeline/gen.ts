@@ -11,15 +11,13 @@ import { emitAdapterChecked } from "./adapter-checked.ts";
 import { validatorFor } from "../core/schema/validators.ts";
 import { InvalidModelError, UsageError } from "../core/errors.ts";
 import { environmentNamed } from "../core/environments.ts";
-import { apply, inScope, plan, type Plan } from "../core/write/writer.ts";
+import { apply, plan, type Plan } from "../core/write/writer.ts";
 import { readIfExists } from "../core/fs.ts";
-import { pendingJournal, recover, tempLeftovers, type StepHook } from "../core/write/journal.ts";
+import { pendingJournal, recover, type StepHook } from "../core/write/journal.ts";
 import { withLock } from "../core/write/lock.ts";
-import { OWNED_LIST_PATH, parseOwnedList } from "../core/write/owned.ts";
 import type { Drift } from "../core/write/drift.ts";
 import { carrySerials } from "../dns/zone-serial.ts";
 import { sections, spliceSection } from "./sections.ts";
-import { writeAtomic } from "../core/fs.ts";
 
 export interface GenOptions {
   outDir: string;
@@ -105,26 +103,22 @@ export async function writeRecords(records: FileRecord[], options: Omit<GenOptio
     // Read-only: report what an interrupted run left instead of finishing it.
     const p = plan(outDir, carrySerials(records, onDisk), options.env);
     const { drift, sectionDrift } = await import("../core/write/drift.ts");
-    const leftovers = tempLeftovers(outDir, records.map((r) => r.path));
     return {
       plan: p,
       drift: [...drift(outDir, p), ...sectionsOf(outDir).map((s) => sectionDrift(s.path, s.current, s.next))],
-      recovered: leftovers.map((path) => `${path}: leftover temporary file of an interrupted run`),
+      recovered: [],
       interrupted: pendingJournal(outDir),
     };
   }
   checkOutDir(outDir);
   return withLock(outDir, () => {
-    const previous = parseOwnedList(readIfExists(join(outDir, OWNED_LIST_PATH)) ?? "");
-    // A scoped run (`--env`) looks for temporary leftovers beside its own files only: the other
-    // environments' folders are theirs to clean up (and the bulk of a large tree to list).
-    const mine = options.env === undefined ? previous : previous.filter((path) => inScope(path, options.env));
-    const recovered = recover(outDir, [...new Set([...mine, ...records.map((r) => r.path)])], options.onStep);
+    const recovered = recover(outDir, options.onStep);
     const p = plan(outDir, carrySerials(records, onDisk), options.env);
     // A file we would overwrite is not ours: write nothing at all rather than half the tree.
     if (p.refused.length === 0) {
-      apply(outDir, p, options.onStep);
-      for (const s of sectionsOf(outDir)) writeAtomic(join(outDir, s.path), s.next);
+      // Sections go through the journal with the plan: a kill leaves no temporary file beside them.
+      const sections = sectionsOf(outDir).map((s) => ({ path: s.path, content: s.next }));
+      apply(outDir, p, options.onStep, sections);
     }
     return { plan: p, recovered };
   });

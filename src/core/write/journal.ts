@@ -4,6 +4,10 @@
  * files are renamed into place and stale ones deleted. A run killed before the journal exists left
  * the old generation untouched (its staging is discarded); a run killed after it is rolled forward
  * by the next `gen`, so the folder always ends as the old generation or the new one.
+ *
+ * Every scratch file a run creates lives under `.streamforge/` (staging, `journal.json.tmp`, the
+ * lock): none is ever put beside a target. So recovery looks only there, and never has to list the
+ * output's directories for temporary files.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -18,6 +22,12 @@ interface Journal {
   write: string[];
   /** Owned files the new generation no longer has. */
   remove: string[];
+  /**
+   * `"index"`: the staged copy of `write[i]` is `staging/<i>` (one flat folder, so staging costs no
+   * directory per output directory). Absent in journals of earlier versions, which staged each file
+   * under its own path; those are still rolled forward.
+   */
+  staged?: "index";
 }
 
 /**
@@ -26,12 +36,29 @@ interface Journal {
  */
 export type StepHook = (step: string) => void;
 
+/** An empty, `.` or `..` segment: a path that has one is not plainly below its root. */
+const ODD_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
+/**
+ * `inside` for one output folder, its root resolved once: a plan asks this of every file. A plain
+ * relative path (no empty, `.` or `..` segment) is joined without resolving; anything else goes
+ * through `resolve` and is refused if it escapes the folder.
+ */
+export function insideOf(outDir: string): (path: string) => string {
+  const root = resolve(outDir);
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  return (path) => {
+    if (sep === "/" && !path.startsWith("/") && !ODD_SEGMENT.test(path)) return prefix + path;
+    const full = resolve(root, path);
+    const rel = relative(root, full);
+    if (rel.startsWith("..") || rel.startsWith(sep) || rel === "") throw new Error(`refusing path outside the output directory: ${path}`);
+    return full;
+  };
+}
+
 /** A path inside `outDir`, refusing anything that escapes it. */
 export function inside(outDir: string, path: string): string {
-  const full = resolve(outDir, path);
-  const rel = relative(resolve(outDir), full);
-  if (rel.startsWith("..") || rel.startsWith(sep) || rel === "") throw new Error(`refusing path outside the output directory: ${path}`);
-  return full;
+  return insideOf(outDir)(path);
 }
 
 /** Removes directories left empty, up to (not including) `root`. */
@@ -54,7 +81,7 @@ function readJournal(outDir: string): Journal | undefined {
   }
   const parsed = JSON.parse(text) as Partial<Journal>;
   if (!Array.isArray(parsed.write) || !Array.isArray(parsed.remove)) throw new Error(`${join(outDir, JOURNAL_PATH)} is not a streamforge journal; remove it and run gen again`);
-  return { write: parsed.write.map(String), remove: parsed.remove.map(String) };
+  return { write: parsed.write.map(String), remove: parsed.remove.map(String), ...(parsed.staged === "index" ? { staged: "index" as const } : {}) };
 }
 
 /** Whether a run was interrupted after its commit point (so the folder is between generations). */
@@ -65,18 +92,27 @@ export function pendingJournal(outDir: string): boolean {
 /** Steps after the commit point; each is idempotent, so a second interruption is harmless. */
 function rollForward(outDir: string, journal: Journal, hook: StepHook): void {
   const staging = join(outDir, STAGING_DIR);
-  for (const path of journal.write) {
+  const target = insideOf(outDir);
+  const stagedPath = journal.staged === "index" ? (i: number) => join(staging, String(i)) : (i: number) => inside(staging, journal.write[i]!);
+  const made = new Set<string>();
+  journal.write.forEach((path, i) => {
     hook(`rename ${path}`);
-    const staged = inside(staging, path);
-    // Gone already: renamed into place before the interruption.
-    if (!existsSync(staged)) continue;
-    const target = inside(outDir, path);
-    mkdirSync(dirname(target), { recursive: true });
-    renameSync(staged, target);
-  }
+    const full = target(path);
+    const dir = dirname(full);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    try {
+      renameSync(stagedPath(i), full);
+    } catch (error) {
+      // Gone already: renamed into place before the interruption (the target's folder exists).
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  });
   for (const path of journal.remove) {
     hook(`remove ${path}`);
-    const full = inside(outDir, path);
+    const full = target(path);
     rmSync(full, { force: true });
     removeEmptyParents(outDir, full);
   }
@@ -86,11 +122,11 @@ function rollForward(outDir: string, journal: Journal, hook: StepHook): void {
 }
 
 /**
- * Finishes what an interrupted run left: rolls a committed run forward, discards an uncommitted
- * one's staging, and removes `<file>.<pid>.tmp` leftovers of earlier writers next to owned files.
- * Returns what it did, for the user to see.
+ * Finishes what an interrupted run left: rolls a committed run forward, or discards an uncommitted
+ * one's staging. Everything such a run can leave is under `.streamforge/` (see the module comment),
+ * so nothing else is looked at. Returns what it did, for the user to see.
  */
-export function recover(outDir: string, owned: readonly string[], hook: StepHook = () => {}): string[] {
+export function recover(outDir: string, hook: StepHook = () => {}): string[] {
   const notes: string[] = [];
   const journal = readJournal(outDir);
   if (journal) {
@@ -101,50 +137,22 @@ export function recover(outDir: string, owned: readonly string[], hook: StepHook
     notes.push("discarded the staging of a run interrupted before it changed anything");
   }
   rmSync(join(outDir, `${JOURNAL_PATH}.tmp`), { force: true });
-  const leftovers = tempLeftovers(outDir, owned);
-  for (const path of leftovers) rmSync(join(outDir, path), { force: true });
-  if (leftovers.length) notes.push(`removed ${leftovers.length} leftover temporary file(s)`);
   return notes;
-}
-
-/** `<name>.<pid>.tmp` files beside owned files: what a writer killed between write and rename leaves. */
-export function tempLeftovers(outDir: string, owned: readonly string[]): string[] {
-  const byDir = new Map<string, Set<string>>();
-  for (const path of owned) {
-    const dir = dirname(path);
-    const names = byDir.get(dir) ?? new Set<string>();
-    names.add(path.slice(dir === "." ? 0 : dir.length + 1));
-    byDir.set(dir, names);
-  }
-  const out: string[] = [];
-  for (const [dir, names] of byDir) {
-    let entries: string[];
-    try {
-      entries = readdirSync(join(outDir, dir));
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const match = /^(.+)\.\d+\.tmp$/.exec(entry);
-      if (match?.[1] !== undefined && names.has(match[1])) out.push(dir === "." ? entry : `${dir}/${entry}`);
-    }
-  }
-  return out.sort();
 }
 
 /** Applies a plan through staging and the journal (see the module comment). */
 export function applyJournaled(outDir: string, write: readonly FileRecord[], remove: readonly string[], hook: StepHook = () => {}): void {
   if (write.length === 0 && remove.length === 0) return;
   const staging = join(outDir, STAGING_DIR);
+  const target = insideOf(outDir);
   rmSync(staging, { recursive: true, force: true });
-  for (const record of write) {
+  mkdirSync(staging, { recursive: true });
+  write.forEach((record, i) => {
     hook(`stage ${record.path}`);
-    inside(outDir, record.path);
-    const staged = inside(staging, record.path);
-    mkdirSync(dirname(staged), { recursive: true });
-    writeFileSync(staged, record.content);
-  }
-  const journal: Journal = { write: write.map((r) => r.path), remove: [...remove] };
+    target(record.path);
+    writeFileSync(join(staging, String(i)), record.content);
+  });
+  const journal: Journal = { write: write.map((r) => r.path), remove: [...remove], staged: "index" };
   hook("commit");
   const temp = join(outDir, `${JOURNAL_PATH}.tmp`);
   writeFileSync(temp, JSON.stringify(journal));

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { type FileRecord, hasGeneratedHeader } from "../files.ts";
 import { OWNED_LIST_PATH, ownedListRecord, parseOwnedList } from "./owned.ts";
 import { readIfExists } from "../fs.ts";
-import { applyJournaled, inside, type StepHook } from "./journal.ts";
+import { applyJournaled, insideOf, type StepHook } from "./journal.ts";
 
 /** What a run would change in the output directory. */
 export interface Plan {
@@ -44,15 +44,16 @@ export function plan(outDir: string, allRecords: FileRecord[], env?: string): Pl
   const owned = ownedListRecord([...scoped, ...kept.map((path) => ({ path, content: "" }))]);
   const records = [...scoped, owned];
   const result: Plan = { write: [], remove: [], unchanged: [], refused: [] };
+  const inside = insideOf(outDir);
   for (const record of records) {
-    const current = readIfExists(inside(outDir, record.path));
+    const current = readIfExists(inside(record.path));
     if (current === record.content) result.unchanged.push(record.path);
     else if (current !== undefined && !hasGeneratedHeader(current)) result.refused.push(record.path);
     else result.write.push(record);
   }
   for (const path of previous) {
     if (produced.has(path) || path === OWNED_LIST_PATH || !inScope(path, env)) continue;
-    const current = readIfExists(inside(outDir, path));
+    const current = readIfExists(inside(path));
     if (current === undefined) continue;
     if (hasGeneratedHeader(current)) result.remove.push(path);
     else result.refused.push(path);
@@ -61,10 +62,12 @@ export function plan(outDir: string, allRecords: FileRecord[], env?: string): Pl
 }
 
 /**
- * Applies a plan crash-safely (staging, journal, roll forward; see `journal.ts`). Callers must not
- * apply a plan with refused files, and must hold the folder's lock.
+ * Applies a plan crash-safely (staging, journal, roll forward; see `journal.ts`), together with
+ * `also`: files that are not owned (a hand-written README whose generated section changed) but
+ * must be replaced in the same crash-safe way. Callers must not apply a plan with refused files,
+ * and must hold the folder's lock.
  */
-export function apply(outDir: string, p: Plan, hook?: StepHook): void {
+export function apply(outDir: string, p: Plan, hook?: StepHook, also: readonly FileRecord[] = []): void {
   if (p.refused.length) throw new Error(`refusing to overwrite files without the generated header: ${p.refused.join(", ")}`);
-  applyJournaled(outDir, p.write, p.remove, hook);
+  applyJournaled(outDir, [...p.write, ...also], p.remove, hook);
 }

@@ -5,7 +5,7 @@
  * `npm run crash-trials` does the same with real processes and SIGKILL.
  */
 import { describe, expect, it } from "vitest";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -16,7 +16,7 @@ import { JOURNAL_PATH, STAGING_DIR } from "../../../src/core/write/journal.ts";
 import { LOCK_PATH, LockedError, withLock } from "../../../src/core/write/lock.ts";
 import type { Platform } from "../../../src/core/model/types.ts";
 import { platform as mini } from "../../fixtures/models/mini.ts";
-import { streamforge } from "../../../src/platform/streamforge.ts";
+import { emptySection, sections, spliceSection } from "../../../src/pipeline/sections.ts";
 import { cli, listFiles, tempDir } from "../../support/cli.ts";
 
 /** The same platform under another environment name: every file moves, so a run writes and prunes. */
@@ -69,6 +69,9 @@ describe("gen interrupted at any step ends, after the next gen, as the new gener
     };
     await expect(runGen(renamed, { outDir: dir, onStep: kill })).rejects.toBeInstanceOf(Killed);
     const pending = existsSync(join(dir, JOURNAL_PATH));
+    // Scratch lives under .streamforge/ only: outside it every file is one of either generation
+    // (which is why recovery never lists the output's folders for temporary files).
+    expect(listFiles(dir).filter((p) => !p.startsWith(".streamforge/") && before.get(p) === undefined && after.get(p) === undefined)).toEqual([]);
     // Before the commit point the old generation is untouched (scratch files aside).
     if (!pending) expect(listFiles(dir).filter((p) => !p.startsWith(STAGING_DIR))).toEqual([...before.keys()].sort());
     const check = await cli(["gen", "--model", "test/fixtures/models/mini.ts", "--check", "--out", dir]);
@@ -79,38 +82,51 @@ describe("gen interrupted at any step ends, after the next gen, as the new gener
   });
 });
 
-describe("leftovers of writers killed before this one", () => {
-  it("removes <file>.<pid>.tmp next to owned files, and --check reports them first", async () => {
+describe("scratch files and journals", () => {
+  it("a README section is replaced through the journal: a run stopped before its rename leaves no temporary file, and the next gen finishes it", async () => {
     const dir = tempDir();
     await runGen(mini, { outDir: dir });
-    writeFileSync(join(dir, "environments/home.yaml.4242.tmp"), "half a file");
-    const check = await cli(["gen", "--model", "test/fixtures/models/mini.ts", "--check", "--out", dir]);
-    expect(check.code).toBe(1);
-    expect(check.stderr).toContain("environments/home.yaml.4242.tmp: leftover temporary file of an interrupted run");
+    const readme = `# Mine\n\n${emptySection("prerequisites")}`;
+    writeFileSync(join(dir, "README.md"), readme);
+    const next = spliceSection(readme, sections(mini)[0]!);
+    expect(next).not.toBe(readme);
+    const kill = (step: string): void => {
+      if (step === "rename README.md") throw new Killed();
+    };
+    await expect(runGen(mini, { outDir: dir, onStep: kill })).rejects.toBeInstanceOf(Killed);
+    expect(existsSync(join(dir, JOURNAL_PATH))).toBe(true);
+    expect(readFileSync(join(dir, "README.md"), "utf8")).toBe(readme);
+    expect(listFiles(dir).filter((p) => !p.startsWith(".streamforge/") && p !== "README.md" && !tree(mini).has(p))).toEqual([]);
     const result = await runGen(mini, { outDir: dir });
-    expect(result.recovered).toEqual(["removed 1 leftover temporary file(s)"]);
-    expect(isTree(dir, tree(mini))).toBe(true);
+    expect(result.recovered).toEqual(["completed an interrupted run: 1 file(s) written, 0 removed"]);
+    expect(readFileSync(join(dir, "README.md"), "utf8")).toBe(next);
+    expect(listFiles(dir).filter((p) => p.startsWith(".streamforge/"))).toEqual([".streamforge/owned-files.txt"]);
   });
 
-  it("a scoped run (--env) removes those beside its environment's and the shared files, and leaves the others' to their own runs", async () => {
+  it("a journal of an earlier version, whose staging mirrors the output's paths, is still rolled forward", async () => {
     const dir = tempDir();
-    await runGen(streamforge, { outDir: dir });
-    const leftovers = ["environments/prod.yaml.4242.tmp", "kubespray/inventory/prod/hosts.yaml.4242.tmp", "environments/lab.yaml.4243.tmp", "helmfile.yaml.gotmpl.4244.tmp"];
-    for (const path of leftovers) writeFileSync(join(dir, path), "half a file");
-    const scoped = await runGen(streamforge, { outDir: dir, env: "lab" });
-    expect(scoped.recovered).toEqual(["removed 2 leftover temporary file(s)"]);
-    expect(leftovers.filter((path) => existsSync(join(dir, path)))).toEqual(leftovers.slice(0, 2));
-    const full = await runGen(streamforge, { outDir: dir });
-    expect(full.recovered).toEqual(["removed 2 leftover temporary file(s)"]);
-    expect(listFiles(dir).filter((p) => p.endsWith(".tmp"))).toEqual([]);
+    await runGen(mini, { outDir: dir });
+    const expected = tree(renamed);
+    const write = [...expected.keys()].filter((path) => tree(mini).get(path) !== expected.get(path));
+    const remove = [...tree(mini).keys()].filter((path) => !expected.has(path));
+    for (const path of write) {
+      mkdirSync(join(dir, STAGING_DIR, path, ".."), { recursive: true });
+      writeFileSync(join(dir, STAGING_DIR, path), expected.get(path)!);
+    }
+    writeFileSync(join(dir, JOURNAL_PATH), JSON.stringify({ write, remove }));
+    const result = await runGen(renamed, { outDir: dir });
+    expect(result.recovered).toEqual([`completed an interrupted run: ${write.length} file(s) written, ${remove.length} removed`]);
+    expect(isTree(dir, expected)).toBe(true);
   });
 
-  it("leaves a .tmp file alone when its name is not an owned file's", async () => {
+  it("leaves a file it did not create alone, even one named like a temporary copy of an owned file", async () => {
     const dir = tempDir();
     await runGen(mini, { outDir: dir });
     writeFileSync(join(dir, "environments/notes.txt.12.tmp"), "mine");
+    writeFileSync(join(dir, "environments/home.yaml.4242.tmp"), "mine too");
     await runGen(mini, { outDir: dir });
     expect(existsSync(join(dir, "environments/notes.txt.12.tmp"))).toBe(true);
+    expect(existsSync(join(dir, "environments/home.yaml.4242.tmp"))).toBe(true);
   });
 });
 
