@@ -15,13 +15,13 @@
  * Usage: node scripts/cli.mjs <command> [options]
  *        node scripts/cli.mjs --build [<dir>]   only build (into <dir>, e.g. `dist/cli`, for the package)
  */
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { sourceHash } from "./bundle-hash.mjs";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Script } from "node:vm";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const buildRoot = join(root, ".build");
@@ -91,18 +91,18 @@ const WRAP_TAIL = "\n})";
 const wrapped = (text) => WRAP_HEAD + text + WRAP_TAIL;
 
 /**
- * V8's code cache of `cli.cjs` as compiled, made at build time: the bytecode of its top level and
- * the preparse data of every function, so that a run neither pre-parses the 800 KB bundle nor
- * compiles its top level (about a tenth of a `gen`'s own instructions on the default model).
- * Nothing is written at run time; a cache V8 rejects (another node, other V8 flags such as
- * `--cpu-prof`) only means V8 compiles the source as usual.
+ * V8's code cache of `cli.cjs`, made at build time by scripts/code-cache.cjs after a `gen --stdout`:
+ * the bytecode of the bundle's top level and of every function a `gen` runs, so that a run
+ * neither pre-parses the 800 KB bundle nor compiles those functions from source (a third of a
+ * `gen`'s own instructions on the default model). Nothing is written at run time; a cache V8
+ * rejects (another node, other V8 flags such as `--cpu-prof`) only means V8 compiles as without one.
  */
 function writeCodeCache(dir) {
-  const file = join(dir, "cli.cjs");
-  const script = new Script(wrapped(readFileSync(file, "utf8")), { filename: file });
-  writeFileSync(join(dir, "cli.cjs.v8cache"), script.createCachedData());
+  const env = { ...process.env, SF_WRAP: JSON.stringify([WRAP_HEAD, WRAP_TAIL]) };
+  // Node's default flags: V8 accepts a cache only under the flags it was made with.
+  delete env.NODE_OPTIONS;
+  execFileSync(process.execPath, [join(root, "scripts/code-cache.cjs"), dir], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
 }
-
 /**
  * The entry of the npm scripts' bundle (`.build/cli-<hash>/main.js`): CommonJS, which the folder's
  * own package.json declares. An ES module entry made node set up its ES module loader first,
