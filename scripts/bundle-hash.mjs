@@ -13,7 +13,7 @@ export function inputs(root) {
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
     .sort();
-  const scripts = ["cli.mjs", "build-time.mjs", "bundle-hash.mjs"].map((name) => join(root, "scripts", name));
+  const scripts = ["cli.mjs", "build-time.mjs", "bundle-hash.mjs", "code-cache.cjs"].map((name) => join(root, "scripts", name));
   // versions.yaml too: the bundle carries a snapshot of it (scripts/build-time.mjs), used only while the file is unchanged.
   return [...files, join(root, "package.json"), join(root, "package-lock.json"), join(root, "tsconfig.json"), join(root, "versions.yaml"), ...scripts];
 }

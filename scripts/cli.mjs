@@ -15,6 +15,7 @@
  * Usage: node scripts/cli.mjs <command> [options]
  *        node scripts/cli.mjs --build [<dir>]   only build (into <dir>, e.g. `dist/cli`, for the package)
  */
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { sourceHash } from "./bundle-hash.mjs";
@@ -36,7 +37,9 @@ const sourceLocation = {
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
       if (!args.path.startsWith(join(root, "src") + sep)) return undefined;
-      const text = readFileSync(args.path, "utf8");
+      const source = readFileSync(args.path, "utf8");
+      // import() of a module outside the bundle goes through main.js (see MAIN_CJS).
+      const text = source.replace(/\bawait import\((?!["']\.)/g, "await __sfImport(");
       if (!text.includes("import.meta")) return { contents: text, loader: "ts" };
       const here = `__sfSource(${JSON.stringify(relative(root, args.path).split(sep).join("/"))})`;
       return { contents: text.replaceAll("import.meta.dirname", `${here}.dirname`).replaceAll("import.meta.url", `${here}.url`), loader: "ts" };
@@ -60,6 +63,9 @@ const BANNER = [
   // The bundle is one CommonJS file: one file to read and compile, where an ES module bundle
   // was some fifty chunks to resolve, link and evaluate, about a tenth of a `gen`.
   'const __sfRoot = require("node:path").join(__dirname, "..", "..");',
+  // import() of a module outside the bundle: main.js's own, where it compiles the bundle itself
+  // (an import() in code compiled by node:vm has no loader without an experimental flag).
+  'const __sfImport = typeof __sfHostImport === "function" ? __sfHostImport : (specifier) => import(specifier);',
   'const __sfSource = (path) => { const file = require("node:path").join(__sfRoot, path); return { url: require("node:url").pathToFileURL(file).href, dirname: require("node:path").dirname(file) }; };',
 ].join("\n");
 
@@ -76,9 +82,55 @@ await createRequire(import.meta.url)("./cli.cjs").runProcess();
  * own package.json declares. An ES module entry made node set up its ES module loader first,
  * some 10 ms of every run; the loader now starts only for a `--model` module.
  */
+/**
+ * How `main.js` wraps `cli.cjs` for V8, exactly as the code cache was made from it: V8 accepts a
+ * cache only for a source of the same length (and the same V8 version and flags).
+ */
+const WRAP_HEAD = "(function (exports, require, module, __filename, __dirname, __sfHostImport) { ";
+const WRAP_TAIL = "\n})";
+const wrapped = (text) => WRAP_HEAD + text + WRAP_TAIL;
+
+/**
+ * V8's code cache of `cli.cjs`, made at build time by scripts/code-cache.cjs after a `gen --stdout`:
+ * the bytecode of the bundle's top level and of every function a `gen` runs, so that a run
+ * neither pre-parses the 800 KB bundle nor compiles those functions from source (a third of a
+ * `gen`'s own instructions on the default model). Nothing is written at run time; a cache V8
+ * rejects (another node, other V8 flags such as `--cpu-prof`) only means V8 compiles as without one.
+ */
+function writeCodeCache(dir) {
+  const env = { ...process.env, SF_WRAP: JSON.stringify([WRAP_HEAD, WRAP_TAIL]) };
+  // Node's default flags: V8 accepts a cache only under the flags it was made with.
+  delete env.NODE_OPTIONS;
+  execFileSync(process.execPath, [join(root, "scripts/code-cache.cjs"), dir], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+}
+/**
+ * The entry of the npm scripts' bundle (`.build/cli-<hash>/main.js`): CommonJS, which the folder's
+ * own package.json declares. An ES module entry made node set up its ES module loader first,
+ * some 10 ms of every run; the loader now starts only for a `--model` module.
+ *
+ * `cli.cjs` is compiled with its code cache (`writeCodeCache`) as a function of the same
+ * parameters as node's CommonJS wrapper, with this module's \`require\` (same folder, so the same
+ * resolution). Under \`--enable-source-maps\` it is loaded by \`require\` as before, since node maps
+ * stack traces only of the files it loads itself; so it is on a node without
+ * \`vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER\` (needed for \`import()\` of a \`--model\` module).
+ */
 const MAIN_CJS = `#!/usr/bin/env node
 // The bundled CLI, written by scripts/cli.mjs: the bundle runs the command line of this process.
-require("./cli.cjs").runProcess();
+const file = require("node:path").join(__dirname, "cli.cjs");
+const vm = require("node:vm");
+if (process.sourceMapsEnabled) require(file).runProcess();
+else {
+  const { readFileSync } = require("node:fs");
+  let cachedData;
+  try {
+    cachedData = readFileSync(file + ".v8cache");
+  } catch {}
+  const source = ${JSON.stringify(WRAP_HEAD)} + readFileSync(file, "utf8") + ${JSON.stringify(WRAP_TAIL)};
+  const script = new vm.Script(source, { filename: file, cachedData });
+  const bundle = { exports: {} };
+  script.runInThisContext()(bundle.exports, require, bundle, file, __dirname, (specifier) => import(specifier));
+  bundle.exports.runProcess();
+}
 `;
 
 /**
@@ -141,6 +193,7 @@ async function build(outDir, pruneOthers, commonjsEntry = true) {
   if (commonjsEntry) {
     writeFileSync(join(temp, "package.json"), '{ "type": "commonjs" }\n');
     writeFileSync(join(temp, "main.js"), MAIN_CJS, { mode: 0o755 });
+    writeCodeCache(temp);
   } else writeFileSync(join(temp, "main.js"), MAIN, { mode: 0o755 });
   try {
     renameSync(temp, outDir);

@@ -1,0 +1,33 @@
+/**
+ * Writes V8's code cache of a bundle folder's `cli.cjs` (`cli.cjs.v8cache`, read by its `main.js`),
+ * run by scripts/cli.mjs at build time in a process of its own, with node's default flags (V8
+ * accepts a cache only under the flags it was made with). The bundle is compiled as `main.js`
+ * compiles it, then runs `gen --stdout` on the package's model (nothing is written but the cache),
+ * so the cache holds the bytecode of what a `gen` runs, not only the top level: without it a run
+ * compiles each of those functions again from source.
+ *
+ * Usage: node scripts/code-cache.cjs <bundle dir>   (wrapper text in SF_WRAP, JSON [head, tail])
+ */
+"use strict";
+const { readFileSync, writeFileSync } = require("node:fs");
+const { createRequire } = require("node:module");
+const { join, resolve } = require("node:path");
+const { Script } = require("node:vm");
+const { setFlagsFromString } = require("node:v8");
+
+const dir = resolve(process.argv[2]);
+const file = join(dir, "cli.cjs");
+const [head, tail] = JSON.parse(process.env.SF_WRAP);
+const script = new Script(head + readFileSync(file, "utf8") + tail, { filename: file });
+const write = () => {
+  // The bundle raised V8's interrupt budget when it ran (src/cli/optimiser-budget.ts); the cache
+  // must carry the flags a run compiles under: V8's default (`node --v8-options`). Were it another
+  // node's, V8 would reject the cache and runs would compile as without one
+  // (test/scripts/code-cache.test.ts checks that it is accepted).
+  setFlagsFromString("--interrupt-budget=67584");
+  writeFileSync(`${file}.v8cache`, script.createCachedData());
+};
+const bundle = { exports: {} };
+script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, dir, (specifier) => import(specifier));
+process.argv = [process.argv[0], join(dir, "main.js"), "gen", "--stdout"];
+bundle.exports.runProcess().then(write, write);
