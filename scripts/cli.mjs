@@ -133,15 +133,26 @@ else {
 }
 `;
 
+/** package.json of kubernetes-models and of each @kubernetes-models package installed beside it. */
+function kubernetesModelsManifests() {
+  const modules = join(root, "node_modules");
+  const scoped = join(modules, "@kubernetes-models");
+  const names = existsSync(scoped) ? readdirSync(scoped).sort().map((name) => join(scoped, name)) : [];
+  return [join(modules, "kubernetes-models"), ...names].map((dir) => join(dir, "package.json")).filter((file) => existsSync(file));
+}
+
 /**
  * The prebundled kubernetes-models kinds (scripts/build-time.mjs), which depend only on the
- * installed libraries: built once per package-lock.json into `.build/kinds-<hash>/` (about a
+ * installed libraries: built once per installed kubernetes-models into `.build/kinds-<hash>/` (about a
  * second), then copied into each bundle.
  */
 async function kindsFolder() {
   const { bundleKinds } = await import("./build-time.mjs");
   const hash = createHash("sha256");
-  for (const file of [join(root, "package-lock.json"), fileURLToPath(new URL("./build-time.mjs", import.meta.url))]) hash.update(readFileSync(file)).update("\0");
+  hash.update(readFileSync(fileURLToPath(new URL("./build-time.mjs", import.meta.url)))).update("\0");
+  // The installed kubernetes-models packages themselves: a copy of the repository without its
+  // package-lock.json (a Renovate branch's checkout before npm runs) still builds.
+  for (const file of kubernetesModelsManifests()) hash.update(file.slice(root.length)).update("\0").update(readFileSync(file)).update("\0");
   const dir = join(buildRoot, `kinds-${hash.digest("hex").slice(0, 16)}`);
   if (existsSync(dir)) return dir;
   const temp = `${dir}.${process.pid}.tmp`;
