@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../core/diagnostics/types.ts";
 import type { Rule } from "../../core/lint/context.ts";
-import { hasRecord, recordsByName } from "./records.ts";
+import { hasRecord, contextRecordsByName } from "./records.ts";
 
 /** Domains whose names the platform's resolvers must answer: the zone and its parents (`lab.dmz.home`, `dmz.home`). */
 function siteDomains(domain: string): string[] {
@@ -42,7 +42,7 @@ export const hostHasRecord: Rule = {
   id: "dns/host-without-record",
   description: "every host named in generated values or manifests has a DNS record",
   check(ctx) {
-    const byName = recordsByName(ctx.platform, ctx.env);
+    const byName = contextRecordsByName(ctx);
     const domains = siteDomains(ctx.env.domain);
     // Looked up once per environment, not once per value.
     const { anyDomain } = hostPatterns(domains);
