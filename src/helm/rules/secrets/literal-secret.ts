@@ -15,18 +15,6 @@ function publicKeys(object: Record<string, unknown>): Set<string> {
 const SECRET_KEY = /(password|passwd|passphrase|token|apikey|api_key|secretkey|secret_key|accesskey|access_key|privatekey|private_key|credentials?|clientsecret|client_secret)$/i;
 /** Keys that hold a reference: the name of a Secret, a key inside one, a file path. */
 const REFERENCE_KEY = /(^existing|secretname$|secretref$|ref$|name$|file$|path$|^secret$|secret$|key$|keys$)/i;
-/**
- * Whether a key names a secret value itself (`SECRET_KEY` and not `REFERENCE_KEY`), per key text:
- * both patterns are tried at every offset of the key, and every environment's files repeat the
- * same few hundred keys thousands of times.
- */
-const secretKeys = new Map<string, boolean>();
-function namesSecret(key: string): boolean {
-  let found = secretKeys.get(key);
-  if (found === undefined) secretKeys.set(key, (found = SECRET_KEY.test(key) && !REFERENCE_KEY.test(key)));
-  return found;
-}
-
 /** Values that are references or placeholders rather than secrets. */
 const REFERENCE_VALUE = /^(\$\{.*\}|\{\{.*\}\}|\$__file\{.*\}|\$__env\{.*\}|vault:.*|file:.*|env:.*|secret:.*|\/.*)$/;
 
@@ -34,15 +22,14 @@ const REFERENCE_VALUE = /^(\$\{.*\}|\{\{.*\}\}|\$__file\{.*\}|\$__env\{.*\}|vaul
  * Credentials recognisable by their shape wherever they are (a script line, a comment), each with
  * a text every match contains: a plain search for it spares the pattern nearly every file.
  */
-const TOKEN_SHAPES: Array<[RegExp, string, readonly string[]]> = [
-  [/glpat-[0-9A-Za-z_-]{20,}/, "a GitLab personal access token", ["glpat-"]],
-  [/glrt-[0-9A-Za-z_-]{20,}/, "a GitLab runner token", ["glrt-"]],
-  // Every prefix spelled out: "_" alone is in nearly every file, and then the pattern searched it all.
-  [/\bgh[pousr]_[A-Za-z0-9]{36,}/, "a GitHub token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]],
-  [/\bAKIA[0-9A-Z]{16}\b/, "an AWS access key id", ["AKIA"]],
-  [/\bxox[abprs]-[A-Za-z0-9-]{10,}/, "a Slack token", ["xox"]],
-  [/\b\d{8,10}:AA[0-9A-Za-z_-]{33}\b/, "a Telegram bot token", [":AA"]],
-  [/-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/, "a private key", ["PRIVATE KEY-----"]],
+const TOKEN_SHAPES: Array<[RegExp, string, string]> = [
+  [/glpat-[0-9A-Za-z_-]{20,}/, "a GitLab personal access token", "glpat-"],
+  [/glrt-[0-9A-Za-z_-]{20,}/, "a GitLab runner token", "glrt-"],
+  [/\bgh[pousr]_[A-Za-z0-9]{36,}/, "a GitHub token", "_"],
+  [/\bAKIA[0-9A-Z]{16}\b/, "an AWS access key id", "AKIA"],
+  [/\bxox[abprs]-[A-Za-z0-9-]{10,}/, "a Slack token", "xox"],
+  [/\b\d{8,10}:AA[0-9A-Za-z_-]{33}\b/, "a Telegram bot token", ":AA"],
+  [/-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/, "a private key", "PRIVATE KEY-----"],
 ];
 
 function literal(value: unknown): value is string {
@@ -69,7 +56,7 @@ function dataFindings(ctx: LintContext, rule: string, file: LintFile, hint: stri
     const visit = (value: unknown, key: string | number | undefined, parent: unknown): void => {
       if (key === "value" && isObject(parent) && typeof parent.name === "string" && SECRET_KEY.test(parent.name) && literal(value)) {
         out.push(ctx.at(rule, site(), `env ${parent.name} has a literal value`, { hint }));
-      } else if (typeof key === "string" && namesSecret(key) && literal(value)) {
+      } else if (typeof key === "string" && SECRET_KEY.test(key) && !REFERENCE_KEY.test(key) && literal(value)) {
         out.push(ctx.at(rule, site(), `"${key}" has a literal value`, { hint }));
       }
       if (Array.isArray(value)) {
@@ -95,7 +82,7 @@ function dataFindings(ctx: LintContext, rule: string, file: LintFile, hint: stri
 function shapeFindings(rule: string, file: LintFile, hint: string): Diagnostic[] {
   // Each shape is sought in the whole text first: none of them spans a line, so a text without a
   // match has no line with one, and most files have none.
-  const shapes = TOKEN_SHAPES.filter(([shape, , parts]) => parts.some((part) => file.text.includes(part)) && shape.test(file.text));
+  const shapes = TOKEN_SHAPES.filter(([shape, , part]) => file.text.includes(part) && shape.test(file.text));
   if (!shapes.length) return [];
   const out: Diagnostic[] = [];
   file.text.split("\n").forEach((line, i) => {
@@ -122,7 +109,7 @@ export const literalSecret: Rule = {
       // `{name: DB_PASSWORD, value: "..."}`: env entries carry the key in `name`.
       if (key === "value" && isObject(parent) && typeof parent.name === "string" && SECRET_KEY.test(parent.name) && literal(value)) {
         out.push(ctx.at(this.id, visit.site, `env ${parent.name} has a literal value`, { hint }));
-      } else if (typeof key === "string" && namesSecret(key) && !namesKeyOfSecret(parent) && literal(value)) {
+      } else if (typeof key === "string" && SECRET_KEY.test(key) && !REFERENCE_KEY.test(key) && !namesKeyOfSecret(parent) && literal(value)) {
         out.push(ctx.at(this.id, visit.site, `"${key}" has a literal value`, { hint }));
       }
     }
