@@ -44,8 +44,8 @@ export const hostHasRecord: Rule = {
   check(ctx) {
     const byName = contextRecordsByName(ctx);
     const domains = siteDomains(ctx.env.domain);
-    // Looked up once per environment, not once per value.
-    const { anyDomain } = hostPatterns(domains);
+    // Looked up once per environment, not once per value (as `hostsIn` would).
+    const { anyDomain, hosts } = hostPatterns(domains);
     const out: Diagnostic[] = [];
     // `site` is read for a finding only: it builds the value's pointer.
     const visits = ctx.values();
@@ -53,7 +53,10 @@ export const hostHasRecord: Rule = {
       const visit = visits[i]!;
       const { value } = visit;
       if (typeof value !== "string" || !anyDomain.test(value)) continue;
-      for (const host of new Set(hostsIn(value, domains))) {
+      // Each host once per value, in order of first mention (as a Set of `hostsIn` gives them).
+      const named = new Set<string>();
+      for (const m of value.matchAll(hosts)) named.add((m[1] ?? "").toLowerCase());
+      for (const host of named) {
         // A bare domain (`ALLOWED_SENDER_DOMAINS=lab.dmz.home`) names a zone, not a host.
         if (domains.includes(host) || hasRecord(byName, host)) continue;
         out.push(ctx.at(this.id, visit.site, `host "${host}" has no DNS record in ${ctx.env.name}`, { hint: "add it to the model (a web UI, a node or an external host) so dns/ gets a record" }));
