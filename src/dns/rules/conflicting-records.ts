@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../../core/diagnostics/types.ts";
 import { describeSource } from "../../core/model/dns.ts";
 import type { Rule } from "../../core/lint/context.ts";
-import { atRecord, contextRecordsByName } from "./records.ts";
+import { atRecord, recordsByName } from "./records.ts";
 
 /** Two model facts giving one name two addresses: clients get either, at random. */
 export const conflictingRecords: Rule = {
@@ -9,7 +9,7 @@ export const conflictingRecords: Rule = {
   description: "no two DNS records of one name disagree on the address",
   check(ctx) {
     const out: Diagnostic[] = [];
-    for (const [name, records] of contextRecordsByName(ctx)) {
+    for (const [name, records] of recordsByName(ctx.platform, ctx.env)) {
       const [first, ...rest] = records;
       if (!first) continue;
       for (const other of rest.filter((r) => r.address !== first.address)) {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../core/diagnostics/types.ts";
 import type { Rule } from "../../core/lint/context.ts";
-import { hasRecord, contextRecordsByName } from "./records.ts";
+import { hasRecord, recordsByName } from "./records.ts";
 
 /** Domains whose names the platform's resolvers must answer: the zone and its parents (`lab.dmz.home`, `dmz.home`). */
 function siteDomains(domain: string): string[] {
@@ -42,10 +42,10 @@ export const hostHasRecord: Rule = {
   id: "dns/host-without-record",
   description: "every host named in generated values or manifests has a DNS record",
   check(ctx) {
-    const byName = contextRecordsByName(ctx);
+    const byName = recordsByName(ctx.platform, ctx.env);
     const domains = siteDomains(ctx.env.domain);
-    // Looked up once per environment, not once per value (as `hostsIn` would).
-    const { anyDomain, hosts } = hostPatterns(domains);
+    // Looked up once per environment, not once per value.
+    const { anyDomain } = hostPatterns(domains);
     const out: Diagnostic[] = [];
     // `site` is read for a finding only: it builds the value's pointer.
     const visits = ctx.values();
@@ -53,10 +53,7 @@ export const hostHasRecord: Rule = {
       const visit = visits[i]!;
       const { value } = visit;
       if (typeof value !== "string" || !anyDomain.test(value)) continue;
-      // Each host once per value, in order of first mention (as a Set of `hostsIn` gives them).
-      const named = new Set<string>();
-      for (const m of value.matchAll(hosts)) named.add((m[1] ?? "").toLowerCase());
-      for (const host of named) {
+      for (const host of new Set(hostsIn(value, domains))) {
         // A bare domain (`ALLOWED_SENDER_DOMAINS=lab.dmz.home`) names a zone, not a host.
         if (domains.includes(host) || hasRecord(byName, host)) continue;
         out.push(ctx.at(this.id, visit.site, `host "${host}" has no DNS record in ${ctx.env.name}`, { hint: "add it to the model (a web UI, a node or an external host) so dns/ gets a record" }));

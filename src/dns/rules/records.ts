@@ -8,35 +8,10 @@ import { zoneFilePath } from "../emit.ts";
 import type { Environment, Platform } from "../../core/model/types.ts";
 import type { RuleContext } from "../../core/lint/context.ts";
 
-/**
- * The environment's records, derived once per lint context: four DNS rules read them, and each
- * derivation walks the whole environment (nodes, web UIs, TCP routes, external hosts). Callers
- * only read the list.
- */
-export function contextRecords(ctx: RuleContext): readonly DnsRecord[] {
-  let records = recordsOf.get(ctx);
-  if (!records) recordsOf.set(ctx, (records = dnsRecords(ctx.platform, ctx.env)));
-  return records;
-}
-
-const recordsOf = new WeakMap<RuleContext, readonly DnsRecord[]>();
-const byNameOf = new WeakMap<RuleContext, Map<string, DnsRecord[]>>();
-
-/** Records of the context's environment by name, built once per context (callers only read it). */
-export function contextRecordsByName(ctx: RuleContext): Map<string, DnsRecord[]> {
-  let byName = byNameOf.get(ctx);
-  if (!byName) byNameOf.set(ctx, (byName = recordsByName(ctx.platform, ctx.env, contextRecords(ctx))));
-  return byName;
-}
-
 /** Records of the environment by name. */
-export function recordsByName(platform: Platform, env: Environment, records: readonly DnsRecord[] = dnsRecords(platform, env)): Map<string, DnsRecord[]> {
+export function recordsByName(platform: Platform, env: Environment): Map<string, DnsRecord[]> {
   const out = new Map<string, DnsRecord[]>();
-  for (const record of records) {
-    const list = out.get(record.name);
-    if (list) list.push(record);
-    else out.set(record.name, [record]);
-  }
+  for (const record of dnsRecords(platform, env)) out.set(record.name, [...(out.get(record.name) ?? []), record]);
   return out;
 }
 

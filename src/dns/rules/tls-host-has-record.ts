@@ -2,7 +2,7 @@ import type { Diagnostic } from "../../core/diagnostics/types.ts";
 import { hostOf, installedWebHosts } from "../../core/model/derive.ts";
 import type { Rule } from "../../core/lint/context.ts";
 import { endpoints, servedHosts } from "../../core/lint/hosts.ts";
-import { hasRecord, contextRecordsByName } from "./records.ts";
+import { hasRecord, recordsByName } from "./records.ts";
 
 /**
  * A certificate for a name nobody can resolve is a certificate nobody can use; a web UI whose
@@ -13,7 +13,7 @@ export const tlsHostHasRecord: Rule = {
   description: "every certificate or TLS host has a DNS record, and web UIs point at the ingress",
   aboutModel: true,
   check(ctx) {
-    const byName = contextRecordsByName(ctx);
+    const byName = recordsByName(ctx.platform, ctx.env);
     const ingress = new Set(Object.values(ctx.env.ingress.loadBalancerIps).filter((ip) => ip !== ctx.env.ingress.loadBalancerIps.dns));
     const out: Diagnostic[] = [];
     for (const { ui, fqdn } of installedWebHosts(ctx.platform, ctx.env)) {

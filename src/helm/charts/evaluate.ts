@@ -55,20 +55,12 @@ const MONITOR_KEY = /^(?:servicemonitor|podmonitor|prometheusrule)s?$/i;
  */
 export function monitorKinds(values: unknown): KindRef[] {
   const out: KindRef[] = [];
-  // Every chart's values of every environment are walked (lint's apply rules, gen's needs): no
-  // entry pair per key, and the length (10 to 15 characters) rules out most keys before the pattern.
   const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
     if (node === null || typeof node !== "object") return;
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) visit(node[i]);
-      return;
-    }
-    const object = node as Record<string, unknown>;
-    const keys = Object.keys(object);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      const child = object[key];
-      const kind = key.length >= 10 && key.length <= 15 && MONITOR_KEY.test(key) ? MONITOR_KEYS[key.toLowerCase().replace(/s$/, "")] : undefined;
+    for (const [key, child] of Object.entries(node)) {
+      // Most keys are none of the switches: the pattern says so without building a string per key.
+      const kind = MONITOR_KEY.test(key) ? MONITOR_KEYS[key.toLowerCase().replace(/s$/, "")] : undefined;
       if (kind && child !== null && typeof child === "object" && (child as Record<string, unknown>).enabled === true && !out.some((k) => k.kind === kind)) out.push({ group: "monitoring.coreos.com", kind });
       visit(child);
     }
