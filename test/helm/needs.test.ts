@@ -71,4 +71,13 @@ describe("monitor switches in any chart's values", () => {
     ]);
     expect(monitorKinds({ prometheus: { servicemonitor: { enabled: false } }, podMonitor: {} })).toEqual([]);
   });
+
+  it("finds the shortest and the longest switch names (podMonitor, prometheusRules), in lists too", async () => {
+    // Keys are ruled out by their length before the pattern: both ends of the range must pass.
+    const { monitorKinds } = await import("../../src/helm/charts/evaluate.ts");
+    expect(monitorKinds({ sidecars: [{ podMonitor: { enabled: true } }], prometheusRules: { enabled: true } })).toEqual([
+      { group: "monitoring.coreos.com", kind: "PodMonitor" },
+      { group: "monitoring.coreos.com", kind: "PrometheusRule" },
+    ]);
+  });
 });

@@ -40,6 +40,13 @@ describe("DNS lint rules", () => {
     expect(found[0]?.message).toBe('host "ghost.dmz.home" has no DNS record in prod');
   });
 
+  it("dns/host-without-record: a host a value names twice, once in capitals, is one finding, in lower case", () => {
+    // The rule matches the hosts itself (not through hostsIn): it must still fold case and report each host once per value.
+    const extra = { path: "values/prod/extra.yaml", text: "web:\n  urls: https://GHOST.dmz.home/a https://ghost.dmz.home/b grafana.dmz.home\n" };
+    const found = runRule(hostHasRecord, streamforge, "prod", [extra]).filter((d) => d.file === extra.path);
+    expect(found.map((d) => [d.pointer, d.message])).toEqual([["/web/urls", 'host "ghost.dmz.home" has no DNS record in prod']]);
+  });
+
   it("dns/host-without-record finds hosts in URLs and host:port, not e-mail or bare domains", () => {
     expect(hostsIn("https://a.dmz.home/x, [smtp.dmz.home]:587, x@dmz.home, dmz.home, b.lab.dmz.home", ["dmz.home"])).toEqual(["a.dmz.home", "smtp.dmz.home", "b.lab.dmz.home"]);
   });

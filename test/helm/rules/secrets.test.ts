@@ -27,4 +27,13 @@ describe("secrets/literal on credential shapes", () => {
       expect(found.filter((d) => what.test(d.message)).map((d) => d.position?.line), token).toEqual([lineOf(text, token)]);
     }
   });
+
+  it.each(["ghp", "gho", "ghu", "ghs", "ghr"])("finds a GitHub token with the prefix %s_, at its line", async (prefix) => {
+    // The file is searched for each prefix before the pattern runs: a prefix left out of that
+    // search would hide its tokens.
+    const token = `${prefix}_${"Q7w8E9r0T1".repeat(4)}`;
+    const { diagnostics, tree } = await lintCase({ name: `github-${prefix}`, rule: "secrets/literal", edit: { [CI]: (text) => `${text}# pasted: ${token}\n` }, expect: { file: CI } });
+    const lines = diagnostics.filter((d) => d.rule === "secrets/literal" && d.file === CI && /GitHub token/.test(d.message)).map((d) => d.position?.line);
+    expect(lines).toEqual([lineOf(tree.get(CI)!, token)]);
+  });
 });
