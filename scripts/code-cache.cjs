@@ -2,9 +2,9 @@
  * Writes V8's code cache of a bundle folder's `cli.cjs` (`cli.cjs.v8cache`, read by its `main.js`),
  * run by scripts/cli.mjs at build time in a process of its own, with node's default flags (V8
  * accepts a cache only under the flags it was made with). The bundle is compiled as `main.js`
- * compiles it, then runs `gen --stdout` on the package's model (nothing is written but the cache),
- * so the cache holds the bytecode of what a `gen` runs, not only the top level: without it a run
- * compiles each of those functions again from source.
+ * compiles it, then runs `gen --stdout` and `lint` on the package's model (nothing is written but
+ * the cache), so the cache holds the bytecode of what they run, not only the top level: without it
+ * a run compiles each of those functions again from source.
  *
  * Usage: node scripts/code-cache.cjs <bundle dir>   (wrapper text in SF_WRAP, JSON [head, tail])
  */
@@ -29,5 +29,18 @@ const write = () => {
 };
 const bundle = { exports: {} };
 script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, dir, (specifier) => import(specifier));
-process.argv = [process.argv[0], join(dir, "main.js"), "gen", "--stdout"];
-bundle.exports.runProcess().then(write, write);
+// gen, then lint of the same files (lint writes nothing; its findings and exit code are not this
+// build's), so that lint's own code is in the cache too.
+const run = (...args) => {
+  process.argv = [process.argv[0], join(dir, "main.js"), ...args];
+  return bundle.exports.runProcess();
+};
+const ignore = () => {};
+run("gen", "--stdout")
+  .catch(ignore)
+  .then(() => run("lint"))
+  .catch(ignore)
+  .then(() => {
+    process.exitCode = 0;
+    write();
+  });
