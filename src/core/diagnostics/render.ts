@@ -3,9 +3,7 @@
  * Quality report for merge requests) and `junit` for CI test reports. None of them decides
  * anything; they only format.
  */
-// SHA-256 from @noble/hashes, not node:crypto: loading node's crypto module cost some 10 ms of every gen and lint.
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { sha256Hex } from "../sha256.ts";
 import type { Diagnostic } from "./types.ts";
 
 export const FORMATS = ["text", "json", "gitlab", "junit"] as const;
@@ -75,7 +73,7 @@ function renderJson(list: readonly Diagnostic[]): string {
 
 /** A fingerprint that survives line moves: rule, file, pointer and message, not the position. */
 function fingerprint(d: Diagnostic): string {
-  return bytesToHex(sha256(utf8ToBytes([d.rule, d.file, d.pointer ?? "", d.message].join("\u0000"))));
+  return sha256Hex([d.rule, d.file, d.pointer ?? "", d.message].join("\u0000"));
 }
 
 /** GitLab Code Quality (a Code Climate subset): `major` for errors, `minor` for warnings. */

@@ -8,9 +8,7 @@
  * then answers for the hosts lab uses without claiming the whole of `dmz.home`, which would shadow
  * every prod host for lab's clients.
  */
-// SHA-256 from @noble/hashes, not node:crypto: loading node's crypto module cost some 10 ms of every gen and lint.
-import { sha256 } from "@noble/hashes/sha2.js";
-import { utf8ToBytes } from "@noble/hashes/utils.js";
+import { sha256Bytes } from "../sha256.ts";
 import type { Environment, Fqdn, IPv4, Platform } from "./types.ts";
 import { apiFqdn, externalTcpRoutes, installedWebHosts, isEnabled, kafkaExternal } from "./derive.ts";
 import { settingsOf } from "./components.ts";
@@ -125,7 +123,7 @@ export function zoneNameOf(env: Environment, name: Fqdn): Fqdn {
 
 /** A serial from the zone's content: equal content, equal serial; 1..2^31-1 as RFC 1982 allows. */
 function contentSerial(zone: Omit<DnsZone, "serial">): number {
-  const hash = Buffer.from(sha256(utf8ToBytes(JSON.stringify(zone))));
+  const hash = Buffer.from(sha256Bytes(JSON.stringify(zone)));
   return (hash.readUInt32BE(0) % 0x7fffffff) + 1;
 }
 

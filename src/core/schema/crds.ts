@@ -10,9 +10,7 @@
  * which need a Kubernetes API server to evaluate) are dropped; every other keyword is kept. Patterns only Go understands (`(?i)...`) are dropped, each listed in
  * the result, because an ECMAScript validator cannot compile them.
  */
-// SHA-256 from @noble/hashes, not node:crypto: loading node's crypto module cost some 10 ms of every gen and lint.
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { sha256Hex } from "../sha256.ts";
 import { parseAllDocuments } from "yaml";
 import type { JsonSchema } from "./derive.ts";
 
@@ -109,7 +107,7 @@ export function shareRepeated(schema: JsonSchema): JsonSchema {
   };
   for (const [container, key] of childSlots(schema)) count((container as Record<string | number, unknown>)[key]);
   const names = new Map<string, string>();
-  for (const [text, n] of counts) if (n > 1) names.set(text, `shared-${bytesToHex(sha256(utf8ToBytes(text))).slice(0, 12)}`);
+  for (const [text, n] of counts) if (n > 1) names.set(text, `shared-${sha256Hex(text).slice(0, 12)}`);
   if (names.size === 0) return schema;
   const definitions: Record<string, unknown> = {};
   const rewrite = (node: unknown, shareSelf: boolean): unknown => {

@@ -1,6 +1,4 @@
-// SHA-256 from @noble/hashes, not node:crypto: loading node's crypto module cost some 10 ms of every gen and lint.
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { sha256Hex } from "../../core/sha256.ts";
 import { type KubeObject, type ManifestBuilder, managedLabels } from "./kube.ts";
 import { type Context, namespaceOf, postgresClientReleases, postgresLogin, postgresSuperuserSecret, serviceHost } from "../../core/model/derive.ts";
 import { settingsOf } from "../../core/model/components.ts";
@@ -63,7 +61,7 @@ function grantsJob(ctx: Context, namespace: string, labels: Record<string, strin
   const grants = grafanaReadGrants(ctx);
   const superuser = postgresSuperuserSecret(ctx);
   const sql = grants.statements.join("\n");
-  const hash = bytesToHex(sha256(utf8ToBytes(sql))).slice(0, 8);
+  const hash = sha256Hex(sql).slice(0, 8);
   const script = [
     "set -eu",
     `until psql -tAc "SELECT 1 FROM pg_roles WHERE rolname = '${grants.role}'" | grep -q 1; do echo "waiting for role ${grants.role}"; sleep 10; done`,
