@@ -1,7 +1,7 @@
 // Compiles src/ to dist/ (ESM + declarations) and copies the data files src/ reads at run time
 // (anything that is not TypeScript: YAML catalogues, JSON), so the package works installed from
 // git, a folder or a tarball. Plain JavaScript: it runs in `prepare`, before any loader exists.
-// The CLI entry (dist/cli/main.js) is then replaced by scripts/cli.mjs's bundle.
+// The CLI (dist/cli/) is then scripts/cli.mjs's bundle, its bin dist/cli/main.cjs.
 // It fails, rather than leaving a partial dist/, when an entry point of `exports` or `bin` is missing.
 import { execFileSync } from "node:child_process";
 import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -24,7 +24,8 @@ function copyData(dir) {
 copyData(join(root, "src"));
 
 // The CLI itself is the esbuild bundle the npm scripts run (scripts/cli.mjs), put over tsc's
-// dist/cli/main.js: one module graph to load instead of hundreds (the library entry stays tsc's).
+// dist/cli/main.js, with the bin main.cjs and V8's code cache beside it: one module graph to load
+// instead of hundreds (the library entry stays tsc's).
 execFileSync(process.execPath, [join(root, "scripts/cli.mjs"), "--build", "dist/cli"], { cwd: root, stdio: "inherit" });
 
 const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));

@@ -69,19 +69,15 @@ const BANNER = [
   'const __sfSource = (path) => { const file = require("node:path").join(__sfRoot, path); return { url: require("node:url").pathToFileURL(file).href, dirname: require("node:path").dirname(file) }; };',
 ].join("\n");
 
-/** The package's bin (`dist/cli/main.js`): an ES module, like every other `.js` file of the package. */
-const MAIN = `#!/usr/bin/env node
-// The bundled CLI, written by scripts/cli.mjs: the bundle runs the command line of this process.
-import { createRequire } from "node:module";
-
-await createRequire(import.meta.url)("./cli.cjs").runProcess();
+/**
+ * `dist/cli/main.js`, for whoever runs that path rather than the package's bin: an ES module, like
+ * every other `.js` file of the package, that runs the bin (`main.cjs`).
+ */
+const MAIN_ESM_SHIM = `#!/usr/bin/env node
+// The bundled CLI, written by scripts/cli.mjs: the package's bin is main.cjs beside this file.
+import "./main.cjs";
 `;
 
-/**
- * The entry of the npm scripts' bundle (`.build/cli-<hash>/main.js`): CommonJS, which the folder's
- * own package.json declares. An ES module entry made node set up its ES module loader first,
- * some 10 ms of every run; the loader now starts only for a `--model` module.
- */
 /**
  * How `main.js` wraps `cli.cjs` for V8, exactly as the code cache was made from it: V8 accepts a
  * cache only for a source of the same length (and the same V8 version and flags).
@@ -104,9 +100,10 @@ function writeCodeCache(dir) {
   execFileSync(process.execPath, [join(root, "scripts/code-cache.cjs"), dir], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
 }
 /**
- * The entry of the npm scripts' bundle (`.build/cli-<hash>/main.js`): CommonJS, which the folder's
- * own package.json declares. An ES module entry made node set up its ES module loader first,
- * some 10 ms of every run; the loader now starts only for a `--model` module.
+ * The entry of a bundle: CommonJS, as `.build/cli-<hash>/main.js` (which the folder's own
+ * package.json declares) and as the package's bin, `dist/cli/main.cjs` (beside tsc's ES modules,
+ * so by its extension). An ES module entry made node set up its ES module loader first, some 10 ms
+ * of every run; the loader now starts only for a `--model` module.
  *
  * `cli.cjs` is compiled with its code cache (`writeCodeCache`) as a function of the same
  * parameters as node's CommonJS wrapper, with this module's \`require\` (same folder, so the same
@@ -167,7 +164,8 @@ async function kindsFolder() {
   return dir;
 }
 
-async function build(outDir, pruneOthers, commonjsEntry = true) {
+/** `entry`: "scripts" for the npm scripts' `.build/cli-<hash>/`, "package" for `dist/cli/`. */
+async function build(outDir, pruneOthers, entry = "scripts") {
   const { build: esbuild } = await import("esbuild");
   const { BUNDLED_KINDS, buildTimeData, catalogueSnapshot, precompiledTemplates } = await import("./build-time.mjs");
   const temp = `${outDir}.${process.pid}.tmp`;
@@ -201,11 +199,14 @@ async function build(outDir, pruneOthers, commonjsEntry = true) {
     plugins: [bundledFormats, buildTimeData(root, data), sourceLocation],
     logLevel: "warning",
   });
-  if (commonjsEntry) {
+  if (entry === "scripts") {
     writeFileSync(join(temp, "package.json"), '{ "type": "commonjs" }\n');
     writeFileSync(join(temp, "main.js"), MAIN_CJS, { mode: 0o755 });
-    writeCodeCache(temp);
-  } else writeFileSync(join(temp, "main.js"), MAIN, { mode: 0o755 });
+  } else {
+    writeFileSync(join(temp, "main.cjs"), MAIN_CJS, { mode: 0o755 });
+    writeFileSync(join(temp, "main.js"), MAIN_ESM_SHIM, { mode: 0o755 });
+  }
+  writeCodeCache(temp);
   try {
     renameSync(temp, outDir);
   } catch (error) {
@@ -226,8 +227,8 @@ if (args[0] === "--build" && args[1] !== undefined) {
   const target = join(root, args[1]);
   const staged = join(buildRoot, `package-${process.pid}`);
   mkdirSync(buildRoot, { recursive: true });
-  // An ES module entry: tsc's output beside it in that folder stays ES modules.
-  await build(staged, false, false);
+  // Its entry is main.cjs: tsc's output beside it in that folder stays ES modules.
+  await build(staged, false, "package");
   mkdirSync(target, { recursive: true });
   for (const name of readdirSync(staged)) {
     rmSync(join(target, name), { recursive: true, force: true });

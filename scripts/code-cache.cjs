@@ -1,5 +1,5 @@
 /**
- * Writes V8's code cache of a bundle folder's `cli.cjs` (`cli.cjs.v8cache`, read by its `main.js`),
+ * Writes V8's code cache of a bundle folder's `cli.cjs` (`cli.cjs.v8cache`, read by its `main.js`, or `main.cjs` in the package),
  * run by scripts/cli.mjs at build time in a process of its own, with node's default flags (V8
  * accepts a cache only under the flags it was made with). The bundle is compiled as `main.js`
  * compiles it, then runs `gen --stdout` and `lint` on the package's model (nothing is written but

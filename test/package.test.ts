@@ -9,6 +9,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { tempDir } from "./support/cli.ts";
 import { installPacked, packOnce, ROOT, tsc } from "./support/packed.ts";
+import { cacheRejected } from "./support/code-cache.ts";
 
 /** What a strict consumer repository compiles with: no skipLibCheck, so our declarations are checked too. */
 export const STRICT = {
@@ -38,7 +39,7 @@ beforeAll(() => {
 describe("the packed package", () => {
   it("holds the built entry points, declarations and schemas (npm pack builds; it never packs without dist/)", () => {
     const { files } = packOnce();
-    expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "dist/cli/main.js", "dist/service-kit/index.js", "dist/service-kit/index.d.ts", "schema/platform.schema.json", "package.json"]));
+    expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "dist/cli/main.cjs", "dist/cli/main.js", "dist/cli/cli.cjs.v8cache", "dist/service-kit/index.js", "dist/service-kit/index.d.ts", "schema/platform.schema.json", "package.json"]));
     expect(files.some((f) => f.startsWith("src/") || f.startsWith("test/"))).toBe(false);
   });
 
@@ -146,9 +147,14 @@ describe("the packed package", () => {
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(/^wrote \d+, removed 0, unchanged 0\n$/);
     expect(readFileSync(join(work, "out/helmfile.yaml.gotmpl"), "utf8")).toContain("name: metallb-pools");
+    // dist/cli/main.js, the ES module beside the bin, runs the same CLI.
     const full = node([join(pkg, "dist/cli/main.js"), "gen", "--out", join(work, "full")]);
     expect(full.status).toBe(0);
     expect(readFileSync(join(work, "full/helmfile.yaml.gotmpl"), "utf8")).toBe(readFileSync(join(ROOT, "helmfile.yaml.gotmpl"), "utf8"));
+  });
+
+  it("compiles its CLI with the code cache made when it was packed: V8 accepts it for the source the bin compiles", () => {
+    expect(cacheRejected(join(pkg, "dist/cli"), "main.cjs")).toBe(false);
   });
 });
 

@@ -42,7 +42,7 @@ export function installPacked(consumer: string): string {
   execFileSync("tar", ["-xzf", tarball, "-C", pkg, "--strip-components=1"]);
   symlinkSync(join(ROOT, "node_modules"), join(pkg, "node_modules"));
   mkdirSync(join(consumer, "node_modules/.bin"), { recursive: true });
-  symlinkSync("../@streamforge/platform/dist/cli/main.js", join(consumer, "node_modules/.bin/streamforge"));
+  symlinkSync("../@streamforge/platform/dist/cli/main.cjs", join(consumer, "node_modules/.bin/streamforge"));
   return pkg;
 }
 
