@@ -267,11 +267,14 @@ export function guarded(rule: Rule, where: string, check: () => Diagnostic[], mo
   return found;
 }
 
-/** Shared files are checked once per environment; report each finding once. */
-function dedupe(list: Diagnostic[]): Diagnostic[] {
+/**
+ * Shared files are checked once per environment; report each finding once. A finding is the same
+ * one only at the same place: two with one message at two lines of a value are both kept.
+ */
+export function dedupe(list: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return list.filter((d) => {
-    const key = JSON.stringify([d.rule, d.file, d.pointer, d.message]);
+    const key = JSON.stringify([d.rule, d.file, d.pointer, d.message, d.position?.line, d.position?.column]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
