@@ -9,6 +9,7 @@
  * Usage: node scripts/code-cache.cjs <bundle dir>   (wrapper text in SF_WRAP, JSON [head, tail])
  */
 "use strict";
+const { execFileSync } = require("node:child_process");
 const { readFileSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
 const { join, resolve } = require("node:path");
@@ -19,12 +20,21 @@ const dir = resolve(process.argv[2]);
 const file = join(dir, "cli.cjs");
 const [head, tail] = JSON.parse(process.env.SF_WRAP);
 const script = new Script(head + readFileSync(file, "utf8") + tail, { filename: file });
+/**
+ * V8's default interrupt budget, as this node prints it: the bundle raises the budget when it runs
+ * (src/cli/optimiser-budget.ts), and the cache must carry the flags a run compiles under, the
+ * defaults. Were they another's, V8 would reject the cache and runs would compile as without one
+ * (test/scripts/code-cache.test.ts checks that it is accepted).
+ */
+function defaultInterruptBudget() {
+  const options = execFileSync(process.execPath, ["--v8-options"], { encoding: "utf8" });
+  const found = /default: --interrupt-budget=(\d+)/.exec(options);
+  if (!found) throw new Error("code-cache: `node --v8-options` names no default --interrupt-budget");
+  return Number(found[1]);
+}
+const budget = defaultInterruptBudget();
 const write = () => {
-  // The bundle raised V8's interrupt budget when it ran (src/cli/optimiser-budget.ts); the cache
-  // must carry the flags a run compiles under: V8's default (`node --v8-options`). Were it another
-  // node's, V8 would reject the cache and runs would compile as without one
-  // (test/scripts/code-cache.test.ts checks that it is accepted).
-  setFlagsFromString("--interrupt-budget=67584");
+  setFlagsFromString(`--interrupt-budget=${budget}`);
   writeFileSync(`${file}.v8cache`, script.createCachedData());
 };
 const bundle = { exports: {} };
