@@ -105,6 +105,7 @@ export {
   type StorageClaimDeclaration,
   type CreatedObjectDeclaration,
   type CaSettingDeclaration,
+  type RenderedKindDeclaration,
 } from "./core/model/extensions.ts";
 export { validateModel } from "./pipeline/validate.ts";
 export { deriveValuesSchema, type ChartOverrides, type DeriveInput, type JsonSchema } from "./core/schema/derive.ts";

@@ -116,6 +116,13 @@ export interface CaSettingDeclaration {
   contains?: string;
 }
 
+/** A custom kind the chart renders (`{ group: "cert-manager.io", kind: "Certificate" }`). */
+export interface RenderedKindDeclaration {
+  /** The kind's API group, without a version. */
+  group: string;
+  kind: string;
+}
+
 /**
  * What a consumer's release expects in the cluster and brings to it, checked by lint's apply
  * rules exactly as the package's own charts' contracts (src/helm/charts/contract.ts).
@@ -125,6 +132,13 @@ export interface AdapterContract<V> {
   claims?: readonly StorageClaimDeclaration<V>[];
   creates?: readonly CreatedObjectDeclaration[];
   trustsPlatformCa?: readonly CaSettingDeclaration[];
+  /**
+   * Custom kinds the chart renders: the release is ordered (`needs`) after the release installing
+   * their CRDs and after every release whose admission webhook validates their group.
+   */
+  renders?: readonly RenderedKindDeclaration[];
+  /** API groups whose objects the chart's admission webhook validates: releases rendering them are ordered after it. */
+  validates?: readonly string[];
 }
 
 /** What a contract written as a function is given: the model, the release, and its values as written (or as linted, hand edits included). */
@@ -143,6 +157,8 @@ interface ContractShape {
   refers?: ReadonlyArray<{ kind: string; at: string; keyAt?: string }>;
   claims?: ReadonlyArray<{ storageClassAt: string; sizeAt?: string; count?: number | { at: string } }>;
   creates?: ReadonlyArray<{ kind: string; name: string }>;
+  renders?: ReadonlyArray<{ group: string; kind: string }>;
+  validates?: readonly string[];
 }
 
 /** A consumer's values adapter, made by {@link defineAdapter}. */
@@ -269,7 +285,17 @@ export function checkContract(contract: ContractShape, adapter: string): void {
     if (!CONTRACT_KINDS.includes(o.kind)) bad(`creates[${i}].kind`, `is ${JSON.stringify(o.kind)}, expected one of ${CONTRACT_KINDS.join(", ")}`);
     if (typeof o.name !== "string" || o.name === "") bad(`creates[${i}].name`, `is ${JSON.stringify(o.name)}, expected a name`);
   });
+  (contract.renders ?? []).forEach((k, i) => {
+    if (!isApiGroup(k.group)) bad(`renders[${i}].group`, `is ${JSON.stringify(k.group)}, expected the API group of a custom kind ("cert-manager.io"), without a version`);
+    if (typeof k.kind !== "string" || !/^[A-Z][A-Za-z0-9]*$/.test(k.kind)) bad(`renders[${i}].kind`, `is ${JSON.stringify(k.kind)}, expected a kind ("Certificate")`);
+  });
+  (contract.validates ?? []).forEach((group, i) => {
+    if (!isApiGroup(group)) bad(`validates[${i}]`, `is ${JSON.stringify(group)}, expected an API group ("example.org"), without a version`);
+  });
 }
+
+/** A custom resource's API group: a DNS subdomain of two labels or more (Kubernetes requires the dot of a CRD's group). */
+const isApiGroup = (value: unknown): boolean => typeof value === "string" && value.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/.test(value);
 
 /**
  * Defines the builder of a `local` release: the plain manifests Helmfile installs from

@@ -41,5 +41,7 @@ export function ownContract(ctx: Context, release: Release, values: Values): Rel
     claims: (contract.claims ?? []).flatMap((c) => claimOf(values, c)),
     creates: (contract.creates ?? []).map((o) => ({ kind: o.kind, name: o.name, namespace: o.namespace ?? (o.kind === "StorageClass" ? "" : release.namespace), ...(o.keys ? { keys: o.keys } : {}), ...(o.ports ? { ports: o.ports } : {}) })),
     trustsPlatformCa: (contract.trustsPlatformCa ?? []).map((s) => ({ ...s })),
+    renders: (contract.renders ?? []).map(({ group, kind }) => ({ group, kind })),
+    validates: [...(contract.validates ?? [])],
   };
 }

@@ -1,6 +1,7 @@
 /**
  * A consumer's release declares a contract (`defineAdapter({ contract })`): the Secrets its values
- * name, the storage it claims and what its chart creates. Lint's apply and storage rules then
+ * name, the storage it claims, what its chart creates, the custom kinds it renders and the groups
+ * its webhook validates. Lint's apply and storage rules then
  * check it as they check the package's own charts: same rule, file, JSON pointer and message.
  */
 import { describe, expect, it } from "vitest";
@@ -103,6 +104,36 @@ describe("the other contract entries", () => {
     expect(derivedNeeds(model()).get("podinfo")).toEqual(["redis"]);
   });
 
+  /** podinfo's release with a contract that declares only what it renders. */
+  const rendering = (renders: AdapterContract<PodinfoValues>["renders"], others: Parameters<typeof extendPlatform>[1] = []) =>
+    extendPlatform(mini, [...others, { name: "podinfo", namespace: "podinfo", chart: { repository, name: "podinfo", version: "6.9.1" }, adapter: podinfo({ renders }) }]);
+
+  it("orders a release after the release installing the CRD of a custom kind its contract says the chart renders", () => {
+    expect(derivedNeeds(rendering([{ group: "cert-manager.io", kind: "Certificate" }])).get("podinfo")).toEqual(["cert-manager"]);
+    expect(derivedNeeds(rendering([])).get("podinfo")).toEqual([]);
+  });
+
+  it("orders a release after a consumer release whose webhook validates the group of a kind it renders", () => {
+    const policy = defineAdapter<object>({ name: "widget-policy", values: () => ({}), schema: { type: "object" }, contract: { validates: ["widgets.example.org"] } });
+    const platform = rendering([{ group: "widgets.example.org", kind: "Widget" }], [{ name: "widget-policy", namespace: "policy", chart: { repository, name: "widget-policy", version: "1.0.0" }, adapter: policy }]);
+    expect(derivedNeeds(platform).get("podinfo")).toEqual(["widget-policy"]);
+    expect(derivedNeeds(platform).get("widget-policy")).toEqual([]);
+  });
+
+  it("reports a hand-edited helmfile in which the release no longer needs the CRD's installer and validator (apply/install-order)", async () => {
+    const platform = rendering([{ group: "cert-manager.io", kind: "Certificate" }]);
+    const files = new Map(generate(platform).map((r) => [r.path, r.content]));
+    const helmfile = files.get("helmfile.yaml.gotmpl")!;
+    const podinfoEntry = helmfile.slice(helmfile.indexOf("  - name: podinfo\n"));
+    files.set("helmfile.yaml.gotmpl", helmfile.replace(podinfoEntry, podinfoEntry.replace("    needs:\n      - cert-manager/cert-manager\n", "")));
+    const found = (await lint(platform, { read: (p) => files.get(p), list: () => [], modelFile: MODEL })).filter((d) => d.rule === "apply/install-order");
+    expect(found.map(({ file, pointer, message }) => ({ file, pointer, message }))).toEqual([
+      { file: "helmfile.yaml.gotmpl", pointer: `/releases/${platform.releases.length - 1}/name`, message: "podinfo renders Certificate (cert-manager.io) but does not need cert-manager, which installs the CRD" },
+      // cert-manager's webhook validates cert-manager.io too (its own chart's contract).
+      { file: "helmfile.yaml.gotmpl", pointer: `/releases/${platform.releases.length - 1}/name`, message: "podinfo renders Certificate (cert-manager.io), which the webhook of cert-manager validates, but does not need cert-manager" },
+    ]);
+  });
+
   /** podinfo calling Grafana's internal HTTPS host, optionally given a CA file. */
   const caller = (caFile: string | undefined, trusts: boolean) => {
     const grafana = `https://${hostOf(mini.environments[0]!, "grafana")}/api/health`;
@@ -157,6 +188,11 @@ describe("evaluating a consumer's contract", () => {
     expect(() => podinfo(bad)).toThrow('adapter "podinfo": contract refers[0].at is "cache.secretName", expected a JSON pointer into the values ("/a/b")');
     const kind = { creates: [{ kind: "Deployment", name: "x" }] } as unknown as AdapterContract<PodinfoValues>;
     expect(() => podinfo(kind)).toThrow('contract creates[0].kind is "Deployment", expected one of Secret, ConfigMap, ServiceAccount, PersistentVolumeClaim, Service, StorageClass');
+    const versioned = { renders: [{ group: "cert-manager.io/v1", kind: "Certificate" }] } as unknown as AdapterContract<PodinfoValues>;
+    expect(() => podinfo(versioned)).toThrow('contract renders[0].group is "cert-manager.io/v1", expected the API group of a custom kind ("cert-manager.io"), without a version');
+    const lowerKind = { renders: [{ group: "cert-manager.io", kind: "certificate" }] } as unknown as AdapterContract<PodinfoValues>;
+    expect(() => podinfo(lowerKind)).toThrow('contract renders[0].kind is "certificate", expected a kind ("Certificate")');
+    expect(() => podinfo({ validates: ["apps"] })).toThrow('contract validates[0] is "apps", expected an API group ("example.org"), without a version');
   });
 
   it("types its pointers by the values type (a key the values lack fails the type check)", () => {
