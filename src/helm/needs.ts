@@ -116,7 +116,7 @@ export class NeedsDerivation {
     for (const release of installed) {
       const needs = this.extra.get(release.name)!;
       for (const { group } of contracts.get(release.name)!.renders) {
-        for (const installer of crdInstallers(installed, group)) needs.add(installer.name);
+        for (const installer of crdInstallers(installed, group, contracts)) needs.add(installer.name);
         for (const other of installed) if (contracts.get(other.name)!.validates?.includes(group)) needs.add(other.name);
       }
       // A claim waits for the release that creates its storage class.

@@ -139,6 +139,11 @@ export interface AdapterContract<V> {
   renders?: readonly RenderedKindDeclaration[];
   /** API groups whose objects the chart's admission webhook validates: releases rendering them are ordered after it. */
   validates?: readonly string[];
+  /**
+   * API groups whose CRDs the chart installs (an operator's own): releases rendering kinds of them,
+   * charts and local manifests alike, are ordered after it.
+   */
+  installsCrds?: readonly string[];
 }
 
 /** What a contract written as a function is given: the model, the release, and its values as written (or as linted, hand edits included). */
@@ -159,6 +164,7 @@ interface ContractShape {
   creates?: ReadonlyArray<{ kind: string; name: string }>;
   renders?: ReadonlyArray<{ group: string; kind: string }>;
   validates?: readonly string[];
+  installsCrds?: readonly string[];
 }
 
 /** A consumer's values adapter, made by {@link defineAdapter}. */
@@ -289,9 +295,11 @@ export function checkContract(contract: ContractShape, adapter: string): void {
     if (!isApiGroup(k.group)) bad(`renders[${i}].group`, `is ${JSON.stringify(k.group)}, expected the API group of a custom kind ("cert-manager.io"), without a version`);
     if (typeof k.kind !== "string" || !/^[A-Z][A-Za-z0-9]*$/.test(k.kind)) bad(`renders[${i}].kind`, `is ${JSON.stringify(k.kind)}, expected a kind ("Certificate")`);
   });
-  (contract.validates ?? []).forEach((group, i) => {
-    if (!isApiGroup(group)) bad(`validates[${i}]`, `is ${JSON.stringify(group)}, expected an API group ("example.org"), without a version`);
-  });
+  for (const entry of ["validates", "installsCrds"] as const) {
+    (contract[entry] ?? []).forEach((group, i) => {
+      if (!isApiGroup(group)) bad(`${entry}[${i}]`, `is ${JSON.stringify(group)}, expected an API group ("example.org"), without a version`);
+    });
+  }
 }
 
 /** A custom resource's API group: a DNS subdomain of two labels or more (Kubernetes requires the dot of a CRD's group). */

@@ -81,6 +81,11 @@ export interface ReleaseContract {
   renders?: readonly KindRef[];
   /** API groups whose objects this release's admission webhook validates. */
   validates?: readonly string[];
+  /**
+   * API groups whose CRDs a consumer's chart installs. The package's charts need none: which of
+   * them installs which groups is chart knowledge (`CRD_GROUPS_BY_CHART`).
+   */
+  installsCrds?: readonly string[];
   creates?: readonly Provided[];
   refers?: readonly ValueReference[];
   claims?: readonly Claim[];

@@ -38,10 +38,13 @@ export function releaseContract(ctx: Context, release: Release, deployed: Deploy
   return { renders, creates, claims: lookup(localClaims, release.adapter)?.(ctx) ?? [] };
 }
 
-/** Releases of the environment that install the CRDs of `group`. */
-export function crdInstallers(releases: readonly Release[], group: string): Release[] {
+/**
+ * Releases of the environment that install the CRDs of `group`: those of a chart known to (see
+ * `CRD_GROUPS_BY_CHART`), and those whose contract (a consumer's) says so.
+ */
+export function crdInstallers(releases: readonly Release[], group: string, contracts: ReadonlyMap<string, ReleaseContract>): Release[] {
   const charts = chartsOfGroup(group);
-  return charts.length ? releases.filter((r) => r.chart !== "local" && charts.includes(r.chart.name)) : [];
+  return releases.filter((r) => (r.chart !== "local" && charts.includes(r.chart.name)) || contracts.get(r.name)?.installsCrds?.includes(group) === true);
 }
 
 const MONITOR_KEYS: Readonly<Record<string, string>> = { servicemonitor: "ServiceMonitor", podmonitor: "PodMonitor", prometheusrule: "PrometheusRule" };

@@ -43,5 +43,6 @@ export function ownContract(ctx: Context, release: Release, values: Values): Rel
     trustsPlatformCa: (contract.trustsPlatformCa ?? []).map((s) => ({ ...s })),
     renders: (contract.renders ?? []).map(({ group, kind }) => ({ group, kind })),
     validates: [...(contract.validates ?? [])],
+    installsCrds: [...(contract.installsCrds ?? [])],
   };
 }

@@ -20,8 +20,15 @@ describe("chartsOfGroup", () => {
 
 describe("crdInstallers", () => {
   it("gives the chart releases installing a group's CRDs, in release order, and none for a group no chart installs", () => {
-    expect(crdInstallers(streamforge.releases, "gateway.networking.k8s.io").map((r) => r.name)).toEqual(["traefik"]);
-    expect(crdInstallers(streamforge.releases, "monitoring.coreos.com").map((r) => r.name)).toEqual(["kube-prometheus-stack"]);
-    expect(crdInstallers(streamforge.releases, "example.com")).toEqual([]);
+    const none = new Map();
+    expect(crdInstallers(streamforge.releases, "gateway.networking.k8s.io", none).map((r) => r.name)).toEqual(["traefik"]);
+    expect(crdInstallers(streamforge.releases, "monitoring.coreos.com", none).map((r) => r.name)).toEqual(["kube-prometheus-stack"]);
+    expect(crdInstallers(streamforge.releases, "example.com", none)).toEqual([]);
+  });
+
+  it("adds the releases whose contract says they install the group's CRDs (a consumer's operator chart), in release order", () => {
+    const contracts = new Map([["metallb", { installsCrds: ["example.com"] }]]);
+    expect(crdInstallers(streamforge.releases, "example.com", contracts).map((r) => r.name)).toEqual(["metallb"]);
+    expect(crdInstallers(streamforge.releases, "monitoring.coreos.com", contracts).map((r) => r.name)).toEqual(["kube-prometheus-stack"]);
   });
 });

@@ -1,13 +1,13 @@
 /**
  * A consumer's release declares a contract (`defineAdapter({ contract })`): the Secrets its values
- * name, the storage it claims, what its chart creates, the custom kinds it renders and the groups
- * its webhook validates. Lint's apply and storage rules then
+ * name, the storage it claims, what its chart creates, the custom kinds it renders, the groups
+ * its webhook validates and those whose CRDs it installs. Lint's apply and storage rules then
  * check it as they check the package's own charts: same rule, file, JSON pointer and message.
  */
 import { describe, expect, it } from "vitest";
 import { generate } from "../../../src/pipeline/generate-checked.ts";
 import { lint } from "../../../src/pipeline/lint.ts";
-import { AdapterDefinitionError, defineAdapter, extendPlatform, type AdapterContract } from "../../../src/core/model/extensions.ts";
+import { AdapterDefinitionError, defineAdapter, defineManifests, extendPlatform, type AdapterContract } from "../../../src/core/model/extensions.ts";
 import { ownContract } from "../../../src/helm/charts/own-contract.ts";
 import type { Platform } from "../../../src/core/model/types.ts";
 import type { Diagnostic } from "../../../src/core/diagnostics/types.ts";
@@ -134,6 +134,38 @@ describe("the other contract entries", () => {
     ]);
   });
 
+  /** A consumer's operator chart installing the CRDs of widgets.example.org, and a local release of Widgets. */
+  const widgetOperator = defineAdapter<object>({ name: "widget-operator", values: () => ({}), schema: { type: "object" }, contract: { installsCrds: ["widgets.example.org"] } });
+  const widgets = defineManifests({
+    name: "widgets",
+    build: () => [{ apiVersion: "widgets.example.org/v1", kind: "Widget", metadata: { name: "front", namespace: "podinfo" }, spec: { size: 3 } }],
+  });
+  const operator = { name: "widget-operator", namespace: "widgets", chart: { repository, name: "widget-operator", version: "0.3.0" }, adapter: widgetOperator };
+
+  it("orders a chart and a local release rendering a consumer's custom kind after the chart whose contract installs its CRDs", () => {
+    const platform = extendPlatform(rendering([{ group: "widgets.example.org", kind: "Widget" }], [operator]), [{ name: "widgets", namespace: "podinfo", chart: "local", adapter: widgets }]);
+    expect(derivedNeeds(platform).get("podinfo")).toEqual(["widget-operator"]);
+    expect(derivedNeeds(platform).get("widgets")).toEqual(["widget-operator"]);
+    // Without the declaration nothing is known to install the group: no order is derived.
+    const undeclared = defineAdapter<object>({ name: "widget-operator", values: () => ({}), schema: { type: "object" } });
+    const bare = extendPlatform(rendering([{ group: "widgets.example.org", kind: "Widget" }], [{ ...operator, adapter: undeclared }]), [{ name: "widgets", namespace: "podinfo", chart: "local", adapter: widgets }]);
+    expect(derivedNeeds(bare).get("widgets")).toEqual([]);
+  });
+
+  it("reports a custom resource of a local release that a hand-edited helmfile no longer orders after its CRD's installer (ordering/crd-needs)", async () => {
+    const platform = extendPlatform(mini, [operator, { name: "widgets", namespace: "podinfo", chart: "local", adapter: widgets }]);
+    const files = new Map(generate(platform).map((r) => [r.path, r.content]));
+    const helmfile = files.get("helmfile.yaml.gotmpl")!;
+    const entry = helmfile.slice(helmfile.indexOf("  - name: widgets\n"));
+    expect(entry).toContain("    needs:\n      - widgets/widget-operator\n");
+    const crdNeeds = async () => (await lint(platform, { read: (p) => files.get(p), list: () => [], modelFile: MODEL })).filter((d) => d.rule === "ordering/crd-needs").map(({ file, message }) => ({ file, message }));
+    expect(await crdNeeds()).toEqual([]);
+    files.set("helmfile.yaml.gotmpl", helmfile.replace(entry, entry.replace("    needs:\n      - widgets/widget-operator\n", "")));
+    expect(await crdNeeds()).toEqual([
+      { file: "manifests/home/widgets/widget-podinfo-front.yaml", message: "Widget (widgets.example.org) in release widgets, which does not need widget-operator that installs its CRD" },
+    ]);
+  });
+
   /** podinfo calling Grafana's internal HTTPS host, optionally given a CA file. */
   const caller = (caFile: string | undefined, trusts: boolean) => {
     const grafana = `https://${hostOf(mini.environments[0]!, "grafana")}/api/health`;
@@ -193,6 +225,7 @@ describe("evaluating a consumer's contract", () => {
     const lowerKind = { renders: [{ group: "cert-manager.io", kind: "certificate" }] } as unknown as AdapterContract<PodinfoValues>;
     expect(() => podinfo(lowerKind)).toThrow('contract renders[0].kind is "certificate", expected a kind ("Certificate")');
     expect(() => podinfo({ validates: ["apps"] })).toThrow('contract validates[0] is "apps", expected an API group ("example.org"), without a version');
+    expect(() => podinfo({ installsCrds: ["Widgets.example.org"] })).toThrow('contract installsCrds[0] is "Widgets.example.org", expected an API group ("example.org"), without a version');
   });
 
   it("types its pointers by the values type (a key the values lack fails the type check)", () => {

@@ -30,7 +30,7 @@ export const renderedKinds: Rule = {
       const groups = [...new Set(contract.renders.map((k) => k.group))];
       for (const group of groups) {
         const kinds = contract.renders.filter((k) => k.group === group).map((k) => k.kind).join(", ");
-        const installers = crdInstallers(inv.releases, group);
+        const installers = crdInstallers(inv.releases, group, inv.contracts);
         if (installers.length && !installers.some((i) => i.name === release.name || needs.has(i.name))) {
           report(release.name, `${release.name} renders ${kinds} (${group}) but does not need ${installers.map((i) => i.name).join(" or ")}, which installs the CRD`, `run \`npm run gen\`: needs are derived from the adapters' contracts`);
         }

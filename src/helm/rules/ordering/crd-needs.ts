@@ -3,6 +3,7 @@ import type { Platform } from "../../../core/model/types.ts";
 import { isEnabled } from "../../../core/model/derive.ts";
 import type { Rule } from "../../../core/lint/context.ts";
 import { chartOfGroup } from "./crd-owners.ts";
+import { crdInstallers } from "../../charts/evaluate.ts";
 import { closure, inventory } from "../apply/inventory.ts";
 
 /** Releases `name` needs, directly or through other releases. */
@@ -32,8 +33,10 @@ export const crdNeeds: Rule = {
       if (!release || slash < 0) continue;
       const group = doc.apiVersion.slice(0, slash);
       const chart = chartOfGroup(group);
-      if (!chart) continue;
-      const installers = platform.releases.filter((r) => r.chart !== "local" && r.chart.name === chart && isEnabled(env, r));
+      // A consumer's operator chart installs the CRDs its contract names.
+      const declared = chart ? [] : crdInstallers(platform.releases, group, inventory(ctx).contracts).filter((r) => isEnabled(env, r));
+      if (!chart && !declared.length) continue;
+      const installers = chart ? platform.releases.filter((r) => r.chart !== "local" && r.chart.name === chart && isEnabled(env, r)) : declared;
       if (installers.some((r) => r.name === release.name)) continue;
       const needs = closure(inventory(ctx).needs, release.name);
       if (installers.some((r) => needs.has(r.name))) continue;
