@@ -24,4 +24,10 @@ export function templateCalls(file: string, text: string): TemplateCall[];
 export function templateKey(source: string, options: TemplateOptions): string;
 export function precompiledTemplates(root: string): PrecompiledTemplate[];
 export function templateModule(templates: readonly PrecompiledTemplate[]): string;
-export function buildTimeData(root: string, data: { snapshot: CatalogueSnapshot | undefined; templates: readonly PrecompiledTemplate[]; kinds?: readonly string[] }): { name: string; setup(build: unknown): void };
+/** kubernetes-models' libraries for the prebundled kinds: the JavaScript of a `KindsRuntime` and the esbuild plugin its bundle needs. */
+export interface KindsRuntimeBuild {
+  source: string;
+  plugin: import("esbuild").Plugin;
+}
+export function kindsRuntime(root: string): Promise<KindsRuntimeBuild | undefined>;
+export function buildTimeData(root: string, data: { snapshot: CatalogueSnapshot | undefined; templates: readonly PrecompiledTemplate[]; kinds?: readonly string[]; runtime?: KindsRuntimeBuild }): { name: string; setup(build: unknown): void };

@@ -14,7 +14,8 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { runInThisContext } from "node:vm";
 
@@ -67,17 +68,116 @@ export async function bundleKinds(outDir) {
 }
 
 /**
+ * The exports of a module of `src/` (`path` from `root`), bundled on its own in memory and run from
+ * there: the sources' own code at build time, with nothing written. `import.meta.url` is the module's.
+ */
+async function sourceModule(root, path) {
+  const { build } = await import("esbuild");
+  const file = join(root, path);
+  const built = await build({ entryPoints: [file], write: false, bundle: true, format: "cjs", platform: "node", target: "node20", define: { "import.meta.url": JSON.stringify(pathToFileURL(file).href) }, logLevel: "error" });
+  const module = { exports: {} };
+  runInThisContext(`(function (exports, require, module) {${built.outputFiles[0].text}\n})`)(module.exports, createRequire(file), module);
+  return module.exports;
+}
+
+/** The version in the package.json above `entry` (a package's main file) whose name is `name`. */
+function manifestVersion(entry, name) {
+  for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
+    let manifest;
+    try {
+      manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    } catch {
+      continue;
+    }
+    if (manifest.name === name) return typeof manifest.version === "string" ? manifest.version : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The libraries the prebundled kinds require (`src/core/lint/kinds-runtime.ts`), to be bundled into
+ * the CLI: `{ source, plugin }`, where `source` is the JavaScript of its `KindsRuntime` and `plugin`
+ * the esbuild plugin that gives the bundle the deferred `validate.js` (its messages and error class
+ * bundled too: a failure reads nothing either, though `ajv` is external) and the deferred
+ * ajv-formats-draft2019 index (whose four parser-backed checks, unused by kubernetes-models' schemas,
+ * stay in node_modules until a first use: 110 KB less for every run to read). Undefined, and the
+ * kinds load their libraries from node_modules as before, unless both packages resolve from the
+ * package root as from the kinds (the kind files require them from the bundle's folder) and both
+ * deferrals apply to the installed versions, as the sources decide at run time.
+ */
+export async function kindsRuntime(root) {
+  const fromRoot = createRequire(join(root, "package.json"));
+  let kindFile, base, validate;
+  try {
+    kindFile = fromRoot.resolve(`kubernetes-models/${BUNDLED_KINDS[0]}`);
+    base = createRequire(kindFile).resolve("@kubernetes-models/base");
+    validate = createRequire(base).resolve("@kubernetes-models/validate");
+    if (fromRoot.resolve("@kubernetes-models/base") !== base || fromRoot.resolve("@kubernetes-models/validate") !== validate) return undefined;
+  } catch {
+    return undefined;
+  }
+  const versions = { "@kubernetes-models/base": manifestVersion(base, "@kubernetes-models/base"), "@kubernetes-models/validate": manifestVersion(validate, "@kubernetes-models/validate") };
+  if (Object.values(versions).some((version) => version === undefined)) return undefined;
+  const messagesFile = join(root, "src/core/lint/validation-messages.ts");
+  const formatsFile = join(root, "src/core/lint/deferred-formats.ts");
+  const { deferrableValidateModule } = await sourceModule(root, "src/core/lint/validation-messages.ts");
+  const { deferrableDraft2019Index } = await sourceModule(root, "src/core/lint/deferred-formats.ts");
+  const validateModule = deferrableValidateModule(kindFile);
+  const draft2019Index = deferrableDraft2019Index(kindFile);
+  if (validateModule === undefined || draft2019Index === undefined) return undefined;
+  const replaced = new Map([
+    [
+      validateModule,
+      `"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.runValidateFunc = require(${JSON.stringify(messagesFile)}).deferredRunValidateFunc(() => ({
+  ValidationError: require("./runtime/validation_error.js").default,
+  localize: require("ajv-i18n/localize/en"),
+}));
+`,
+    ],
+    [
+      draft2019Index,
+      `"use strict";
+const formats = require(${JSON.stringify(formatsFile)});
+module.exports = formats.deferredFormats(formats.installedDraft2019Check, require("./duration.js"));
+`,
+    ],
+  ]);
+  const validateDir = dirname(dirname(validate));
+  const source = `{ modules: () => ({ "@kubernetes-models/base": require(${JSON.stringify(base)}), "@kubernetes-models/validate": require(${JSON.stringify(validate)}) }), versions: ${JSON.stringify(versions)} }`;
+  const plugin = {
+    name: "kinds-runtime",
+    setup(b) {
+      const done = new Set();
+      b.onLoad({ filter: /\.js$/ }, (args) => {
+        const contents = replaced.get(args.path);
+        if (contents === undefined) return undefined;
+        done.add(args.path);
+        return { contents, loader: "js", resolveDir: dirname(args.path) };
+      });
+      b.onResolve({ filter: /^ajv\/dist\/runtime\/validation_error\.js$/ }, (args) =>
+        args.importer.startsWith(validateDir + sep) ? { path: createRequire(args.importer).resolve(args.path) } : undefined,
+      );
+      b.onEnd((result) => {
+        // Both deferred modules must be in the bundle, or its runtime would not be the one tested.
+        for (const file of replaced.keys()) {
+          if (!done.has(file) && result.errors.length === 0) result.errors.push({ text: `kinds runtime: ${relative(root, file)} was not bundled` });
+        }
+      });
+    },
+  };
+  return { source, plugin };
+}
+
+/**
  * `{ text, json }` of the package's `versions.yaml`, parsed by `parseCatalogue`; undefined when
  * the file does not parse (the bundle then reports that at run time, as the sources do) or when
  * its result would not survive JSON unchanged.
  */
 export async function catalogueSnapshot(root, file = join(root, "versions.yaml")) {
-  const { build } = await import("esbuild");
-  // The catalogue's own parser, bundled on its own in memory and run from there: nothing written.
-  const built = await build({ entryPoints: [join(root, "src/core/model/catalogue.ts")], write: false, bundle: true, format: "cjs", platform: "node", target: "node20", logLevel: "error" });
-  const module = { exports: {} };
-  runInThisContext(`(function (exports, require, module) {${built.outputFiles[0].text}\n})`)(module.exports, createRequire(join(root, "src/core/model/catalogue.ts")), module);
-  const { parseCatalogue } = module.exports;
+  // The catalogue's own parser.
+  const { parseCatalogue } = await sourceModule(root, "src/core/model/catalogue.ts");
   let text;
   try {
     text = readFileSync(file, "utf8");
@@ -190,7 +290,7 @@ export function kubernetesModelsApiVersions(root) {
 }
 
 /** The esbuild plugin that puts the snapshot and the precompiled templates into the bundle. */
-export function buildTimeData(root, { snapshot, templates, kinds }) {
+export function buildTimeData(root, { snapshot, templates, kinds, runtime }) {
   const snapshotFile = join(root, SNAPSHOT_MODULE);
   const templateFile = join(root, TEMPLATE_MODULE);
   const kindsFile = join(root, KINDS_MODULE);
@@ -206,9 +306,9 @@ export function buildTimeData(root, { snapshot, templates, kinds }) {
         if (args.path === kindsFile) {
           // Beside the bundle, in its folder "kinds" (`__dirname` is the bundle's folder).
           const value = kinds
-            ? `{ dir: require("node:path").join(__dirname, "kinds"), kinds: new Set(${JSON.stringify(kinds)}), apiVersions: new Set(${JSON.stringify(kubernetesModelsApiVersions(root))}) }`
+            ? `{ dir: require("node:path").join(__dirname, "kinds"), kinds: new Set(${JSON.stringify(kinds)}), apiVersions: new Set(${JSON.stringify(kubernetesModelsApiVersions(root))})${runtime ? `, runtime: ${runtime.source}` : ""} }`
             : "undefined";
-          return { contents: `export const bundledKinds: { dir: string; kinds: ReadonlySet<string>; apiVersions: ReadonlySet<string> } | undefined = ${value};\n`, loader: "ts" };
+          return { contents: `export const bundledKinds: { dir: string; kinds: ReadonlySet<string>; apiVersions: ReadonlySet<string>; runtime?: unknown } | undefined = ${value};\n`, loader: "ts", resolveDir: dirname(kindsFile) };
         }
         return undefined;
       });

@@ -167,13 +167,14 @@ async function kindsFolder() {
 /** `entry`: "scripts" for the npm scripts' `.build/cli-<hash>/`, "package" for `dist/cli/`. */
 async function build(outDir, pruneOthers, entry = "scripts") {
   const { build: esbuild } = await import("esbuild");
-  const { BUNDLED_KINDS, buildTimeData, catalogueSnapshot, precompiledTemplates } = await import("./build-time.mjs");
+  const { BUNDLED_KINDS, buildTimeData, catalogueSnapshot, kindsRuntime, precompiledTemplates } = await import("./build-time.mjs");
   const temp = `${outDir}.${process.pid}.tmp`;
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp, { recursive: true });
   const kinds = await kindsFolder();
   cpSync(kinds, join(temp, "kinds"), { recursive: true });
-  const data = { snapshot: await catalogueSnapshot(root), templates: precompiledTemplates(root), kinds: BUNDLED_KINDS };
+  const runtime = await kindsRuntime(root);
+  const data = { snapshot: await catalogueSnapshot(root), templates: precompiledTemplates(root), kinds: BUNDLED_KINDS, runtime };
   await esbuild({
     entryPoints: [join(root, "src/cli/bundle.ts")],
     outfile: join(temp, "cli.cjs"),
@@ -196,7 +197,7 @@ async function build(outDir, pruneOthers, entry = "scripts") {
     sourcemap: "linked",
     sourcesContent: false,
     banner: { js: BANNER },
-    plugins: [bundledFormats, buildTimeData(root, data), sourceLocation],
+    plugins: [bundledFormats, ...(runtime ? [runtime.plugin] : []), buildTimeData(root, data), sourceLocation],
     logLevel: "warning",
   });
   if (entry === "scripts") {

@@ -12,6 +12,7 @@ import { isObject } from "./context.ts";
 import { deferValidationMessages } from "./validation-messages.ts";
 import { deferDraft2019Formats } from "./deferred-formats.ts";
 import { bundledKinds } from "./bundled-kinds.ts";
+import { loadWithRuntime, shareRuntime } from "./kinds-runtime.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -28,8 +29,12 @@ export interface BuiltinError {
 }
 
 const kinds = new Map<string, KindModel | null>();
-/** Whether what kubernetes-models loads for failures and unused formats was deferred (`validation-messages.ts`, `deferred-formats.ts`): before the first kind loads. */
-let deferred = false;
+/**
+ * Whether the libraries of kind modules loaded from node_modules were prepared, before the first
+ * of them loads: shared with the bundle (`kinds-runtime.ts`) or, failing that, with what they load
+ * for failures and unused formats deferred (`validation-messages.ts`, `deferred-formats.ts`).
+ */
+let prepared = false;
 
 /** `kubernetes-models/<group>/<version>/<Kind>`, or `v1/<Kind>` for the core group. */
 function modulePath(apiVersion: string, kind: string): string | undefined {
@@ -39,17 +44,28 @@ function modulePath(apiVersion: string, kind: string): string | undefined {
 
 /**
  * The kind module: the bundled CLI's copy of it when the bundle carries one (`bundled-kinds.ts`:
- * the same module with its schema graph in one file), else kubernetes-models' own.
+ * the same module with its schema graph in one file, run with the bundle's own libraries), else
+ * kubernetes-models' own.
  */
 function loadKind(key: string, path: string): Record<string, unknown> {
   const bundled = bundledKinds?.kinds.has(key) ? join(bundledKinds.dir, `${key}.cjs`) : undefined;
-  const file = bundled ?? require.resolve(path);
-  if (!deferred) {
-    deferValidationMessages(file);
-    deferDraft2019Formats(file);
-    deferred = true;
+  const runtime = bundledKinds?.runtime;
+  if (bundled && runtime) {
+    try {
+      return loadWithRuntime(bundled, runtime);
+    } catch {
+      // Not readable where the package is installed: kubernetes-models' own.
+    }
   }
-  if (bundled) {
+  const file = bundled && !runtime ? bundled : require.resolve(path);
+  if (!prepared) {
+    if (!runtime || !shareRuntime(file, runtime)) {
+      deferValidationMessages(file);
+      deferDraft2019Formats(file);
+    }
+    prepared = true;
+  }
+  if (bundled && !runtime) {
     try {
       return require(bundled) as Record<string, unknown>;
     } catch {

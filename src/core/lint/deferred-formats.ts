@@ -12,6 +12,7 @@
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { provideModule, validateModuleOf } from "./validation-messages.ts";
 
 /** The ajv-formats-draft2019 version whose `formats/index.js` is these five formats. */
@@ -32,21 +33,50 @@ export function draft2019IndexOf(kindFile: string): { file: string; version: str
   }
 }
 
-/** The formats of the index `file`, each check loading its module at its first call. */
-export function deferredFormatsOf(file: string): Record<string, unknown> {
-  const requireThere = createRequire(file);
+/** A format of ajv-formats-draft2019 that needs a parser. */
+export type Draft2019Check = (typeof CHECKS)[number];
+
+/**
+ * The formats of the index, each check taken from `load` at its first call; `duration` is the
+ * package's regular expression. The bundled CLI's copy of the index is this, with the checks
+ * bundled (scripts/build-time.mjs).
+ */
+export function deferredFormats(load: (name: Draft2019Check) => (value: string) => boolean, duration: unknown): Record<string, unknown> {
   const formats: Record<string, unknown> = {};
   for (const name of CHECKS) {
     let check: ((value: string) => boolean) | undefined;
-    formats[name] = (value: string) => (check ??= requireThere(`./${name}.js`) as (value: string) => boolean)(value);
+    formats[name] = (value: string) => (check ??= load(name))(value);
   }
-  formats.duration = requireThere("./duration.js");
+  formats.duration = duration;
   return formats;
+}
+
+/** The formats of the index `file`, each check loading its module at its first call. */
+export function deferredFormatsOf(file: string): Record<string, unknown> {
+  const requireThere = createRequire(file);
+  return deferredFormats((name) => requireThere(`./${name}.js`) as (value: string) => boolean, requireThere("./duration.js"));
+}
+
+/**
+ * A check of the ajv-formats-draft2019 that kubernetes-models' libraries resolve from this package
+ * (as the bundle's prebundled kinds resolve theirs), loaded now: where the bundled CLI's deferred
+ * formats take one at its first use, so that its parsers (some 110 KB) are not in the bundle every
+ * run reads.
+ */
+export function installedDraft2019Check(name: Draft2019Check): (value: string) => boolean {
+  const found = draft2019IndexOf(fileURLToPath(import.meta.url));
+  if (!found) throw new Error(`ajv-formats-draft2019 is not installed beside kubernetes-models: the format "${name}" cannot be checked`);
+  return createRequire(found.file)(`./${name}.js`) as (value: string) => boolean;
+}
+
+/** `formats/index.js` of ajv-formats-draft2019 for the kind modules beside `kindFile`, when it is the version written against; else undefined. */
+export function deferrableDraft2019Index(kindFile: string): string | undefined {
+  const found = draft2019IndexOf(kindFile);
+  return found && found.version === VERSION ? found.file : undefined;
 }
 
 /** Puts the deferred formats in place for the kind modules beside `kindFile`; true when it did. */
 export function deferDraft2019Formats(kindFile: string): boolean {
-  const found = draft2019IndexOf(kindFile);
-  if (!found || found.version !== VERSION) return false;
-  return provideModule(found.file, deferredFormatsOf(found.file));
+  const file = deferrableDraft2019Index(kindFile);
+  return file !== undefined && provideModule(file, deferredFormatsOf(file));
 }

@@ -35,21 +35,36 @@ export function validateModuleOf(kindFile: string): { file: string; version: str
   }
 }
 
-/** The `runValidateFunc` of the package whose `validate.js` is `file`, with its messages loaded on the first failure. */
-export function runValidateFuncOf(file: string): (fn: ValidateFunction, data: unknown) => void {
-  const requireThere = createRequire(file);
-  let phrase: ((errors: NonNullable<ValidateFunction["errors"]>) => void) | undefined;
-  let ValidationError: (new (errors: unknown[]) => Error) | undefined;
+/** What a failure needs: kubernetes-models' error class and ajv-i18n's English messages. */
+export interface FailureKit {
+  ValidationError: new (errors: unknown[]) => Error;
+  localize: (errors: NonNullable<ValidateFunction["errors"]>) => void;
+}
+
+/**
+ * kubernetes-models' `runValidateFunc`, with what a failure needs from `load` at the first failure.
+ * The bundled CLI's copy of `validate.js` is this, with both bundled (scripts/build-time.mjs).
+ */
+export function deferredRunValidateFunc(load: () => FailureKit): (fn: ValidateFunction, data: unknown) => void {
+  let kit: FailureKit | undefined;
   return (fn, data) => {
     if (fn(data) || !fn.errors) return;
     const errors = fn.errors;
-    ValidationError ??= (requireThere("@kubernetes-models/validate/runtime/validation_error") as { default: new (errors: unknown[]) => Error }).default;
-    phrase ??= requireThere("ajv-i18n/localize/en") as typeof phrase & object;
-    const error = new ValidationError(errors);
-    phrase(errors);
+    kit ??= load();
+    const error = new kit.ValidationError(errors);
+    kit.localize(errors);
     error.message = errors.map((e) => `data${e.instancePath} ${e.message}`).join(", ");
     throw error;
   };
+}
+
+/** The `runValidateFunc` of the package whose `validate.js` is `file`, with its messages loaded on the first failure. */
+export function runValidateFuncOf(file: string): (fn: ValidateFunction, data: unknown) => void {
+  const requireThere = createRequire(file);
+  return deferredRunValidateFunc(() => ({
+    ValidationError: (requireThere("@kubernetes-models/validate/runtime/validation_error") as { default: FailureKit["ValidationError"] }).default,
+    localize: requireThere("ajv-i18n/localize/en") as FailureKit["localize"],
+  }));
 }
 
 /** The module cache every CommonJS `require` of the process shares. */
@@ -66,9 +81,15 @@ export function provideModule(file: string, exports: object): boolean {
   return true;
 }
 
+/** `validate.js` of the kind modules beside `kindFile`, when it is of the version written against; else undefined. */
+export function deferrableValidateModule(kindFile: string): string | undefined {
+  const found = validateModuleOf(kindFile);
+  return found && found.version.startsWith(MAJOR) ? found.file : undefined;
+}
+
 /** Puts the deferred `runValidateFunc` in place for the kind modules beside `kindFile`; true when it did. */
 export function deferValidationMessages(kindFile: string): boolean {
-  const found = validateModuleOf(kindFile);
-  if (!found || !found.version.startsWith(MAJOR)) return false;
-  return provideModule(found.file, Object.defineProperty({ runValidateFunc: runValidateFuncOf(found.file) }, "__esModule", { value: true }));
+  const file = deferrableValidateModule(kindFile);
+  if (file === undefined) return false;
+  return provideModule(file, Object.defineProperty({ runValidateFunc: runValidateFuncOf(file) }, "__esModule", { value: true }));
 }
