@@ -80,20 +80,6 @@ async function sourceModule(root, path) {
   return module.exports;
 }
 
-/** The version in the package.json above `entry` (a package's main file) whose name is `name`. */
-function manifestVersion(entry, name) {
-  for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
-    let manifest;
-    try {
-      manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-    } catch {
-      continue;
-    }
-    if (manifest.name === name) return typeof manifest.version === "string" ? manifest.version : undefined;
-  }
-  return undefined;
-}
-
 /**
  * The libraries the prebundled kinds require (`src/core/lint/kinds-runtime.ts`), to be bundled into
  * the CLI: `{ source, plugin }`, where `source` is the JavaScript of its `KindsRuntime` and `plugin`
@@ -116,7 +102,9 @@ export async function kindsRuntime(root) {
   } catch {
     return undefined;
   }
-  const versions = { "@kubernetes-models/base": manifestVersion(base, "@kubernetes-models/base"), "@kubernetes-models/validate": manifestVersion(validate, "@kubernetes-models/validate") };
+  // As the bundle compares them with node_modules' when a kind loads from there.
+  const { installedVersion } = await sourceModule(root, "src/core/lint/kinds-runtime.ts");
+  const versions = { "@kubernetes-models/base": installedVersion(base, "@kubernetes-models/base"), "@kubernetes-models/validate": installedVersion(validate, "@kubernetes-models/validate") };
   if (Object.values(versions).some((version) => version === undefined)) return undefined;
   const messagesFile = join(root, "src/core/lint/validation-messages.ts");
   const formatsFile = join(root, "src/core/lint/deferred-formats.ts");

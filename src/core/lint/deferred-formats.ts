@@ -38,8 +38,8 @@ export type Draft2019Check = (typeof CHECKS)[number];
 
 /**
  * The formats of the index, each check taken from `load` at its first call; `duration` is the
- * package's regular expression. The bundled CLI's copy of the index is this, with the checks
- * bundled (scripts/build-time.mjs).
+ * package's regular expression. The bundled CLI's copy of the index is this, its checks loaded
+ * by `installedDraft2019Check` (scripts/build-time.mjs).
  */
 export function deferredFormats(load: (name: Draft2019Check) => (value: string) => boolean, duration: unknown): Record<string, unknown> {
   const formats: Record<string, unknown> = {};

@@ -18,9 +18,8 @@ import { dirname, join } from "node:path";
 import { Script } from "node:vm";
 import { provideModule } from "./validation-messages.ts";
 
-/** The packages a prebundled kind file requires, by name. */
-export const RUNTIME_PACKAGES = ["@kubernetes-models/base", "@kubernetes-models/validate"] as const;
-export type RuntimePackage = (typeof RUNTIME_PACKAGES)[number];
+/** The packages a prebundled kind file requires. */
+export type RuntimePackage = "@kubernetes-models/base" | "@kubernetes-models/validate";
 
 export interface KindsRuntime {
   /** Each package's exports, evaluated at the first call. */
@@ -47,15 +46,21 @@ export function loadWithRuntime(file: string, runtime: KindsRuntime): Record<str
   return module.exports;
 }
 
-/** The version in the package.json above `entry` (a package's main file) whose name is `name`. */
-function manifestVersion(entry: string, name: string): string | undefined {
+/**
+ * The version of the package `name` whose file `entry` is (its main file): from the nearest
+ * package.json above it that names a package, which must be `name` (a package.json without a name,
+ * such as `dist/package.json` declaring a module type, is passed by). Also what the bundle records
+ * (scripts/build-time.mjs).
+ */
+export function installedVersion(entry: string, name: string): string | undefined {
   for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
+    let manifest: { name?: unknown; version?: unknown };
     try {
-      const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: unknown; version?: unknown };
-      if (manifest.name === name) return typeof manifest.version === "string" ? manifest.version : undefined;
+      manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as typeof manifest;
     } catch {
-      // No package.json here: its parent folder.
+      continue;
     }
+    if (typeof manifest.name === "string") return manifest.name === name && typeof manifest.version === "string" ? manifest.version : undefined;
   }
   return undefined;
 }
@@ -74,8 +79,8 @@ export function shareRuntime(kindFile: string, runtime: KindsRuntime): boolean {
   } catch {
     return false;
   }
-  if (manifestVersion(base, "@kubernetes-models/base") !== runtime.versions["@kubernetes-models/base"]) return false;
-  if (manifestVersion(validate, "@kubernetes-models/validate") !== runtime.versions["@kubernetes-models/validate"]) return false;
+  if (installedVersion(base, "@kubernetes-models/base") !== runtime.versions["@kubernetes-models/base"]) return false;
+  if (installedVersion(validate, "@kubernetes-models/validate") !== runtime.versions["@kubernetes-models/validate"]) return false;
   const cache = createRequire(kindFile).cache;
   if (cache[base] !== undefined || cache[validate] !== undefined) return false;
   const modules = runtime.modules();
