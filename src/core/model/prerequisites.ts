@@ -5,7 +5,7 @@
  */
 import type { Environment, Platform, Release } from "./types.ts";
 import { caBundleNamespaces, elasticsearchUsers, isEnabled } from "./derive.ts";
-import { adaptersOf, checkContract, ownAdapter, type PrerequisiteDeclaration } from "./extensions.ts";
+import { adaptersOf, checkContract, ownAdapter, type PrerequisiteDeclaration, type ValuesAdapterDefinition } from "./extensions.ts";
 import { AdapterError } from "../errors.ts";
 
 /** Who supplies a value: `platform` values are random and only the platform uses them; `external` ones come from elsewhere. */
@@ -215,7 +215,6 @@ export function prerequisites(platform: Platform, env: Environment): Prerequisit
   return out.filter((p) => p.namespace !== "").sort((a, b) => byCodePoint(a.namespace, b.namespace) || byCodePoint(a.name, b.name));
 }
 
-
 /**
  * The Secrets the installed releases of a platform's own adapters declare in their contracts
  * (`defineAdapter({ contract: { prerequisites } })`), a contract function given the values the
@@ -243,7 +242,7 @@ function declaredPrerequisites(platform: Platform, env: Environment): Prerequisi
   return out;
 }
 
-function contractPrerequisites(platform: Platform, env: Environment, release: Release, own: Extract<ReturnType<typeof ownAdapter>, { kind: "values" }>): readonly PrerequisiteDeclaration[] {
+function contractPrerequisites(platform: Platform, env: Environment, release: Release, own: ValuesAdapterDefinition): readonly PrerequisiteDeclaration[] {
   const source = own.contract!;
   if (typeof source !== "function") return source.prerequisites ?? [];
   try {
