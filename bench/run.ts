@@ -189,6 +189,12 @@ if (!failed.size) {
     check(`gen --env / gen, 1 environment (${what})`, ratio("gen --env, 50 environments", med("gen, 1 environment", key), key), 2, "x");
     check(`lint --env / lint, 1 environment (${what})`, ratio("lint --env, 50 environments", med("lint, 1 environment", key), key), 2, "x");
   }
+  // What one more environment costs, against what "50 within 2x of 1" leaves for each.
+  for (const command of ["gen", "lint"]) {
+    const one = med(`${command}, 1 environment`, "cpu");
+    const perEnvironment = (med(`${command}, 50 environments`, "cpu") - one) / 49;
+    lines.push(`${`${command}: CPU per extra environment, for reference`.padEnd(48)} ${(perEnvironment * 1000).toFixed(1)} ms  (50 within 2x of 1 allows ${((one / 49) * 1000).toFixed(1)} ms)`);
+  }
   check("peak RSS, gen 50 environments", med("gen, 50 environments", "rssMb"), 200, " MB");
   check("peak RSS, lint 50 environments", med("lint, 50 environments", "rssMb"), 200, " MB");
   check("cold lint / warm lint (wall)", med("cold lint", "wall") / med("npm run lint", "wall"), 1.5, "x");

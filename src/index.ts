@@ -106,6 +106,8 @@ export {
   type CreatedObjectDeclaration,
   type CaSettingDeclaration,
   type RenderedKindDeclaration,
+  type PrerequisiteDeclaration,
+  type PrerequisiteKeyDeclaration,
 } from "./core/model/extensions.ts";
 export { validateModel } from "./pipeline/validate.ts";
 export { deriveValuesSchema, type ChartOverrides, type DeriveInput, type JsonSchema } from "./core/schema/derive.ts";

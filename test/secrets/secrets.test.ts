@@ -11,6 +11,9 @@ import { runCli } from "../../src/cli/run.ts";
 import type { Io } from "../../src/cli/io.ts";
 import { prerequisites } from "../../src/core/model/prerequisites.ts";
 import { streamforge } from "../../src/platform/streamforge.ts";
+import { runSecrets, type Runner } from "../../src/secrets/index.ts";
+import { defineAdapter, extendPlatform } from "../../src/core/model/extensions.ts";
+import { platform as mini } from "../fixtures/models/mini.ts";
 
 const standinBin = resolve(import.meta.dirname, "../fixtures/secrets/bin");
 const prod = streamforge.environments.find((e) => e.name === "prod")!;
@@ -104,5 +107,38 @@ describe("streamforge secrets", () => {
     const { code, err } = await secrets(["delete"], state);
     expect(code).toBe(2);
     expect(err).toMatch(/give check or create/);
+  });
+});
+
+describe("secrets of a consumer's release", () => {
+  const repository = { alias: "charts", url: "https://charts.example.org" };
+  const podinfo = defineAdapter<object>({
+    name: "podinfo",
+    values: () => ({}),
+    schema: { type: "object" },
+    contract: {
+      prerequisites: [
+        { kind: "Secret", name: "podinfo-token", purpose: "podinfo's API token", keys: [{ key: "token", holds: "the token example.org issued" }] },
+        { kind: "Secret", name: "podinfo-session", purpose: "podinfo's session key", keys: [{ key: "key", holds: "a random key", origin: "platform" }] },
+      ],
+    },
+  });
+  const platform = extendPlatform(mini, [{ name: "podinfo", namespace: "podinfo", chart: { repository, name: "podinfo", version: "6.9.1" }, adapter: podinfo }]);
+
+  it("create makes the one its contract says the platform supplies, and names the keys a person must supply for the other", async () => {
+    const created: Array<{ name: string; keys: string[] }> = [];
+    // kubectl with an empty cluster: `get` finds nothing, `create -f -` reads the manifest on stdin.
+    const kubectl: Runner = async (_command, args, options) => {
+      if (args[0] === "create") {
+        const manifest = JSON.parse(options!.input!) as { metadata: { name: string }; stringData: Record<string, string> };
+        created.push({ name: manifest.metadata.name, keys: Object.keys(manifest.stringData) });
+      }
+      return { code: 0, stdout: "", stderr: "" };
+    };
+    const reports = await runSecrets(platform, platform.environments[0]!, kubectl, { create: true });
+    const of = (name: string) => reports.find((r) => r.prerequisite.namespace === "podinfo" && r.prerequisite.name === name)?.result;
+    expect(of("podinfo-session")).toEqual({ state: "created" });
+    expect(of("podinfo-token")).toEqual({ state: "needs-person", keys: ["token"] });
+    expect(created.filter((c) => c.name.startsWith("podinfo-"))).toEqual([{ name: "podinfo-session", keys: ["key"] }]);
   });
 });

@@ -123,6 +123,36 @@ export interface RenderedKindDeclaration {
   kind: string;
 }
 
+/** A key of a prerequisite Secret: what it holds, and who supplies the value. */
+export interface PrerequisiteKeyDeclaration {
+  key: string;
+  /** What the value is ("the API token of example.org"), as the prerequisites list says it. */
+  holds: string;
+  /**
+   * `external` (the default): a person supplies it. `platform`: a random value only the platform
+   * uses, which `streamforge secrets create` makes.
+   */
+  origin?: "platform" | "external";
+}
+
+/**
+ * A Secret the chart reads that no release creates: a person (or `streamforge secrets create`)
+ * makes it before the first `helmfile apply`. It is listed with the platform's own prerequisites
+ * (`prerequisites/<env>.yaml`, the README's section), checked and made by `secrets`, and
+ * references to it resolve.
+ */
+export interface PrerequisiteDeclaration {
+  kind: "Secret";
+  name: string;
+  /** Default: the release's namespace. */
+  namespace?: string;
+  /** What the Secret is for. */
+  purpose: string;
+  keys: readonly PrerequisiteKeyDeclaration[];
+  /** Secret type, when not `Opaque` (`kubernetes.io/basic-auth`). */
+  type?: string;
+}
+
 /**
  * What a consumer's release expects in the cluster and brings to it, checked by lint's apply
  * rules exactly as the package's own charts' contracts (src/helm/charts/contract.ts).
@@ -144,6 +174,8 @@ export interface AdapterContract<V> {
    * charts and local manifests alike, are ordered after it.
    */
   installsCrds?: readonly string[];
+  /** Secrets the chart reads that a person makes before the first apply (no release creates them). */
+  prerequisites?: readonly PrerequisiteDeclaration[];
 }
 
 /** What a contract written as a function is given: the model, the release, and its values as written (or as linted, hand edits included). */
@@ -165,6 +197,7 @@ interface ContractShape {
   renders?: ReadonlyArray<{ group: string; kind: string }>;
   validates?: readonly string[];
   installsCrds?: readonly string[];
+  prerequisites?: ReadonlyArray<{ kind: string; name: string; namespace?: string; purpose: string; keys: ReadonlyArray<{ key: string; holds: string; origin?: string }>; type?: string }>;
 }
 
 /** A consumer's values adapter, made by {@link defineAdapter}. */
@@ -295,12 +328,28 @@ export function checkContract(contract: ContractShape, adapter: string): void {
     if (!isApiGroup(k.group)) bad(`renders[${i}].group`, `is ${JSON.stringify(k.group)}, expected the API group of a custom kind ("cert-manager.io"), without a version`);
     if (typeof k.kind !== "string" || !/^[A-Z][A-Za-z0-9]*$/.test(k.kind)) bad(`renders[${i}].kind`, `is ${JSON.stringify(k.kind)}, expected a kind ("Certificate")`);
   });
+  (contract.prerequisites ?? []).forEach((p, i) => {
+    const at = `prerequisites[${i}]`;
+    if (p.kind !== "Secret") bad(`${at}.kind`, `is ${JSON.stringify(p.kind)}, expected "Secret"`);
+    if (!isObjectName(p.name)) bad(`${at}.name`, `is ${JSON.stringify(p.name)}, expected a Secret name (lower case letters, digits, '-' and '.')`);
+    if (p.namespace !== undefined && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(p.namespace)) bad(`${at}.namespace`, `is ${JSON.stringify(p.namespace)}, expected a namespace name`);
+    if (typeof p.purpose !== "string" || p.purpose.trim() === "") bad(`${at}.purpose`, `is ${JSON.stringify(p.purpose)}, expected what the Secret is for`);
+    if (!Array.isArray(p.keys) || p.keys.length === 0) bad(`${at}.keys`, "is empty, expected the keys the chart reads");
+    p.keys.forEach((k, j) => {
+      if (typeof k.key !== "string" || !/^[-._a-zA-Z0-9]+$/.test(k.key)) bad(`${at}.keys[${j}].key`, `is ${JSON.stringify(k.key)}, expected a Secret key (letters, digits, '-', '_' and '.')`);
+      if (typeof k.holds !== "string" || k.holds.trim() === "") bad(`${at}.keys[${j}].holds`, `is ${JSON.stringify(k.holds)}, expected what the value is`);
+      if (k.origin !== undefined && k.origin !== "platform" && k.origin !== "external") bad(`${at}.keys[${j}].origin`, `is ${JSON.stringify(k.origin)}, expected "platform" or "external"`);
+    });
+  });
   for (const entry of ["validates", "installsCrds"] as const) {
     (contract[entry] ?? []).forEach((group, i) => {
       if (!isApiGroup(group)) bad(`${entry}[${i}]`, `is ${JSON.stringify(group)}, expected an API group ("example.org"), without a version`);
     });
   }
 }
+
+/** A DNS subdomain, as Kubernetes names a Secret. */
+const isObjectName = (value: unknown): boolean => typeof value === "string" && value.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(value);
 
 /** A custom resource's API group: a DNS subdomain of two labels or more (Kubernetes requires the dot of a CRD's group). */
 const isApiGroup = (value: unknown): boolean => typeof value === "string" && value.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/.test(value);

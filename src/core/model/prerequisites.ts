@@ -3,8 +3,10 @@
  * every Secret the model names as existing (A13), in the namespace of the release that reads it,
  * with the keys it reads and what each holds. Values are never part of the model.
  */
-import type { Environment, Platform } from "./types.ts";
+import type { Environment, Platform, Release } from "./types.ts";
 import { caBundleNamespaces, elasticsearchUsers, isEnabled } from "./derive.ts";
+import { adaptersOf, checkContract, ownAdapter, type PrerequisiteDeclaration, type ValuesAdapterDefinition } from "./extensions.ts";
+import { AdapterError } from "../errors.ts";
 
 /** Who supplies a value: `platform` values are random and only the platform uses them; `external` ones come from elsewhere. */
 export type ValueOrigin = "platform" | "external";
@@ -33,8 +35,8 @@ export interface Prerequisite {
   syncedTo?: string[];
   /** Another prerequisite that must hold the same values (one OIDC client secret, two namespaces). */
   sameAs?: { name: string; namespace: string };
-  /** The model field that names it, relative to the environment. */
-  modelPath: Array<string | number>;
+  /** The model field that names it, relative to the environment (absent: a release's contract declares it). */
+  modelPath?: Array<string | number>;
 }
 
 const platformKey = (key: string, holds: string): PrerequisiteKey => ({ key, holds, origin: "platform" });
@@ -201,9 +203,54 @@ export function prerequisites(platform: Platform, env: Environment): Prerequisit
       modelPath: ["components", "mail", "delivery", "loginSecret"],
     });
   }
+  for (const declared of declaredPrerequisites(platform, env)) {
+    const same = out.findIndex((p) => p.namespace === declared.namespace && p.name === declared.name);
+    if (same < 0) out.push(declared);
+    // One Secret two releases read: the keys of both.
+    else out[same] = { ...out[same]!, keys: [...out[same]!.keys, ...declared.keys.filter((k) => !out[same]!.keys.some((o) => o.key === k.key))] };
+  }
   // Code-point order: the same on every machine whatever its locale, and free to start
   // (`localeCompare` loads ICU's collator on its first call, tens of milliseconds of a `gen`).
   const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   return out.filter((p) => p.namespace !== "").sort((a, b) => byCodePoint(a.namespace, b.namespace) || byCodePoint(a.name, b.name));
 }
 
+/**
+ * The Secrets the installed releases of a platform's own adapters declare in their contracts
+ * (`defineAdapter({ contract: { prerequisites } })`), a contract function given the values the
+ * adapter writes for `env`.
+ * @throws {AdapterError} an adapter or contract function that throws, or a contract that is not one
+ */
+function declaredPrerequisites(platform: Platform, env: Environment): Prerequisite[] {
+  // The package's own adapters declare theirs above, from the model's settings.
+  if (adaptersOf(platform).length === 0) return [];
+  const out: Prerequisite[] = [];
+  for (const release of platform.releases) {
+    const own = isEnabled(env, release) ? ownAdapter(platform, release.adapter) : undefined;
+    if (own?.kind !== "values" || own.contract === undefined) continue;
+    for (const p of contractPrerequisites(platform, env, release, own)) {
+      out.push({
+        kind: "Secret",
+        name: p.name,
+        namespace: p.namespace ?? release.namespace,
+        purpose: p.purpose,
+        keys: p.keys.map((k) => ({ key: k.key, holds: k.holds, origin: k.origin ?? "external" })),
+        ...(p.type === undefined ? {} : { type: p.type }),
+      });
+    }
+  }
+  return out;
+}
+
+function contractPrerequisites(platform: Platform, env: Environment, release: Release, own: ValuesAdapterDefinition): readonly PrerequisiteDeclaration[] {
+  const source = own.contract!;
+  if (typeof source !== "function") return source.prerequisites ?? [];
+  try {
+    const contract = source({ platform, env, values: own.values({ platform, env }), release: { name: release.name, namespace: release.namespace } });
+    checkContract(contract, own.name);
+    return contract.prerequisites ?? [];
+  } catch (error) {
+    const problem = `contract failed: ${error instanceof Error ? error.message : String(error)}`;
+    throw new AdapterError(release.name, platform.releases.indexOf(release), release.adapter, env.name, problem, { cause: error });
+  }
+}

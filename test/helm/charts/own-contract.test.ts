@@ -7,11 +7,12 @@
 import { describe, expect, it } from "vitest";
 import { generate } from "../../../src/pipeline/generate-checked.ts";
 import { lint } from "../../../src/pipeline/lint.ts";
-import { AdapterDefinitionError, defineAdapter, defineManifests, extendPlatform, type AdapterContract } from "../../../src/core/model/extensions.ts";
+import { AdapterDefinitionError, defineAdapter, defineManifests, extendPlatform, type AdapterContract, type AdapterContractSource } from "../../../src/core/model/extensions.ts";
 import { ownContract } from "../../../src/helm/charts/own-contract.ts";
 import type { Platform } from "../../../src/core/model/types.ts";
 import type { Diagnostic } from "../../../src/core/diagnostics/types.ts";
 import { derivedNeeds } from "../../../src/helm/needs.ts";
+import { prerequisites } from "../../../src/core/model/prerequisites.ts";
 import { hostOf } from "../../../src/core/model/derive.ts";
 import { platform as mini } from "../../fixtures/models/mini.ts";
 
@@ -187,6 +188,73 @@ describe("the other contract entries", () => {
     expect(found).toEqual([{ rule: "apply/platform-ca-trust", file: VALUES, pointer: "/backend", message: `podinfo calls https://${hostOf(mini.environments[0]!, "grafana")}, whose certificate home-ca issues, but is not given the platform CA` }]);
     // A CA file the contract does not declare as the chart's CA setting is not taken as one.
     expect((await findings(caller("/etc/platform-ca/ca.crt", false))).filter((d) => d.rule === "apply/platform-ca-trust")).toEqual(found);
+  });
+});
+
+describe("prerequisites a consumer's contract declares", () => {
+  /** podinfo reads its API token from a Secret no release creates: a person makes it. */
+  const tokenReference: AdapterContract<{ token?: { secretName?: string; key?: string } }> = { refers: [{ kind: "Secret", at: "/token/secretName", keyAt: "/token/key" }] };
+  const token = { kind: "Secret", name: "podinfo-token", purpose: "podinfo's API token", keys: [{ key: "token", holds: "the token example.org issued" }] } as const;
+  const reader = (contract: AdapterContractSource<{ token?: { secretName?: string; key?: string } }>, name = "podinfo") =>
+    defineAdapter<{ token?: { secretName?: string; key?: string } }>({ name, values: () => ({ token: { secretName: "podinfo-token", key: "token" } }), schema: { type: "object" }, contract });
+  const withReader = (contract: AdapterContractSource<{ token?: { secretName?: string; key?: string } }>) =>
+    extendPlatform(mini, [{ name: "podinfo", namespace: "podinfo", chart: { repository, name: "podinfo", version: "6.9.1" }, adapter: reader(contract) }]);
+  const tokenFindings = async (platform: Platform) =>
+    (await findings(platform)).filter((d) => d.rule === "apply/references-resolve").map((d) => d.message);
+
+  it("resolves a reference to a Secret the contract declares as a prerequisite, which is otherwise created by no release", async () => {
+    expect(await tokenFindings(withReader(tokenReference))).toEqual(['Secret "podinfo-token" in namespace podinfo, used by release podinfo, is created by no release and is not a prerequisite of home']);
+    expect(await tokenFindings(withReader({ ...tokenReference, prerequisites: [token] }))).toEqual([]);
+  });
+
+  it("still checks the key the values name against the keys declared", async () => {
+    const otherKey = { ...token, keys: [{ key: "api-token", holds: "the token" }] };
+    expect(await tokenFindings(withReader({ ...tokenReference, prerequisites: [otherKey] }))).toEqual(['Secret "podinfo-token" in namespace podinfo has no key "token" (it holds api-token)']);
+  });
+
+  it("lists it with the platform's prerequisites, in the release's namespace unless it names one, supplied by a person unless the platform makes it", () => {
+    const platform = withReader({ ...tokenReference, prerequisites: [token, { kind: "Secret", name: "podinfo-session", namespace: "sessions", purpose: "podinfo's session key", keys: [{ key: "key", holds: "a random key", origin: "platform" }] }] });
+    const env = platform.environments[0]!;
+    const listed = prerequisites(platform, env).filter((p) => p.name.startsWith("podinfo-"));
+    expect(listed).toEqual([
+      { kind: "Secret", name: "podinfo-token", namespace: "podinfo", purpose: "podinfo's API token", keys: [{ key: "token", holds: "the token example.org issued", origin: "external" }] },
+      { kind: "Secret", name: "podinfo-session", namespace: "sessions", purpose: "podinfo's session key", keys: [{ key: "key", holds: "a random key", origin: "platform" }] },
+    ]);
+    // The generated list a person works through before the first apply.
+    const file = generate(platform).find((r) => r.path === "prerequisites/home.yaml")!;
+    expect(file.content).toContain("name: podinfo-token\n    namespace: podinfo\n    purpose: podinfo's API token\n    keys:\n      - key: token\n        holds: the token example.org issued\n        value: supplied by a person\n");
+    expect(file.content).toContain("value: random (streamforge secrets create)");
+  });
+
+  it("lists a Secret two releases read once, with the keys of both", () => {
+    const second = reader({ prerequisites: [{ ...token, keys: [{ key: "refresh", holds: "the refresh token" }] }] }, "podinfo-worker");
+    const platform = extendPlatform(withReader({ prerequisites: [token] }), [{ name: "podinfo-worker", namespace: "podinfo", chart: { repository, name: "podinfo", version: "6.9.1" }, adapter: second }]);
+    const listed = prerequisites(platform, platform.environments[0]!).filter((p) => p.name === "podinfo-token");
+    expect(listed.map((p) => p.keys.map((k) => k.key))).toEqual([["token", "refresh"]]);
+  });
+
+  it("leaves out the prerequisites of a release the environment does not install", () => {
+    const platform = withReader({ prerequisites: [token] });
+    const env = { ...platform.environments[0]!, disabled: [...platform.environments[0]!.disabled, "podinfo"] };
+    expect(prerequisites(platform, env).some((p) => p.name === "podinfo-token")).toBe(false);
+  });
+
+  it("evaluates a contract function on the values the adapter writes, naming the release when it throws", () => {
+    const byName = withReader(({ values }) => ({ prerequisites: [{ ...token, name: values.token!.secretName! }] }));
+    expect(prerequisites(byName, byName.environments[0]!).some((p) => p.name === "podinfo-token")).toBe(true);
+    const broken = withReader(() => {
+      throw new Error("no token configured");
+    });
+    expect(() => prerequisites(broken, broken.environments[0]!)).toThrow('adapter "podinfo" of release "podinfo" in environment home contract failed: no token configured');
+  });
+
+  it("refuses a prerequisite it could not list when the adapter is defined", () => {
+    const bad = (p: unknown) => () => reader({ prerequisites: [p] } as unknown as AdapterContract<object>);
+    expect(bad({ ...token, name: "Podinfo_Token" })).toThrow(`contract prerequisites[0].name is "Podinfo_Token", expected a Secret name (lower case letters, digits, '-' and '.')`);
+    expect(bad({ ...token, kind: "ConfigMap" })).toThrow('contract prerequisites[0].kind is "ConfigMap", expected "Secret"');
+    expect(bad({ ...token, keys: [] })).toThrow("contract prerequisites[0].keys is empty, expected the keys the chart reads");
+    expect(bad({ ...token, keys: [{ key: "token", holds: "x", origin: "vault" }] })).toThrow('contract prerequisites[0].keys[0].origin is "vault", expected "platform" or "external"');
+    expect(bad({ ...token, purpose: " " })).toThrow('contract prerequisites[0].purpose is " ", expected what the Secret is for');
   });
 });
 

@@ -27,16 +27,21 @@ export const crdNeeds: Rule = {
     const { platform, env } = ctx;
     const out: Diagnostic[] = [];
     const reported = new Set<string>();
+    let declaredGroups: Set<string> | undefined;
     for (const doc of ctx.kubeObjects) {
       const release = doc.file.release;
       const slash = doc.apiVersion.indexOf("/");
       if (!release || slash < 0) continue;
       const group = doc.apiVersion.slice(0, slash);
       const chart = chartOfGroup(group);
-      // A consumer's operator chart installs the CRDs its contract names.
-      const declared = chart ? [] : crdInstallers(platform.releases, group, inventory(ctx).contracts).filter((r) => isEnabled(env, r));
-      if (!chart && !declared.length) continue;
-      const installers = chart ? platform.releases.filter((r) => r.chart !== "local" && r.chart.name === chart && isEnabled(env, r)) : declared;
+      if (!chart) {
+        // A consumer's operator chart installs the CRDs its contract names; most groups here are Kubernetes' own.
+        declaredGroups ??= new Set([...inventory(ctx).contracts.values()].flatMap((c) => c.installsCrds ?? []));
+        if (!declaredGroups.has(group)) continue;
+      }
+      const installers = chart
+        ? platform.releases.filter((r) => r.chart !== "local" && r.chart.name === chart && isEnabled(env, r))
+        : crdInstallers(platform.releases, group, inventory(ctx).contracts).filter((r) => isEnabled(env, r));
       if (installers.some((r) => r.name === release.name)) continue;
       const needs = closure(inventory(ctx).needs, release.name);
       if (installers.some((r) => needs.has(r.name))) continue;
