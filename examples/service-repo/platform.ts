@@ -16,6 +16,9 @@ interface PodinfoValues {
   cache?: string;
   ui?: { color?: string; message?: string };
   resources?: { requests?: { cpu?: string; memory?: string }; limits?: { cpu?: string; memory?: string } };
+  tls?: { enabled?: boolean; secretName?: string; certPath?: string; port?: number };
+  certificate?: { create?: boolean; issuerRef?: { kind: "Issuer" | "ClusterIssuer"; name: string }; dnsNames?: string[] };
+  extraEnvs?: Array<{ name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }>;
 }
 
 const podinfo = defineAdapter<PodinfoValues>({
@@ -26,12 +29,24 @@ const podinfo = defineAdapter<PodinfoValues>({
     logLevel: "info",
     ui: { color: "#34577c", message: `orders status on ${env.domain}` },
     resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "64Mi" } },
+    // HTTPS on 9899 with a certificate from the platform's CA; the chart's Certificate writes the
+    // key pair into the Secret the pod mounts (podinfo-tls).
+    tls: { enabled: true },
+    certificate: { create: true, issuerRef: { kind: "ClusterIssuer", name: env.ingress.issuer }, dnsNames: ["podinfo.orders-tools.svc", "podinfo.orders-tools.svc.cluster.local"] },
+    // The orders API token the status page shows the health of the API with: made by a person.
+    extraEnvs: [{ name: "ORDERS_API_TOKEN", valueFrom: { secretKeyRef: { name: "orders-api-token", key: "token" } } }],
   }),
   schema: new URL("./schemas/podinfo-6.9.1.schema.json", import.meta.url),
-  // What the chart makes (charts/podinfo/templates/service.yaml: a Service named like the release,
-  // HTTP on service.externalPort, gRPC on service.grpcPort), so lint can resolve a route or a
-  // client that names it, and check the port it asks for.
-  contract: ({ release }) => ({ creates: [{ kind: "Service", name: release.name, ports: [9898, 9999] }] }),
+  contract: ({ release, values }) => ({
+    // What the chart makes (charts/podinfo/templates/service.yaml: a Service named like the release,
+    // HTTP on service.externalPort, gRPC on service.grpcPort), so lint can resolve a route or a
+    // client that names it, and check the port it asks for.
+    creates: [{ kind: "Service", name: release.name, ports: [9898, 9999] }],
+    // templates/certificate.yaml: a cert-manager Certificate when certificate.create is set, so
+    // podinfo is installed after cert-manager (its CRD and its webhook).
+    renders: values.certificate?.create ? [{ group: "cert-manager.io", kind: "Certificate" }] : [],
+    prerequisites: [{ kind: "Secret", name: "orders-api-token", purpose: "the orders API token the status page calls the API with", keys: [{ key: "token", holds: "an API token of the orders service" }] }],
+  }),
 });
 
 /** The platform's releases this team keeps (certificates and LoadBalancer addresses). */

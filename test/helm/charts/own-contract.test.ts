@@ -207,6 +207,13 @@ describe("prerequisites a consumer's contract declares", () => {
     expect(await tokenFindings(withReader({ ...tokenReference, prerequisites: [token] }))).toEqual([]);
   });
 
+  it("hints at the contract's prerequisites for a Secret of a consumer's release that nothing creates", async () => {
+    const platform = withReader(tokenReference);
+    const files = new Map(generate(platform).map((r) => [r.path, r.content]));
+    const found = (await lint(platform, { read: (p) => files.get(p), list: () => [], modelFile: MODEL })).filter((d) => d.rule === "apply/references-resolve");
+    expect(found.map((d) => d.hint)).toEqual([`create it in a manifest, or declare it in the contract of the platform's adapter "podinfo" (defineAdapter): in its creates if its chart makes it, in its prerequisites if a person does`]);
+  });
+
   it("still checks the key the values name against the keys declared", async () => {
     const otherKey = { ...token, keys: [{ key: "api-token", holds: "the token" }] };
     expect(await tokenFindings(withReader({ ...tokenReference, prerequisites: [otherKey] }))).toEqual(['Secret "podinfo-token" in namespace podinfo has no key "token" (it holds api-token)']);

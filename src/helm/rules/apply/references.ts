@@ -26,7 +26,7 @@ export const referencesResolve: Rule = {
           hint:
             didYouMean(ref.name, candidates) ??
             (ownAdapter(ctx.platform, ref.release.adapter)
-              ? `create it in a manifest, or declare it in the creates of the contract of the platform's adapter "${ref.release.adapter}" (defineAdapter) if its chart makes it`
+              ? `create it in a manifest, or declare it in the contract of the platform's adapter "${ref.release.adapter}" (defineAdapter): in its creates if its chart makes it${ref.kind === "Secret" ? ", in its prerequisites if a person does" : ""}`
               : "create it in a manifest, declare what the chart creates (src/helm/charts/contracts.ts), or name it in the model where prerequisites come from (src/core/model/prerequisites.ts)"),
         }));
         continue;
