@@ -21,6 +21,10 @@ interface PodinfoValues {
   extraEnvs?: Array<{ name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }>;
 }
 
+/** The release: the chart names its Service after it, so its in-cluster DNS names follow from these. */
+const release = { name: "podinfo", namespace: "orders-tools" } as const;
+const serviceHost = `${release.name}.${release.namespace}.svc`;
+
 const podinfo = defineAdapter<PodinfoValues>({
   name: "podinfo",
   values: ({ env }) => ({
@@ -32,7 +36,7 @@ const podinfo = defineAdapter<PodinfoValues>({
     // HTTPS on 9899 with a certificate from the platform's CA; the chart's Certificate writes the
     // key pair into the Secret the pod mounts (podinfo-tls).
     tls: { enabled: true },
-    certificate: { create: true, issuerRef: { kind: "ClusterIssuer", name: env.ingress.issuer }, dnsNames: ["podinfo.orders-tools.svc", "podinfo.orders-tools.svc.cluster.local"] },
+    certificate: { create: true, issuerRef: { kind: "ClusterIssuer", name: env.ingress.issuer }, dnsNames: [serviceHost, `${serviceHost}.cluster.local`] },
     // The orders API token the status page shows the health of the API with: made by a person.
     extraEnvs: [{ name: "ORDERS_API_TOKEN", valueFrom: { secretKeyRef: { name: "orders-api-token", key: "token" } } }],
   }),
@@ -68,8 +72,7 @@ const base: Platform = {
 
 const platform: Platform = extendPlatform(base, [
   {
-    name: "podinfo",
-    namespace: "orders-tools",
+    ...release,
     chart: { repository: { alias: "podinfo", url: "https://stefanprodan.github.io/podinfo" }, name: "podinfo", version: "6.9.1" },
     adapter: podinfo,
   },

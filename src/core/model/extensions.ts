@@ -14,6 +14,7 @@ import { readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Components, DnsLabel, Environment, Platform, Release, VersionPin } from "./types.ts";
+import { AdapterError } from "../errors.ts";
 
 /**
  * What an adapter is given: the platform and the environment being generated (the same shape as
@@ -349,10 +350,27 @@ export function checkContract(contract: ContractShape, adapter: string): void {
 }
 
 /** A DNS subdomain, as Kubernetes names a Secret. */
-const isObjectName = (value: unknown): boolean => typeof value === "string" && value.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(value);
+const isObjectName = (value: unknown): value is string => typeof value === "string" && value.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(value);
 
 /** A custom resource's API group: a DNS subdomain of two labels or more (Kubernetes requires the dot of a CRD's group). */
-const isApiGroup = (value: unknown): boolean => typeof value === "string" && value.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/.test(value);
+const isApiGroup = (value: unknown): boolean => isObjectName(value) && value.includes(".");
+
+/**
+ * The contract a platform's own values adapter declares for `release` in `ctx.env`: the data, or
+ * what its function returns for the release's values (`values`, asked only then).
+ * @throws {AdapterError} a contract function that throws or returns a contract lint cannot read
+ */
+export function evaluateContract(ctx: AdapterContext, release: Release, own: ValuesAdapterDefinition, values: () => object): AdapterContract<object> | undefined {
+  const source = own.contract;
+  if (typeof source !== "function") return source;
+  try {
+    const contract = source({ ...ctx, values: values(), release: { name: release.name, namespace: release.namespace } });
+    checkContract(contract, own.name);
+    return contract;
+  } catch (error) {
+    throw new AdapterError(release.name, ctx.platform.releases.indexOf(release), release.adapter, ctx.env.name, `contract failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
 
 /**
  * Defines the builder of a `local` release: the plain manifests Helmfile installs from

@@ -3,10 +3,9 @@
  * every Secret the model names as existing (A13), in the namespace of the release that reads it,
  * with the keys it reads and what each holds. Values are never part of the model.
  */
-import type { Environment, Platform, Release } from "./types.ts";
+import type { Environment, Platform } from "./types.ts";
 import { caBundleNamespaces, elasticsearchUsers, isEnabled } from "./derive.ts";
-import { adaptersOf, checkContract, ownAdapter, type PrerequisiteDeclaration, type ValuesAdapterDefinition } from "./extensions.ts";
-import { AdapterError } from "../errors.ts";
+import { adaptersOf, evaluateContract, ownAdapter } from "./extensions.ts";
 
 /** Who supplies a value: `platform` values are random and only the platform uses them; `external` ones come from elsewhere. */
 export type ValueOrigin = "platform" | "external";
@@ -227,8 +226,9 @@ function declaredPrerequisites(platform: Platform, env: Environment): Prerequisi
   const out: Prerequisite[] = [];
   for (const release of platform.releases) {
     const own = isEnabled(env, release) ? ownAdapter(platform, release.adapter) : undefined;
-    if (own?.kind !== "values" || own.contract === undefined) continue;
-    for (const p of contractPrerequisites(platform, env, release, own)) {
+    if (own?.kind !== "values") continue;
+    // A contract function is given the values the adapter writes for env.
+    for (const p of evaluateContract({ platform, env }, release, own, () => own.values({ platform, env }))?.prerequisites ?? []) {
       out.push({
         kind: "Secret",
         name: p.name,
@@ -240,17 +240,4 @@ function declaredPrerequisites(platform: Platform, env: Environment): Prerequisi
     }
   }
   return out;
-}
-
-function contractPrerequisites(platform: Platform, env: Environment, release: Release, own: ValuesAdapterDefinition): readonly PrerequisiteDeclaration[] {
-  const source = own.contract!;
-  if (typeof source !== "function") return source.prerequisites ?? [];
-  try {
-    const contract = source({ platform, env, values: own.values({ platform, env }), release: { name: release.name, namespace: release.namespace } });
-    checkContract(contract, own.name);
-    return contract.prerequisites ?? [];
-  } catch (error) {
-    const problem = `contract failed: ${error instanceof Error ? error.message : String(error)}`;
-    throw new AdapterError(release.name, platform.releases.indexOf(release), release.adapter, env.name, problem, { cause: error });
-  }
 }

@@ -6,8 +6,7 @@
  */
 import type { Context } from "../../core/model/derive.ts";
 import type { Release } from "../../core/model/types.ts";
-import { checkContract, ownAdapter, type AdapterContract, type StorageClaimDeclaration } from "../../core/model/extensions.ts";
-import { AdapterError } from "../../core/errors.ts";
+import { evaluateContract, ownAdapter, type StorageClaimDeclaration } from "../../core/model/extensions.ts";
 import { valueAtPointer } from "../../core/diagnostics/locate.ts";
 import type { Values } from "./adapter.ts";
 import type { Claim, ReleaseContract } from "./contract.ts";
@@ -28,14 +27,8 @@ function claimOf(values: Values, c: StorageClaimDeclaration<object>): Claim[] {
  */
 export function ownContract(ctx: Context, release: Release, values: Values): ReleaseContract | undefined {
   const own = ownAdapter(ctx.platform, release.adapter);
-  if (own?.kind !== "values" || own.contract === undefined) return undefined;
-  let contract: AdapterContract<object>;
-  try {
-    contract = typeof own.contract === "function" ? own.contract({ ...ctx, values, release: { name: release.name, namespace: release.namespace } }) : own.contract;
-    if (typeof own.contract === "function") checkContract(contract, own.name);
-  } catch (error) {
-    throw new AdapterError(release.name, ctx.platform.releases.indexOf(release), release.adapter, ctx.env.name, `contract failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
+  const contract = own?.kind === "values" ? evaluateContract(ctx, release, own, () => values) : undefined;
+  if (contract === undefined) return undefined;
   return {
     refers: (contract.refers ?? []).map((r) => ({ kind: r.kind, at: r.at, ...(r.keyAt === undefined ? {} : { keyAt: r.keyAt }), ...(r.keys ? { keys: r.keys } : {}), ...(r.namespace === undefined ? {} : { namespace: r.namespace }), ...(r.list ? { list: true } : {}) })),
     claims: (contract.claims ?? []).flatMap((c) => claimOf(values, c)),

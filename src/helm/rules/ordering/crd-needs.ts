@@ -39,9 +39,7 @@ export const crdNeeds: Rule = {
         declaredGroups ??= new Set([...inventory(ctx).contracts.values()].flatMap((c) => c.installsCrds ?? []));
         if (!declaredGroups.has(group)) continue;
       }
-      const installers = chart
-        ? platform.releases.filter((r) => r.chart !== "local" && r.chart.name === chart && isEnabled(env, r))
-        : crdInstallers(platform.releases, group, inventory(ctx).contracts).filter((r) => isEnabled(env, r));
+      const installers = crdInstallers(platform.releases, group, inventory(ctx).contracts).filter((r) => isEnabled(env, r));
       if (installers.some((r) => r.name === release.name)) continue;
       const needs = closure(inventory(ctx).needs, release.name);
       if (installers.some((r) => needs.has(r.name))) continue;
